@@ -1,0 +1,23 @@
+package org.authbench.apikey;
+
+import java.util.Collection;
+import org.authbench.auth.Authenticator;
+
+/**
+ * Where API keys live. As an {@link Authenticator}, every tier does the same work per request: refuse a
+ * bad checksum before any lookup, hash the presented key (except {@code plain}), find the record, compare
+ * hashes in constant time, refuse revoked or expired keys, return {@code (owner, id)}.
+ *
+ * <p>Thread-safe. {@link #close()} removes whatever the store created (its namespace) and nothing else.
+ */
+public interface ApiKeyStore extends Authenticator, AutoCloseable {
+
+    /** Stores keys in bulk (seeding; never measured as part of a lookup). */
+    void load(Collection<IssuedKey> keys);
+
+    /** Marks a key revoked; the next {@link #authenticate} of that key must refuse it. */
+    void revoke(String keyId);
+
+    @Override
+    void close();
+}

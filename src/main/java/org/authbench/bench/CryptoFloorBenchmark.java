@@ -1,0 +1,131 @@
+package org.authbench.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import org.authbench.apikey.ApiKeyRecord;
+import org.authbench.apikey.IssuedKey;
+import org.authbench.apikey.Sha256Key;
+import org.authbench.fixture.ApiKeyFixture;
+import org.authbench.fixture.JwtFixture;
+import org.authbench.jwt.JwtAlgorithm;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The floors: the raw primitive each scheme cannot avoid, on the same inputs the schemes see.
+ * {@code floor_jwsSignature}: HMAC-SHA256 / SHA256withRSA / SHA256withECDSAinP1363Format over the exact
+ * signing input of the pool tokens (JCA objects initialised once, as a good verifier would).
+ * {@code floor_sha256MapGet}: SHA-256 of a presented key plus a hash-map lookup over the same key set.
+ * The report divides each scheme's cost by its floor.
+ *
+ * <pre>java -jar target/authbench.jar jmh CryptoFloorBenchmark</pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class CryptoFloorBenchmark {
+
+    /** Per-thread JCA objects over the JWT pool of one algorithm. */
+    @State(Scope.Thread)
+    public static class Jws {
+        @Param({"HS256", "RS256", "ES256"})
+        public JwtAlgorithm alg;
+
+        private byte[][] inputs;
+        private byte[][] signatures;
+        private Mac mac;
+        private Signature signature;
+        private int mask;
+
+        @Setup(Level.Trial)
+        public void setup() throws GeneralSecurityException {
+            JwtFixture fixture = JwtFixture.create(alg, 256);
+            String[] tokens = fixture.validTokens();
+            inputs = new byte[tokens.length][];
+            signatures = new byte[tokens.length][];
+            for (int i = 0; i < tokens.length; i++) {
+                int dot = tokens[i].lastIndexOf('.');
+                inputs[i] = tokens[i].substring(0, dot).getBytes(StandardCharsets.US_ASCII);
+                signatures[i] = Base64.getUrlDecoder().decode(tokens[i].substring(dot + 1));
+            }
+            mask = tokens.length - 1;
+            if (alg.isHmac()) {
+                mac = Mac.getInstance(alg.jcaName());
+                mac.init(fixture.keys().verificationKey());
+            } else {
+                signature = Signature.getInstance(alg.jcaName());
+                signature.initVerify(fixture.policy().publicKey());
+            }
+            for (int i = 0; i < inputs.length; i++) {
+                if (!verify(i)) {
+                    throw new IllegalStateException("floor " + alg + " does not verify pool signature #" + i);
+                }
+            }
+        }
+
+        boolean verify(int i) throws GeneralSecurityException {
+            if (mac != null) {
+                return MessageDigest.isEqual(mac.doFinal(inputs[i]), signatures[i]);
+            }
+            signature.update(inputs[i]);
+            return signature.verify(signatures[i]);
+        }
+    }
+
+    /** The API-key floor: the same key set in a plain HashMap keyed by SHA-256. */
+    @State(Scope.Benchmark)
+    public static class Keys {
+        @Param({"100000"})
+        public int size;
+
+        private Map<Sha256Key, ApiKeyRecord> map;
+        private String[] hits;
+        private int mask;
+
+        @Setup(Level.Trial)
+        public void setup() {
+            ApiKeyFixture fixture = ApiKeyFixture.create(size, 1024);
+            map = new HashMap<>();
+            for (IssuedKey k : fixture.issued()) {
+                map.put(new Sha256Key(k.record().sha256()), k.record());
+            }
+            hits = fixture.hits();
+            mask = hits.length - 1;
+        }
+    }
+
+    /** Per-thread SHA-256 instance for the key floor. */
+    @State(Scope.Thread)
+    public static class Digest {
+        MessageDigest sha256;
+
+        @Setup(Level.Trial)
+        public void setup() throws GeneralSecurityException {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        }
+    }
+
+    @Benchmark
+    public boolean floor_jwsSignature(Jws jws, Cursor cursor) throws GeneralSecurityException {
+        return jws.verify(cursor.next() & jws.mask);
+    }
+
+    @Benchmark
+    public ApiKeyRecord floor_sha256MapGet(Keys keys, Digest digest, Cursor cursor) {
+        String key = keys.hits[cursor.next() & keys.mask];
+        return keys.map.get(new Sha256Key(digest.sha256.digest(key.getBytes(StandardCharsets.US_ASCII))));
+    }
+}

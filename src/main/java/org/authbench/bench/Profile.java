@@ -1,0 +1,107 @@
+package org.authbench.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The suite's JMH settings, in one place. A profile is one or more passes; each pass is a JMH run over
+ * the benchmarks matching its pattern, with its own modes, forks, warmup and measurement.
+ *
+ * <p>Why {@code standard} looks the way it does: on 2 shared cores a row needs ≥10 s of warmup (jjwt and
+ * jose4j HS256 still compile after 3 s) and more than one fork (fork-to-fork JIT differences dominate the
+ * error). That costs ~34 s per row and mode, so {@code standard} times JWT verification in SampleTime
+ * mode, whose score is the mean and which also yields percentiles, and API-key rows in AverageTime, where
+ * SampleTime's timer overhead would be a sizeable share of a ~200 ns operation. The JWS floors run in
+ * both modes so every scheme has a floor measured the same way. {@code full} runs everything in all three
+ * modes.
+ */
+public enum Profile {
+    /** Whole matrix once, 1 fork, seconds per row: a smoke test with wide errors. At most ~5 minutes. */
+    QUICK("quick smoke of the whole matrix (wide errors)",
+            List.of(new Pass(".*", List.of(Mode.AverageTime), 1, 1, 1000, 2, 500))),
+    /** The default: errors small enough to rank libraries; at most ~20 minutes on 2 cores. */
+    STANDARD("rank libraries and schemes (the default)",
+            List.of(
+                    new Pass("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jwsSignature",
+                            List.of(Mode.SampleTime), 2, 5, 2000, 5, 1000),
+                    new Pass("ApiKeyLookupBenchmark\\.lookup_(hit|miss)|CryptoFloorBenchmark\\.floor_",
+                            List.of(Mode.AverageTime), 2, 5, 2000, 5, 1000))),
+    /** Everything, all modes, more forks and iterations: hours, for reference numbers. */
+    FULL("everything in all modes, tight errors (hours)",
+            List.of(new Pass(".*", List.of(Mode.AverageTime, Mode.Throughput, Mode.SampleTime), 3, 10, 2000, 10, 1000))),
+    /** The CI gate's subset: every scheme family, short, several forks for the statistics. */
+    CI("CI regression gate: one row per scheme family",
+            List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit|CryptoFloorBenchmark\\.floor_",
+                    List.of(Mode.AverageTime), 2, 5, 1000, 5, 500)));
+
+    /**
+     * One JMH run.
+     *
+     * @param include          benchmark regex (JMH {@code include})
+     * @param modes            benchmark modes
+     * @param forks            forks per row
+     * @param warmupIterations warmup iterations per fork
+     * @param warmupMillis     each warmup iteration's length
+     * @param iterations       measurement iterations per fork
+     * @param iterationMillis  each measurement iteration's length
+     */
+    public record Pass(String include, List<Mode> modes, int forks, int warmupIterations, long warmupMillis,
+            int iterations, long iterationMillis) {
+
+        /** Applies this pass's settings to a JMH options builder. */
+        public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder b) {
+            b.forks(forks)
+                    .warmupIterations(warmupIterations)
+                    .warmupTime(TimeValue.milliseconds(warmupMillis))
+                    .measurementIterations(iterations)
+                    .measurementTime(TimeValue.milliseconds(iterationMillis))
+                    .timeUnit(TimeUnit.NANOSECONDS)
+                    .jvmArgsAppend(JVM_ARGS.toArray(String[]::new));
+            for (Mode m : modes) {
+                b.mode(m);
+            }
+            return b;
+        }
+
+        /** Seconds one row of this pass takes, per mode, without JVM start and setup. */
+        public double secondsPerRow() {
+            return forks * (warmupIterations * warmupMillis + iterations * iterationMillis) / 1000.0;
+        }
+    }
+
+    /** JVM flags of every fork: a fixed heap so GC sizing does not vary between forks. */
+    public static final List<String> JVM_ARGS = List.of("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
+
+    private final String description;
+    private final List<Pass> passes;
+
+    Profile(String description, List<Pass> passes) {
+        this.description = description;
+        this.passes = passes;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public List<Pass> passes() {
+        return passes;
+    }
+
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Profile parse(String name) {
+        for (Profile p : values()) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown profile '" + name + "' (choose from quick, standard, full, ci)");
+    }
+}

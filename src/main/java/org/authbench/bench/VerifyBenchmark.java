@@ -1,0 +1,90 @@
+package org.authbench.bench;
+
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.authbench.auth.Authenticator;
+import org.authbench.auth.Principal;
+import org.authbench.auth.Rejected;
+import org.authbench.fixture.JwtFixture;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.JwtLibrary;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * JWT verification through {@link Authenticator}: one library × one algorithm per trial, cycling a pool
+ * of distinct valid tokens (and, for the reject path, the same tokens with one signature bit flipped).
+ *
+ * <p>Setup builds the verifier once and proves it accepts every pool token as the right principal and
+ * refuses every hostile variant; the trial fails otherwise.
+ *
+ * <pre>java -jar target/authbench.jar jmh VerifyBenchmark -p library=NIMBUS -p alg=ES256 -prof gc</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class VerifyBenchmark {
+
+    @Param
+    public JwtLibrary library;
+
+    @Param({"HS256", "RS256", "ES256"})
+    public JwtAlgorithm alg;
+
+    @Param({"256"})
+    public int poolSize;
+
+    // Non-final fields: the JIT must not treat the pools or the verifier as constants.
+    private Authenticator verifier;
+    private String[] valid;
+    private String[] badSignature;
+    private int mask;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        JwtFixture fixture = JwtFixture.create(alg, poolSize);
+        verifier = library.create(fixture.policy());
+        valid = fixture.validTokens();
+        mask = valid.length - 1;
+        badSignature = new String[valid.length];
+        Principal[] expected = new Principal[valid.length];
+        for (int i = 0; i < valid.length; i++) {
+            badSignature[i] = flipSignatureBit(valid[i]);
+            expected[i] = fixture.principal(i);
+        }
+        String what = library + "/" + alg;
+        Preflight.mustAccept(what, verifier, valid, expected);
+        Preflight.mustReject(what, verifier, badSignature);
+        Preflight.mustReject(what, verifier, fixture.hostileTokens().values().toArray(String[]::new));
+    }
+
+    static String flipSignatureBit(String token) {
+        int dot = token.lastIndexOf('.');
+        byte[] sig = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        sig[sig.length / 2] ^= 0x01;
+        return token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+    }
+
+    /** A valid token: the common path. */
+    @Benchmark
+    public Principal verify_valid(Cursor cursor) throws Rejected {
+        return verifier.authenticate(valid[cursor.next() & mask]);
+    }
+
+    /** A well-formed token whose signature does not verify: the cheapest forgery costs a full verify. */
+    @Benchmark
+    public Object verify_badSignature(Cursor cursor) {
+        try {
+            return verifier.authenticate(badSignature[cursor.next() & mask]);
+        } catch (Rejected e) {
+            return e; // returned, so the refusal is not dead code
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.authbench.cli;
+
+import java.util.concurrent.Callable;
+import org.authbench.apikey.StoreKind;
+import org.authbench.bench.Profile;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.JwtLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Lists what can be measured: libraries, algorithms, stores, profiles, and the scheme names built from them. */
+@Command(name = "list", description = "List libraries, algorithms, stores, profiles and scheme names.")
+public final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        out.println("libraries:");
+        for (JwtLibrary l : JwtLibrary.values()) {
+            out.println("  " + l.cliName());
+        }
+        out.println("algorithms:");
+        for (JwtAlgorithm a : JwtAlgorithm.values()) {
+            out.println("  " + a.name());
+        }
+        out.println("stores:");
+        for (StoreKind s : StoreKind.values()) {
+            out.println("  " + s.cliName() + (s.needsServer() ? "  (needs a server)" : ""));
+        }
+        out.println("profiles:");
+        for (Profile p : Profile.values()) {
+            out.printf("  %-9s %s%n", p.cliName(), p.description());
+        }
+        out.println("schemes (for latency):");
+        for (StoreKind s : StoreKind.values()) {
+            out.println("  apikey:" + s.cliName());
+        }
+        for (JwtLibrary l : JwtLibrary.values()) {
+            for (JwtAlgorithm a : JwtAlgorithm.values()) {
+                out.println("  jwt:" + l.cliName() + ":" + a.name());
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,291 @@
+package org.authbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.authbench.apikey.StoreKind;
+import org.authbench.bench.Profile;
+import org.authbench.env.AtomicWrite;
+import org.authbench.env.Environment;
+import org.authbench.env.RunManifest;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs a profile into a new run folder {@code results/runs/<UTC time>-<commit>[-dirty]-<profile>/}:
+ * {@code jmh-result.json} (JMH's JSON, the source of truth), {@code manifest.json}, {@code jmh.log}, then
+ * the report files. Never writes into an existing folder; an interrupted run keeps what finished and says
+ * {@code "status": "interrupted"} in its manifest.
+ */
+@Command(name = "run", description = "Run a benchmark profile into a new run folder and write its report.")
+public final class RunCommand implements Callable<Integer> {
+
+    public static final String RESULT_FILE = "jmh-result.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Allowance per fork for JVM start and fixture setup (RSA keys, token pools, 100k API keys). */
+    private static final double FORK_OVERHEAD_SECONDS = 3.0;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", defaultValue = "standard", description = "quick, standard (default), full, ci")
+    String profileName;
+
+    @Option(names = "--include", paramLabel = "REGEX", description = "only benchmark rows whose name matches (e.g. 'Verify.*valid')")
+    String include;
+
+    @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "JMH parameter values, e.g. --param library=NIMBUS,REFERENCE")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/runs", description = "where run folders go (default: results/runs)")
+    Path out;
+
+    @Option(names = "--jvm", paramLabel = "PATH", description = "java executable for the forks (default: this JVM)")
+    String jvm;
+
+    @Option(names = "--no-report", description = "skip writing report files at the end")
+    boolean noReport;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter term = spec.commandLine().getOut();
+        Profile profile = Profile.parse(profileName);
+        Map<String, String[]> paramValues = parseParams();
+        Pattern userInclude = compile(include);
+
+        Path cwd = Path.of("").toAbsolutePath();
+        Map<String, Object> git = Environment.git(cwd);
+        Path runDir = newRunDir(out, profile, git);
+        RunManifest manifest = RunManifest.start(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
+                .originalArgs().toArray(String[]::new));
+        if (jvm != null) {
+            manifest.set("forkJvm", jvm);
+        }
+        chooseStores(manifest, paramValues, term);
+        manifest.write();
+        term.println("run folder: " + runDir);
+        term.flush();
+
+        Thread interruptHook = new Thread(() -> {
+            if ("running".equals(manifest.root().path("status").asText())) {
+                manifest.end("interrupted");
+                try {
+                    manifest.write();
+                } catch (IOException ignored) {
+                    // nothing more can be done while the JVM exits
+                }
+                System.err.println("\nrun interrupted: completed passes are kept in " + runDir);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(interruptHook);
+
+        List<List<String>> rowsPerPass = new ArrayList<>();
+        for (Profile.Pass pass : profile.passes()) {
+            rowsPerPass.add(benchmarks(pass, userInclude));
+        }
+        if (rowsPerPass.stream().allMatch(List::isEmpty)) {
+            throw new UsageException("no benchmark matches --include " + include + " in profile " + profile.cliName());
+        }
+
+        ArrayNode merged = JSON.createArrayNode();
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
+            OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
+            RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
+            for (int i = 0; i < profile.passes().size(); i++) {
+                Profile.Pass pass = profile.passes().get(i);
+                List<String> names = rowsPerPass.get(i);
+                if (names.isEmpty()) {
+                    continue;
+                }
+                int rows = estimateRows(names, pass, paramValues);
+                int laterRows = 0;
+                double laterSeconds = 0;
+                for (int j = i + 1; j < profile.passes().size(); j++) {
+                    int r = estimateRows(rowsPerPass.get(j), profile.passes().get(j), paramValues);
+                    laterRows += r;
+                    laterSeconds += r * rowSeconds(profile.passes().get(j));
+                }
+                progress.plan(rows, rowSeconds(pass), laterRows, laterSeconds);
+                Path passResult = runDir.resolve(".pass-" + i + ".json");
+                ChainedOptionsBuilder b = pass.applyTo(new OptionsBuilder())
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(passResult.toString())
+                        .shouldFailOnError(false);
+                for (String n : names) {
+                    b.include("^" + Pattern.quote(n) + "$");
+                }
+                paramValues.forEach(b::param);
+                if (jvm != null) {
+                    b.jvm(jvm);
+                }
+                try {
+                    new Runner(b.build(), progress).run();
+                } catch (RunnerException e) {
+                    manifest.rowFailed("pass " + i, e.getMessage());
+                }
+                if (Files.exists(passResult)) {
+                    JsonNode part = JSON.readTree(passResult.toFile());
+                    part.forEach(merged::add);
+                    Files.delete(passResult);
+                    // Results so far are saved after every pass: an interruption loses at most the current pass.
+                    AtomicWrite.write(runDir.resolve(RESULT_FILE), JSON.writeValueAsBytes(merged));
+                }
+            }
+            progress.finishLine();
+        }
+        AtomicWrite.write(runDir.resolve(RESULT_FILE), JSON.writeValueAsBytes(merged));
+        manifest.end("finished");
+        manifest.write();
+        Runtime.getRuntime().removeShutdownHook(interruptHook);
+
+        int failed = manifest.root().get("failedRows").size();
+        term.println("finished: " + merged.size() + " result rows" + (failed > 0 ? ", " + failed + " FAILED rows (see jmh.log)" : ""));
+        term.println("results:  " + runDir.resolve(RESULT_FILE));
+        if (!noReport) {
+            for (Path p : ReportCommand.generate(runDir)) {
+                term.println("report:   " + p);
+            }
+        }
+        term.flush();
+        return failed > 0 ? Main.NEGATIVE : Main.OK;
+    }
+
+    private static double rowSeconds(Profile.Pass pass) {
+        return pass.secondsPerRow() + pass.forks() * FORK_OVERHEAD_SECONDS;
+    }
+
+    /** Store tiers whose server is unreachable are dropped from the store parameter and recorded as skipped. */
+    private static void chooseStores(RunManifest manifest, Map<String, String[]> paramValues, PrintWriter term) {
+        List<String> requested = paramValues.containsKey("store") ? List.of(paramValues.get("store")) : null;
+        List<String> runnable = new ArrayList<>();
+        for (StoreKind k : StoreKind.values()) {
+            if (requested != null && requested.stream().noneMatch(k.name()::equalsIgnoreCase)) {
+                continue;
+            }
+            String reason = k.unavailableReason();
+            if (reason == null) {
+                runnable.add(k.name());
+                manifest.storeRan(k.name());
+            } else {
+                manifest.storeSkipped(k.name(), reason);
+                term.println("skipping store " + k.cliName() + ": " + reason);
+            }
+        }
+        if (requested != null || runnable.size() < StoreKind.values().length) {
+            if (runnable.isEmpty()) {
+                throw new UsageException("no requested store tier can run here");
+            }
+            paramValues.put("store", runnable.toArray(String[]::new));
+        }
+    }
+
+    private Map<String, String[]> parseParams() {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw new UsageException("--param needs NAME=VALUE[,VALUE...], got '" + p + "'");
+            }
+            m.put(p.substring(0, eq), p.substring(eq + 1).split(","));
+        }
+        return m;
+    }
+
+    private static Pattern compile(String regex) {
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--include is not a valid regular expression: " + e.getDescription());
+        }
+    }
+
+    /** Benchmark method names of a pass, narrowed by the user's --include. */
+    private static List<String> benchmarks(Profile.Pass pass, Pattern userInclude) {
+        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
+                .find(OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
+                        VerboseMode.SILENT), List.of(pass.include()), List.of());
+        List<String> names = new ArrayList<>();
+        for (BenchmarkListEntry e : entries) {
+            if ((userInclude == null || userInclude.matcher(e.getUsername()).find()) && !names.contains(e.getUsername())) {
+                names.add(e.getUsername());
+            }
+        }
+        return names;
+    }
+
+    /** Rows = benchmarks × parameter combinations × modes; for the progress ETA only. */
+    private static int estimateRows(List<String> names, Profile.Pass pass, Map<String, String[]> overrides) {
+        if (names.isEmpty()) {
+            return 0;
+        }
+        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
+                .find(OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
+                        VerboseMode.SILENT), names.stream().map(n -> "^" + Pattern.quote(n) + "$").toList(), List.of());
+        int rows = 0;
+        List<String> seen = new ArrayList<>();
+        for (BenchmarkListEntry e : entries) {
+            if (seen.contains(e.getUsername())) {
+                continue;
+            }
+            seen.add(e.getUsername());
+            int combos = 1;
+            if (e.getParams().hasValue()) {
+                for (Map.Entry<String, String[]> p : e.getParams().get().entrySet()) {
+                    String[] v = overrides.getOrDefault(p.getKey(), p.getValue());
+                    combos *= Math.max(1, v.length);
+                }
+            }
+            rows += combos * pass.modes().size();
+        }
+        return rows;
+    }
+
+    private static Path newRunDir(Path base, Profile profile, Map<String, Object> git) throws IOException {
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+        String name = stamp + "-" + git.get("shortCommit") + (Boolean.TRUE.equals(git.get("dirty")) ? "-dirty" : "")
+                + "-" + profile.cliName();
+        Files.createDirectories(base);
+        for (int n = 1; ; n++) {
+            Path dir = base.resolve(n == 1 ? name : name + "-" + n);
+            try {
+                // createDirectory fails if it exists: a run never writes into an earlier run's folder.
+                return Files.createDirectory(dir);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // try the next suffix
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.authbench.env;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Facts about where a run happens, read from the machine and the classpath, never typed by hand:
+ * JVM, OS, CPU, the exact versions of every library under test, and the git commit.
+ */
+public final class Environment {
+
+    /** Maven coordinates whose versions the manifest records (libraries under test and store clients). */
+    public static final List<String[]> TRACKED = List.of(
+            new String[] {"io.jsonwebtoken", "jjwt-impl"},
+            new String[] {"com.nimbusds", "nimbus-jose-jwt"},
+            new String[] {"com.auth0", "java-jwt"},
+            new String[] {"org.bitbucket.b_c", "jose4j"},
+            new String[] {"io.fusionauth", "fusionauth-jwt"},
+            new String[] {"io.vertx", "vertx-auth-jwt"},
+            new String[] {"io.vertx", "vertx-core"},
+            new String[] {"com.fasterxml.jackson.core", "jackson-databind"},
+            new String[] {"com.github.ben-manes.caffeine", "caffeine"},
+            new String[] {"com.h2database", "h2"},
+            new String[] {"redis.clients", "jedis"},
+            new String[] {"org.postgresql", "postgresql"},
+            new String[] {"com.zaxxer", "HikariCP"},
+            new String[] {"org.openjdk.jmh", "jmh-core"},
+            new String[] {"org.hdrhistogram", "HdrHistogram"});
+
+    private Environment() {
+    }
+
+    /** The version in {@code META-INF/maven/<group>/<artifact>/pom.properties}, or null when absent. */
+    public static String version(String groupId, String artifactId) {
+        String path = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+        try (InputStream in = Environment.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                return null;
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static Map<String, String> libraryVersions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String[] ga : TRACKED) {
+            String v = version(ga[0], ga[1]);
+            m.put(ga[0] + ":" + ga[1], v == null ? "unknown (not on classpath as a Maven artifact)" : v);
+        }
+        return m;
+    }
+
+    public static Map<String, Object> jvm() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("vendor", System.getProperty("java.vm.vendor"));
+        m.put("name", System.getProperty("java.vm.name"));
+        m.put("version", System.getProperty("java.runtime.version"));
+        m.put("home", "<java.home>"); // the path is of this machine only; the version says what matters
+        m.put("inputArguments", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        return m;
+    }
+
+    public static Map<String, Object> os() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", System.getProperty("os.name"));
+        m.put("version", System.getProperty("os.version"));
+        m.put("arch", System.getProperty("os.arch"));
+        m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        return m;
+    }
+
+    /** Git commit facts of the working directory: short sha, full sha, dirty flag; "nogit" outside a repository. */
+    public static Map<String, Object> git(Path dir) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        String sha = run(dir, "git", "rev-parse", "HEAD");
+        if (sha == null || sha.isEmpty()) {
+            m.put("commit", null);
+            m.put("shortCommit", "nogit");
+            m.put("dirty", false);
+            return m;
+        }
+        m.put("commit", sha);
+        m.put("shortCommit", sha.substring(0, Math.min(8, sha.length())));
+        String status = run(dir, "git", "status", "--porcelain", "--untracked-files=no");
+        m.put("dirty", status != null && !status.isEmpty());
+        return m;
+    }
+
+    private static String run(Path dir, String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(false).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

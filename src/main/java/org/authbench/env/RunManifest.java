@@ -1,0 +1,92 @@
+package org.authbench.env;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.authbench.jwt.reference.ReferenceVerifier;
+
+/**
+ * {@code manifest.json} of a run folder: what ran, where, from which commit, and how it ended. Written at
+ * the start (status {@code running}) and rewritten atomically as the run proceeds, so an interrupted run
+ * still says what it was and that it did not finish.
+ */
+public final class RunManifest {
+
+    /** Bumped when a field changes meaning; readers refuse versions they do not know. */
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE = "manifest.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ObjectNode root;
+    private final Path file;
+
+    private RunManifest(ObjectNode root, Path file) {
+        this.root = root;
+        this.file = file;
+    }
+
+    /** A new manifest for a run starting now in {@code runDir}, with the environment captured. */
+    public static RunManifest start(Path runDir, String profile, Map<String, Object> git, String[] args) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("formatVersion", FORMAT_VERSION);
+        r.put("tool", "authbench");
+        r.put("profile", profile);
+        r.put("status", "running");
+        r.put("startedAt", Instant.now().toString());
+        r.putNull("endedAt");
+        r.set("git", JSON.valueToTree(git));
+        ArrayNode a = r.putArray("arguments");
+        for (String s : args) {
+            a.add(s);
+        }
+        r.set("jvm", JSON.valueToTree(Environment.jvm()));
+        r.set("os", JSON.valueToTree(Environment.os()));
+        r.set("libraries", JSON.valueToTree(Environment.libraryVersions()));
+        Integer slowdown = Integer.getInteger(ReferenceVerifier.SLOWDOWN_PROPERTY);
+        if (slowdown != null && slowdown != 0) {
+            r.putObject("selftest").put("slowdownPercent", slowdown);
+        }
+        r.putObject("stores").putArray("ran");
+        ((ObjectNode) r.get("stores")).putObject("skipped");
+        r.putArray("failedRows");
+        return new RunManifest(r, runDir.resolve(FILE));
+    }
+
+    public ObjectNode root() {
+        return root;
+    }
+
+    public synchronized void set(String field, String value) {
+        root.put(field, value);
+    }
+
+    public synchronized void storeRan(String store) {
+        ((ArrayNode) root.get("stores").get("ran")).add(store);
+    }
+
+    public synchronized void storeSkipped(String store, String reason) {
+        ((ObjectNode) root.get("stores").get("skipped")).put(store, reason);
+    }
+
+    public synchronized void rowFailed(String row, String reason) {
+        ObjectNode f = ((ArrayNode) root.get("failedRows")).addObject();
+        f.put("row", row);
+        f.put("reason", reason);
+    }
+
+    /** Marks how the run ended ({@code finished}, {@code interrupted}, {@code failed}) and stamps the time. */
+    public synchronized void end(String status) {
+        root.put("status", status);
+        root.put("endedAt", Instant.now().toString());
+    }
+
+    public synchronized void write() throws IOException {
+        AtomicWrite.write(file, JSON.writeValueAsBytes(root));
+    }
+}

@@ -1,0 +1,103 @@
+package org.authbench.jwt;
+
+import java.util.Locale;
+import org.authbench.auth.Authenticator;
+import org.authbench.jwt.auth0.Auth0Verifier;
+import org.authbench.jwt.fusionauth.FusionAuthVerifier;
+import org.authbench.jwt.jjwt.JjwtVerifier;
+import org.authbench.jwt.jose4j.Jose4jVerifier;
+import org.authbench.jwt.nimbus.NimbusVerifier;
+import org.authbench.jwt.reference.ReferenceVerifier;
+import org.authbench.jwt.vertx.VertxVerifier;
+
+/**
+ * The JWT libraries under test; each constant builds its adapter. This enum is the JMH {@code @Param}
+ * ({@code -p library=NIMBUS}), so result rows read {@code NIMBUS}/{@code ES256}.
+ *
+ * <p>Adapters are built in {@link #create} and nowhere else: nothing expensive happens when the enum
+ * loads, so a library that cannot initialise breaks only its own rows.
+ */
+public enum JwtLibrary {
+    JJWT("io.jsonwebtoken", "jjwt-impl") {
+        @Override
+        public Authenticator create(VerifierPolicy policy) {
+            return new JjwtVerifier(policy);
+        }
+    },
+    NIMBUS("com.nimbusds", "nimbus-jose-jwt") {
+        @Override
+        public Authenticator create(VerifierPolicy policy) {
+            return new NimbusVerifier(policy);
+        }
+    },
+    AUTH0("com.auth0", "java-jwt") {
+        @Override
+        public Authenticator create(VerifierPolicy policy) {
+            return new Auth0Verifier(policy);
+        }
+    },
+    JOSE4J("org.bitbucket.b_c", "jose4j") {
+        @Override
+        public Authenticator create(VerifierPolicy policy) {
+            return new Jose4jVerifier(policy);
+        }
+    },
+    FUSIONAUTH("io.fusionauth", "fusionauth-jwt") {
+        @Override
+        public Authenticator create(VerifierPolicy policy) {
+            return new FusionAuthVerifier(policy);
+        }
+    },
+    VERTX("io.vertx", "vertx-auth-jwt") {
+        @Override
+        public Authenticator create(VerifierPolicy policy) {
+            return new VertxVerifier(policy);
+        }
+    },
+    /** A minimal verifier on plain JCA doing every check the others do: the floor a library could reach. */
+    REFERENCE("org.authbench", "authbench") {
+        @Override
+        public Authenticator create(VerifierPolicy policy) {
+            return new ReferenceVerifier(policy);
+        }
+    };
+
+    private final String groupId;
+    private final String artifactId;
+
+    JwtLibrary(String groupId, String artifactId) {
+        this.groupId = groupId;
+        this.artifactId = artifactId;
+    }
+
+    /** Builds a verifier enforcing {@code policy}. Called once per trial, never inside measurement. */
+    public abstract Authenticator create(VerifierPolicy policy);
+
+    /** The name used on the command line: {@code jjwt}, {@code nimbus}, ... */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Maven coordinates whose {@code pom.properties} on the classpath give the exact version. */
+    public String groupId() {
+        return groupId;
+    }
+
+    public String artifactId() {
+        return artifactId;
+    }
+
+    /** Parses a CLI name; throws {@link IllegalArgumentException} naming the choices. */
+    public static JwtLibrary parse(String name) {
+        for (JwtLibrary l : values()) {
+            if (l.name().equalsIgnoreCase(name)) {
+                return l;
+            }
+        }
+        StringBuilder choices = new StringBuilder();
+        for (JwtLibrary l : values()) {
+            choices.append(choices.length() == 0 ? "" : ", ").append(l.cliName());
+        }
+        throw new IllegalArgumentException("unknown library '" + name + "' (choose from " + choices + ")");
+    }
+}

@@ -1,0 +1,319 @@
+package org.authbench.jwt.reference;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import javax.crypto.Mac;
+import org.authbench.auth.Authenticator;
+import org.authbench.auth.Principal;
+import org.authbench.auth.Rejected;
+import org.authbench.auth.Rejected.Reason;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.VerifierPolicy;
+
+/**
+ * A minimal compact-JWS verifier on plain JCA and Jackson's streaming parser, performing every check of
+ * {@link VerifierPolicy}: the floor a library could reach.
+ *
+ * <p>Order: split, strict base64url, header (pinned {@code alg}, no {@code crit}), signature, then claims.
+ * The signature is checked before the payload is parsed, so forged payloads cost no JSON work.
+ *
+ * <p>Self-test knob for the CI gate: {@code -Dauthbench.selftest.slowdownPercent=N} makes this verifier
+ * repeat its signature check on N% of calls (deterministically), a real and proportional slowdown. It is
+ * read once, at construction, and recorded in the run manifest when set.
+ */
+public final class ReferenceVerifier implements Authenticator {
+
+    /** System property of the CI-gate self-test; off (0) by default. */
+    public static final String SLOWDOWN_PROPERTY = "authbench.selftest.slowdownPercent";
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final Base64.Decoder B64 = Base64.getUrlDecoder();
+
+    private final VerifierPolicy policy;
+    private final JwtAlgorithm alg;
+    private final String expectedAlg;
+    private final int signatureLength;
+    private final int slowdownPercent;
+    // Mac and Signature objects are not thread-safe; one initialised instance per thread, built lazily.
+    private final ThreadLocal<PerThread> perThread;
+
+    public ReferenceVerifier(VerifierPolicy policy) {
+        this.policy = policy;
+        this.alg = policy.algorithm();
+        this.expectedAlg = alg.name();
+        this.signatureLength = switch (alg.keyType()) {
+            case OCT -> 32;
+            case RSA -> (((RSAPublicKey) policy.key()).getModulus().bitLength() + 7) / 8;
+            case EC -> 2 * alg.ecCoordinateBytes();
+        };
+        this.slowdownPercent = Integer.getInteger(SLOWDOWN_PROPERTY, 0);
+        if (slowdownPercent < 0) {
+            throw new IllegalArgumentException(SLOWDOWN_PROPERTY + " must not be negative");
+        }
+        // Fail now, not on the first request, if the platform lacks the primitive.
+        PerThread probe = newPerThread();
+        this.perThread = ThreadLocal.withInitial(this::newPerThread);
+        this.perThread.set(probe);
+    }
+
+    private PerThread newPerThread() {
+        try {
+            if (alg.isHmac()) {
+                Mac mac = Mac.getInstance(alg.jcaName());
+                mac.init(policy.secretKey());
+                return new PerThread(mac, null);
+            }
+            Signature sig = Signature.getInstance(alg.jcaName());
+            sig.initVerify(policy.publicKey());
+            return new PerThread(null, sig);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot initialise " + alg.jcaName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Principal authenticate(String token) throws Rejected {
+        int dot1 = token.indexOf('.');
+        int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
+        if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
+            throw new Rejected(Reason.MALFORMED, "not a compact JWS (needs exactly three parts)");
+        }
+        byte[] header = decode(token, 0, dot1);
+        checkHeader(header);
+        byte[] signature = decode(token, dot2 + 1, token.length());
+        byte[] signingInput = token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
+        PerThread t = perThread.get();
+        if (!verifySignature(t, signingInput, signature)) {
+            throw new Rejected(Reason.BAD_SIGNATURE, "signature does not verify");
+        }
+        if (slowdownPercent > 0) {
+            t.slowdownCredit += slowdownPercent;
+            while (t.slowdownCredit >= 100) {
+                t.slowdownCredit -= 100;
+                t.sink ^= verifySignature(t, signingInput, signature) ? 1 : 0;
+            }
+        }
+        if (policy.jwsOnly()) {
+            // The signature layer alone: the payload need not be a claim set.
+            decode(token, dot1 + 1, dot2);
+            return new Principal(null, null);
+        }
+        return checkClaims(decode(token, dot1 + 1, dot2));
+    }
+
+    private boolean verifySignature(PerThread t, byte[] signingInput, byte[] signature) throws Rejected {
+        if (signature.length != signatureLength) {
+            return false;
+        }
+        try {
+            if (t.mac != null) {
+                return MessageDigest.isEqual(t.mac.doFinal(signingInput), signature);
+            }
+            if (alg.keyType() == JwtAlgorithm.KeyType.EC && (isZero(signature, 0) || isZero(signature, 32))) {
+                return false; // r = 0 or s = 0 (CVE-2022-21449); the provider refuses too, this does not rely on it
+            }
+            t.signature.update(signingInput);
+            return t.signature.verify(signature);
+        } catch (GeneralSecurityException e) {
+            // A malformed signature value: the Signature object is reset by verify() either way.
+            return false;
+        }
+    }
+
+    private static boolean isZero(byte[] b, int from) {
+        int acc = 0;
+        for (int i = from; i < from + 32; i++) {
+            acc |= b[i];
+        }
+        return acc == 0;
+    }
+
+    private void checkHeader(byte[] header) throws Rejected {
+        String algValue = null;
+        try (JsonParser p = JSON.createParser(header)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new Rejected(Reason.MALFORMED, "header is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "alg" -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            throw new Rejected(Reason.MALFORMED, "alg is not a string");
+                        }
+                        algValue = p.getText();
+                    }
+                    case "crit" -> throw new Rejected(Reason.UNSUPPORTED, "crit names extensions this verifier does not understand");
+                    default -> p.skipChildren(); // jwk, jku, x5c, kid...: never used to choose the key
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new Rejected(Reason.MALFORMED, "trailing data after header");
+            }
+        } catch (IOException e) {
+            throw new Rejected(Reason.MALFORMED, "header is not valid JSON: " + e.getMessage());
+        }
+        if (algValue == null) {
+            throw new Rejected(Reason.MALFORMED, "header has no alg");
+        }
+        if (!expectedAlg.equals(algValue)) {
+            throw new Rejected(Reason.ALGORITHM_NOT_ALLOWED, "alg " + algValue + " is not the pinned " + expectedAlg);
+        }
+    }
+
+    private Principal checkClaims(byte[] payload) throws Rejected {
+        String sub = null;
+        String jti = null;
+        String iss = null;
+        boolean hasExp = false;
+        long exp = 0;
+        boolean hasNbf = false;
+        long nbf = 0;
+        boolean audMatched = false;
+        boolean hasAud = false;
+        String wantAud = policy.audience();
+        try (JsonParser p = JSON.createParser(payload)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new Rejected(Reason.MALFORMED, "payload is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "exp" -> {
+                        exp = numericDate(p, value, "exp");
+                        hasExp = true;
+                    }
+                    case "nbf" -> {
+                        nbf = numericDate(p, value, "nbf");
+                        hasNbf = true;
+                    }
+                    case "iat" -> numericDate(p, value, "iat");
+                    case "iss" -> iss = string(p, value, "iss");
+                    case "sub" -> sub = string(p, value, "sub");
+                    case "jti" -> jti = string(p, value, "jti");
+                    case "aud" -> {
+                        hasAud = true;
+                        if (value == JsonToken.VALUE_STRING) {
+                            audMatched = p.getText().equals(wantAud);
+                        } else if (value == JsonToken.START_ARRAY) {
+                            JsonToken e;
+                            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                                if (e != JsonToken.VALUE_STRING) {
+                                    throw new Rejected(Reason.MALFORMED, "aud holds a non-string");
+                                }
+                                audMatched |= p.getText().equals(wantAud);
+                            }
+                        } else {
+                            throw new Rejected(Reason.MALFORMED, "aud is neither a string nor an array");
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new Rejected(Reason.MALFORMED, "trailing data after claims");
+            }
+        } catch (IOException e) {
+            throw new Rejected(Reason.MALFORMED, "payload is not valid JSON: " + e.getMessage());
+        }
+        long now = policy.nowEpochSecond();
+        long leeway = policy.leewaySeconds();
+        if (!hasExp) {
+            throw new Rejected(Reason.MISSING_CLAIM, "exp is required");
+        }
+        if (now >= exp + leeway) {
+            throw new Rejected(Reason.EXPIRED, "expired at " + exp);
+        }
+        if (hasNbf && now + leeway < nbf) {
+            throw new Rejected(Reason.NOT_YET_VALID, "not valid before " + nbf);
+        }
+        if (policy.issuer() != null && !policy.issuer().equals(iss)) {
+            throw new Rejected(Reason.WRONG_ISSUER, "issuer is " + iss);
+        }
+        if (wantAud != null && !(hasAud && audMatched)) {
+            throw new Rejected(Reason.WRONG_AUDIENCE, "audience does not contain " + wantAud);
+        }
+        return new Principal(sub, jti);
+    }
+
+    private static long numericDate(JsonParser p, JsonToken value, String name) throws IOException, Rejected {
+        if (value == JsonToken.VALUE_NUMBER_INT) {
+            return p.getLongValue();
+        }
+        if (value == JsonToken.VALUE_NUMBER_FLOAT) {
+            return (long) Math.floor(p.getDoubleValue());
+        }
+        throw new Rejected(Reason.MALFORMED, name + " is not a number");
+    }
+
+    private static String string(JsonParser p, JsonToken value, String name) throws IOException, Rejected {
+        if (value != JsonToken.VALUE_STRING) {
+            throw new Rejected(Reason.MALFORMED, name + " is not a string");
+        }
+        return p.getText();
+    }
+
+    /** Strict base64url: no padding, only the URL alphabet, and zero unused trailing bits. */
+    static byte[] decode(String s, int from, int to) throws Rejected {
+        int len = to - from;
+        if (len % 4 == 1) {
+            throw new Rejected(Reason.MALFORMED, "base64url segment has an impossible length");
+        }
+        if (len % 4 != 0) {
+            int last = value(s.charAt(to - 1));
+            int unusedMask = len % 4 == 2 ? 0x0F : 0x03;
+            if (last < 0 || (last & unusedMask) != 0) {
+                throw new Rejected(Reason.MALFORMED, "base64url segment is not canonical");
+            }
+        }
+        for (int i = from; i < to; i++) {
+            if (value(s.charAt(i)) < 0) {
+                throw new Rejected(Reason.MALFORMED, "base64url segment holds '" + s.charAt(i) + "'");
+            }
+        }
+        return B64.decode(s.substring(from, to));
+    }
+
+    private static int value(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        if (c == '-') {
+            return 62;
+        }
+        if (c == '_') {
+            return 63;
+        }
+        return -1;
+    }
+
+    private static final class PerThread {
+        final Mac mac;
+        final Signature signature;
+        int slowdownCredit;
+        int sink;
+
+        PerThread(Mac mac, Signature signature) {
+            this.mac = mac;
+            this.signature = signature;
+        }
+    }
+}

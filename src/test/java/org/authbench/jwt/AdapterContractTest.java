@@ -1,0 +1,75 @@
+package org.authbench.jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.authbench.auth.Authenticator;
+import org.authbench.auth.Rejected;
+import org.authbench.fixture.Hostile;
+import org.authbench.fixture.JwtFixture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every adapter × algorithm: accepts the whole valid pool as the right principals, and refuses every
+ * hostile variant. Fixed clock, so expiry cases do not depend on when the test runs.
+ */
+class AdapterContractTest {
+
+    static final long NOW = 1_750_000_000L;
+    private static final Map<JwtAlgorithm, JwtFixture> FIXTURES = new ConcurrentHashMap<>();
+
+    static JwtFixture fixture(JwtAlgorithm alg) {
+        return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 8, NOW, 42));
+    }
+
+    static Stream<Arguments> adapters() {
+        List<Arguments> out = new ArrayList<>();
+        for (JwtLibrary l : JwtLibrary.values()) {
+            for (JwtAlgorithm a : JwtAlgorithm.values()) {
+                out.add(Arguments.of(l, a));
+            }
+        }
+        return out.stream();
+    }
+
+    static Stream<Arguments> hostileCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (JwtLibrary l : JwtLibrary.values()) {
+            for (JwtAlgorithm a : JwtAlgorithm.values()) {
+                for (Hostile h : Hostile.values()) {
+                    if (h.appliesToAlgorithm(a)) {
+                        out.add(Arguments.of(l, a, h));
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} accepts the valid pool")
+    @MethodSource("adapters")
+    void acceptsValidPoolAsTheRightPrincipal(JwtLibrary library, JwtAlgorithm alg) throws Rejected {
+        JwtFixture f = fixture(alg);
+        Authenticator v = library.create(f.policy());
+        String[] tokens = f.validTokens();
+        for (int i = 0; i < tokens.length; i++) {
+            assertThat(v.authenticate(tokens[i])).as("token #%d", i).isEqualTo(f.principal(i));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} refuses {2}")
+    @MethodSource("hostileCases")
+    void refusesHostileToken(JwtLibrary library, JwtAlgorithm alg, Hostile kind) {
+        JwtFixture f = fixture(alg);
+        Authenticator v = library.create(f.policy());
+        String token = f.hostile(kind);
+        assertThatThrownBy(() -> v.authenticate(token)).as("%s must be refused", kind).isInstanceOf(Rejected.class);
+    }
+}
