@@ -85,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
 
         Path cwd = Path.of("").toAbsolutePath();
         Map<String, Object> git = Environment.git(cwd);
-        Path runDir = newRunDir(out, profile, git);
+        Path runDir = newRunDir(out, profile.cliName(), git);
         RunManifest manifest = RunManifest.start(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
                 .originalArgs().toArray(String[]::new));
         if (jvm != null) {
@@ -273,10 +273,11 @@ public final class RunCommand implements Callable<Integer> {
         return rows;
     }
 
-    private static Path newRunDir(Path base, Profile profile, Map<String, Object> git) throws IOException {
+    /** A new folder {@code base/<UTC time>-<commit>[-dirty]-<label>}; shared with {@code latency}. */
+    static Path newRunDir(Path base, String label, Map<String, Object> git) throws IOException {
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
         String name = stamp + "-" + git.get("shortCommit") + (Boolean.TRUE.equals(git.get("dirty")) ? "-dirty" : "")
-                + "-" + profile.cliName();
+                + "-" + label;
         Files.createDirectories(base);
         for (int n = 1; ; n++) {
             Path dir = base.resolve(n == 1 ? name : name + "-" + n);
