@@ -98,43 +98,52 @@ public final class LatencyCommand implements Callable<Integer> {
                 rates.isEmpty() && fractions.isEmpty() ? DEFAULT_FRACTIONS : List.copyOf(fractions),
                 duration, warmup, calibration, threads, p99Bound);
 
-        RunManifest manifest = null;
-        Path runDir;
-        if (out == null) {
-            Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
-            runDir = RunCommand.newRunDir(Path.of("results", "runs"), "latency", git);
-            manifest = RunManifest.start(runDir, "latency", git,
-                    spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
-            manifest.write();
-        } else {
+        if (out != null) {
             if (!Files.isDirectory(out)) {
                 throw new UsageException("--out " + out + " is not an existing run folder");
             }
             if (Files.exists(out.resolve(LatencyRun.DIR))) {
                 throw new UsageException(out.resolve(LatencyRun.DIR) + " already exists: latency results are never overwritten");
             }
-            runDir = out;
+            measure(settings, out, term);
+            return Main.OK;
         }
-        term.println("run folder: " + runDir);
-        term.flush();
-        LatencyRun run = new LatencyRun(settings, runDir, term);
-        Path summary;
+        Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
+        Path runDir = RunCommand.newRunDir(Path.of("results", "runs"), "latency", git);
+        RunManifest manifest = RunManifest.start(runDir, "latency", git,
+                spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        manifest.write();
+        // Schemes finished before an interruption are kept (the summary is rewritten after each); say it did not finish.
+        Thread interruptHook = new Thread(() -> endManifest(manifest, "interrupted"));
+        Runtime.getRuntime().addShutdownHook(interruptHook);
         try {
-            summary = run.execute();
+            measure(settings, runDir, term);
         } catch (Exception | Error e) {
-            if (manifest != null) {
-                manifest.end("failed");
-                manifest.write();
-            }
+            endManifest(manifest, "failed");
             throw e;
         }
-        if (manifest != null) {
-            manifest.end("finished");
-            manifest.write();
-        }
+        Runtime.getRuntime().removeShutdownHook(interruptHook);
+        endManifest(manifest, "finished");
+        return Main.OK;
+    }
+
+    private static void measure(LatencyRun.Settings settings, Path runDir, PrintWriter term) throws Exception {
+        term.println("run folder: " + runDir);
+        term.flush();
+        Path summary = new LatencyRun(settings, runDir, term).execute();
         term.println("summary:    " + summary);
         term.flush();
-        return Main.OK;
+    }
+
+    private static void endManifest(RunManifest manifest, String status) {
+        if ("running".equals(manifest.root().path("status").asText())) {
+            manifest.end(status);
+            try {
+                manifest.write();
+            } catch (java.io.IOException e) {
+                System.err.println("authbench: could not update " + RunManifest.FILE + ": " + e.getMessage());
+            }
+        }
     }
 
     private static void positiveDistinct(String option, List<Double> values) {
