@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The driver's promises, with short runs at modest rates so they hold on a busy two-core machine: a stall
@@ -49,11 +51,12 @@ class OpenLoopDriverTest {
         assertThat(m.response().getValueAtPercentile(95)).as("response p95").isGreaterThanOrEqualTo(MS);
     }
 
-    @Test
-    void aCheapSchemeGetsTheIntendedRate() throws Exception {
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void aCheapSchemeGetsTheIntendedRate(int threads) throws Exception {
         try (Scheme.Prepared p = Scheme.parse("apikey:hashed").prepare()) {
-            OpenLoopDriver driver = new OpenLoopDriver(p.authenticator(), p.credentials(), 1);
-            OpenLoopDriver.Measurement m = driver.run(2000, Duration.ofSeconds(2), null);
+            OpenLoopDriver driver = new OpenLoopDriver(p.authenticator(), p.credentials(), threads);
+            OpenLoopDriver.Measurement m = driver.run(2000, Duration.ofMillis(1500), null);
 
             assertThat(m.achievedRate()).isCloseTo(2000, within(100.0));
             assertThat(m.rejected()).isZero();
