@@ -226,53 +226,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-<<<<<<< HEAD
-    private static Path newRunDir(Path base, Profile profile, Map<String, Object> git) throws IOException {
-=======
-    /** Benchmark method names of a pass, narrowed by the user's --include. */
-    private static List<String> benchmarks(Profile.Pass pass, Pattern userInclude) {
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
-                .find(OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
-                        VerboseMode.SILENT), List.of(pass.include()), List.of());
-        List<String> names = new ArrayList<>();
-        for (BenchmarkListEntry e : entries) {
-            if ((userInclude == null || userInclude.matcher(e.getUsername()).find()) && !names.contains(e.getUsername())) {
-                names.add(e.getUsername());
-            }
-        }
-        return names;
-    }
-
-    /** Rows = benchmarks × parameter combinations × modes; for the progress ETA only. */
-    private static int estimateRows(List<String> names, Profile.Pass pass, Map<String, String[]> overrides) {
-        if (names.isEmpty()) {
-            return 0;
-        }
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
-                .find(OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
-                        VerboseMode.SILENT), names.stream().map(n -> "^" + Pattern.quote(n) + "$").toList(), List.of());
-        int rows = 0;
-        List<String> seen = new ArrayList<>();
-        for (BenchmarkListEntry e : entries) {
-            if (seen.contains(e.getUsername())) {
-                continue;
-            }
-            seen.add(e.getUsername());
-            int combos = 1;
-            if (e.getParams().hasValue()) {
-                for (Map.Entry<String, String[]> p : e.getParams().get().entrySet()) {
-                    String[] v = overrides.getOrDefault(p.getKey(), p.getValue());
-                    combos *= Math.max(1, v.length);
-                }
-            }
-            rows += combos * pass.modes().size();
-        }
-        return rows;
-    }
-
     /** A new folder {@code base/<UTC time>-<commit>[-dirty]-<label>}; shared with {@code latency}. */
     static Path newRunDir(Path base, String label, Map<String, Object> git) throws IOException {
->>>>>>> latency
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
         String name = stamp + "-" + git.get("shortCommit") + (Boolean.TRUE.equals(git.get("dirty")) ? "-dirty" : "")
                 + "-" + label;
