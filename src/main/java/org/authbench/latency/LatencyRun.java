@@ -98,6 +98,11 @@ public final class LatencyRun {
                                 + "max %.0f req/s%n", scheme.name(), settings.threads(), settings.threads() == 1 ? "" : "s",
                         seconds(settings.calibration()), seconds(settings.warmup()), max);
                 term.flush();
+                if (max < 1) {
+                    // A calibration that completed nothing says the machine was busy, not that the scheme is free.
+                    throw new IllegalStateException(scheme.name() + ": calibration completed no request in "
+                            + seconds(settings.calibration()) + "; lengthen --calibration or give --rate");
+                }
                 rates = new ArrayList<>();
                 for (double f : settings.fractions()) {
                     rates.add((double) Math.max(1, Math.round(f * max)));

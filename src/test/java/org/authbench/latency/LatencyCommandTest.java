@@ -100,7 +100,7 @@ class LatencyCommandTest {
     @Test
     void rateFractionsAreOfTheCalibratedMaximum() throws Exception {
         Outcome o = run("latency", "--scheme", "jwt:reference:HS256", "--rate-fraction", "0.02", "--duration", "500ms",
-                "--warmup", "200ms", "--calibration", "300ms", "--out", runDir.toString());
+                "--warmup", "200ms", "--calibration", "1s", "--out", runDir.toString());
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.out()).contains("calibration (closed loop");
 
