@@ -67,6 +67,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jvm", paramLabel = "PATH", description = "java executable for the forks (default: this JVM)")
     String jvm;
 
+    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", defaultValue = "1",
+            description = "benchmark threads; several values run every row at each (thread scaling), e.g. 1,2")
+    List<Integer> threads;
+
     @Option(names = "--no-report", description = "skip writing report files at the end")
     boolean noReport;
 
@@ -76,6 +80,9 @@ public final class RunCommand implements Callable<Integer> {
         Profile profile = Profile.parse(profileName);
         Map<String, String[]> paramValues = parseParams();
         Pattern userInclude = compile(include);
+        if (threads.stream().anyMatch(t -> t < 1)) {
+            throw new UsageException("--threads must be positive, got " + threads);
+        }
 
         List<List<String>> rowsPerPass = new ArrayList<>();
         for (Profile.Pass pass : profile.passes()) {
@@ -115,23 +122,34 @@ public final class RunCommand implements Callable<Integer> {
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
+            // One JMH run per pass and thread count, in that order.
+            List<Profile.Pass> jobPass = new ArrayList<>();
+            List<List<String>> jobNames = new ArrayList<>();
+            List<Integer> jobThreads = new ArrayList<>();
             for (int i = 0; i < profile.passes().size(); i++) {
-                Profile.Pass pass = profile.passes().get(i);
-                List<String> names = rowsPerPass.get(i);
-                if (names.isEmpty()) {
-                    continue;
+                for (int t : threads) {
+                    if (!rowsPerPass.get(i).isEmpty()) {
+                        jobPass.add(profile.passes().get(i));
+                        jobNames.add(rowsPerPass.get(i));
+                        jobThreads.add(t);
+                    }
                 }
+            }
+            for (int i = 0; i < jobPass.size(); i++) {
+                Profile.Pass pass = jobPass.get(i);
+                List<String> names = jobNames.get(i);
                 int rows = pass.rows(names, paramValues);
                 int laterRows = 0;
                 double laterSeconds = 0;
-                for (int j = i + 1; j < profile.passes().size(); j++) {
-                    int r = profile.passes().get(j).rows(rowsPerPass.get(j), paramValues);
+                for (int j = i + 1; j < jobPass.size(); j++) {
+                    int r = jobPass.get(j).rows(jobNames.get(j), paramValues);
                     laterRows += r;
-                    laterSeconds += r * rowSeconds(profile.passes().get(j));
+                    laterSeconds += r * rowSeconds(jobPass.get(j));
                 }
                 progress.plan(rows, rowSeconds(pass), laterRows, laterSeconds);
                 Path passResult = runDir.resolve(".pass-" + i + ".json");
                 ChainedOptionsBuilder b = pass.applyTo(new OptionsBuilder())
+                        .threads(jobThreads.get(i))
                         .resultFormat(ResultFormatType.JSON)
                         .result(passResult.toString())
                         .shouldFailOnError(false);
