@@ -112,7 +112,7 @@ final class ReportBuilder {
         all.addAll(a.base(Analysis.FLOOR_KEY));
         all.addAll(a.revocation());
         if (!all.isEmpty()) {
-            s.blocks().add(new Doc.Chart("schemes.png", "Every scheme on one log-scale axis (ns/op, 99.9% CI whiskers)",
+            s.blocks().add(new Doc.Chart("schemes.png", "Every scheme on one log-scale axis (ns/op, 99.9% CI caps)",
                     Charts.schemes(all)));
         }
     }
