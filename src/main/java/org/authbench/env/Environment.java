@@ -48,17 +48,51 @@ public final class Environment {
     private Environment() {
     }
 
-    /** The version in {@code META-INF/maven/<group>/<artifact>/pom.properties}, or null when absent. */
+    /**
+     * Artifacts that ship no {@code pom.properties}: a class of theirs (to find the jar's manifest or file name)
+     * and, where the library has one, a public constant holding its version (which survives shading).
+     */
+    private static final Map<String, String[]> PROBES = Map.of(
+            "com.auth0:java-jwt", new String[] {"com.auth0.jwt.JWT", null},
+            "com.github.ben-manes.caffeine:caffeine", new String[] {"com.github.benmanes.caffeine.cache.Caffeine", null},
+            "com.h2database:h2", new String[] {"org.h2.engine.Constants", "VERSION"},
+            "org.postgresql:postgresql", new String[] {"org.postgresql.util.DriverInfo", "DRIVER_VERSION"});
+
+    /**
+     * The version of an artifact on the classpath: its {@code META-INF/maven/.../pom.properties}; else the
+     * library's own version constant, its jar manifest, or its jar's file name; null when nothing says.
+     */
     public static String version(String groupId, String artifactId) {
         String path = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
         try (InputStream in = Environment.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                return null;
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version");
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
         } catch (IOException e) {
+            // fall through to the probes
+        }
+        String[] probe = PROBES.get(groupId + ":" + artifactId);
+        return probe == null ? null : probeVersion(artifactId, probe[0], probe[1]);
+    }
+
+    private static String probeVersion(String artifactId, String className, String constant) {
+        try {
+            Class<?> c = Class.forName(className, constant != null, Environment.class.getClassLoader());
+            if (constant != null) {
+                return String.valueOf(c.getField(constant).get(null));
+            }
+            if (c.getPackage() != null && c.getPackage().getImplementationVersion() != null) {
+                return c.getPackage().getImplementationVersion();
+            }
+            java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+            String file = src == null ? "" : Path.of(src.getLocation().toURI()).getFileName().toString();
+            if (file.startsWith(artifactId + "-") && file.endsWith(".jar")) {
+                return file.substring(artifactId.length() + 1, file.length() - 4);
+            }
+            return null;
+        } catch (ReflectiveOperationException | LinkageError | java.net.URISyntaxException | RuntimeException e) {
             return null;
         }
     }
@@ -67,7 +101,7 @@ public final class Environment {
         Map<String, String> m = new LinkedHashMap<>();
         for (String[] ga : TRACKED) {
             String v = version(ga[0], ga[1]);
-            m.put(ga[0] + ":" + ga[1], v == null ? "unknown (not on classpath as a Maven artifact)" : v);
+            m.put(ga[0] + ":" + ga[1], v == null ? "unknown (no version metadata on the classpath)" : v);
         }
         return m;
     }

@@ -36,4 +36,10 @@ class EnvironmentTest {
         assertThat(root.path("jca").path("ES256").path("algorithm").asText()).isEqualTo("SHA256withECDSAinP1363Format");
         assertThat(root.get("status").asText()).isEqualTo("finished");
     }
+
+    @Test
+    void everyTrackedLibraryHasAVersionOnTheTestClasspath() {
+        Environment.libraryVersions().forEach((artifact, version) ->
+                assertThat(version).as(artifact).matches("[0-9][0-9A-Za-z.+-]*"));
+    }
 }
