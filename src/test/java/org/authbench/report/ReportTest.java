@@ -122,6 +122,17 @@ class ReportTest {
     }
 
     @Test
+    void capacityUsesMeasuredThroughputAndSaysWhenItIsDerived() throws IOException {
+        List<List<String>> capacity = table(generate(), "## Capacity");
+        // HASHED has a Throughput row (5.412 ± 0.101 ops/us): measured, not derived from its AverageTime row.
+        assertThat(capacity).contains(List.of("key HASHED", "5,412,000 ± 101,000", "0.001848 ± 0.000034"));
+        List<String> plain = capacity.stream().filter(r -> r.get(0).equals("key PLAIN")).findFirst().orElseThrow();
+        assertThat(plain.get(1)).endsWith("(derived)");
+        assertClose(plain.get(1).replace(" (derived)", "").split(" ± ")[0], 1e9 / 62.31);
+        assertClose(plain.get(2).split(" ± ")[0], 10_000 / (1e9 / 62.31));
+    }
+
+    @Test
     void summaryRatioCarriesBothErrors() throws IOException {
         String md = generate();
         // HS256 median library JJWT 1.852 ± 0.041 us; HASHED lookup 181.4 ± 3.5 ns.
