@@ -72,10 +72,6 @@ final class Analysis {
         String param(String name) {
             return params.get(name);
         }
-
-        String modes() {
-            return String.join("+", byMode.keySet().stream().map(Row::modeName).toList());
-        }
     }
 
     private final List<Scheme> all = new ArrayList<>();
@@ -141,10 +137,6 @@ final class Analysis {
             }
         }
         return b.toString();
-    }
-
-    List<Scheme> all() {
-        return all;
     }
 
     List<Scheme> base(String method) {

@@ -140,7 +140,7 @@ final class Charts {
         return png(c);
     }
 
-    /** Aggregate throughput per thread count, with the ideal linear line from one thread. */
+    /** Aggregate throughput per thread count (99.9% CI whiskers; linear axes, so XChart draws them right). */
     static byte[] scaling(List<Analysis.Scaling> scalings) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(460).title("Thread scaling (aggregate throughput)")
                 .xAxisTitle("threads").yAxisTitle("operations per second").build();

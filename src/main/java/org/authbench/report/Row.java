@@ -30,14 +30,6 @@ public record Row(String benchmark, String method, String mode, int threads, int
         return params.get(name);
     }
 
-    public String className() {
-        return method.substring(0, method.indexOf('.'));
-    }
-
-    public String methodName() {
-        return method.substring(method.indexOf('.') + 1);
-    }
-
     public boolean isThroughput() {
         return unit.startsWith("ops/");
     }
