@@ -62,6 +62,36 @@ public final class Environment {
      * The version of an artifact on the classpath: its {@code META-INF/maven/.../pom.properties}; else the
      * library's own version constant, its jar manifest, or its jar's file name; null when nothing says.
      */
+    /**
+     * The build's resolved runtime classpath ({@code dependency:list}, written into the jar by the pom):
+     * exact versions for jars that carry no {@code pom.properties} (java-jwt and caffeine are built by Gradle).
+     */
+    private static final Map<String, String> RESOLVED = readResolved();
+
+    private static Map<String, String> readResolved() {
+        Map<String, String> m = new LinkedHashMap<>();
+        try (InputStream in = Environment.class.getResourceAsStream("resolved-dependencies.txt")) {
+            if (in == null) {
+                return m;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String coords = line.strip();
+                int cut = coords.indexOf(" -- ");
+                if (cut > 0) {
+                    coords = coords.substring(0, cut);
+                }
+                String[] p = coords.split(":");
+                // group:artifact:type:version:scope, or group:artifact:type:classifier:version:scope
+                if (p.length == 5 || p.length == 6) {
+                    m.putIfAbsent(p[0] + ":" + p[1], p[p.length - 2]);
+                }
+            }
+        } catch (IOException e) {
+            // no list: the probes below still apply
+        }
+        return m;
+    }
+
     public static String version(String groupId, String artifactId) {
         String path = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
         try (InputStream in = Environment.class.getClassLoader().getResourceAsStream(path)) {
@@ -71,7 +101,11 @@ public final class Environment {
                 return p.getProperty("version");
             }
         } catch (IOException e) {
-            // fall through to the probes
+            // fall through to the build's list and the probes
+        }
+        String resolved = RESOLVED.get(groupId + ":" + artifactId);
+        if (resolved != null) {
+            return resolved;
         }
         String[] probe = PROBES.get(groupId + ":" + artifactId);
         return probe == null ? null : probeVersion(artifactId, probe[0], probe[1]);
