@@ -1,8 +1,11 @@
 package org.authbench.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.authbench.jwt.reference.ReferenceVerifier;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -33,10 +36,15 @@ public enum Profile {
     /** Everything, all modes, more forks and iterations: hours, for reference numbers. */
     FULL("everything in all modes, tight errors (hours)",
             List.of(new Pass(".*", List.of(Mode.AverageTime, Mode.Throughput, Mode.SampleTime), 3, 10, 2000, 10, 1000))),
-    /** The CI gate's subset: every scheme family, short, several forks for the statistics. */
-    CI("CI regression gate: one row per scheme family",
-            List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit|CryptoFloorBenchmark\\.floor_",
-                    List.of(Mode.AverageTime), 2, 5, 1000, 5, 500)));
+    /**
+     * The CI gate's subset, sized so base and head fit in ~15 minutes on 2 cores: every JWT algorithm through
+     * the reference verifier (which carries the self-test knob) and one library, and both memory key stores.
+     * Three forks, because the gate resamples forks: fork-to-fork JIT differences are the noise it must see.
+     */
+    CI("CI regression gate: reference + nimbus x 3 algorithms, memory key stores",
+            List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit",
+                    List.of(Mode.AverageTime), 3, 5, 1000, 5, 500)),
+            Map.of("library", List.of("REFERENCE", "NIMBUS"), "store", List.of("PLAIN", "HASHED")));
 
     /**
      * One JMH run.
@@ -54,17 +62,28 @@ public enum Profile {
 
         /** Applies this pass's settings to a JMH options builder. */
         public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder b) {
+            List<String> jvmArgs = new ArrayList<>(JVM_ARGS);
+            // The CI gate's self-test knob must reach the forks, where the verifier runs.
+            String slowdown = System.getProperty(ReferenceVerifier.SLOWDOWN_PROPERTY);
+            if (slowdown != null) {
+                jvmArgs.add("-D" + ReferenceVerifier.SLOWDOWN_PROPERTY + "=" + slowdown);
+            }
             b.forks(forks)
                     .warmupIterations(warmupIterations)
                     .warmupTime(TimeValue.milliseconds(warmupMillis))
                     .measurementIterations(iterations)
                     .measurementTime(TimeValue.milliseconds(iterationMillis))
                     .timeUnit(TimeUnit.NANOSECONDS)
-                    .jvmArgsAppend(JVM_ARGS.toArray(String[]::new));
+                    .jvmArgsAppend(jvmArgs.toArray(String[]::new));
             for (Mode m : modes) {
                 b.mode(m);
             }
             return b;
+        }
+
+        /** This pass with another fork count ({@code run --forks}; the CI gate runs one fork per round). */
+        public Pass withForks(int newForks) {
+            return new Pass(include, modes, newForks, warmupIterations, warmupMillis, iterations, iterationMillis);
         }
 
         /** Seconds one row of this pass takes, per mode, without JVM start and setup. */
@@ -78,10 +97,16 @@ public enum Profile {
 
     private final String description;
     private final List<Pass> passes;
+    private final Map<String, List<String>> params;
 
     Profile(String description, List<Pass> passes) {
+        this(description, passes, Map.of());
+    }
+
+    Profile(String description, List<Pass> passes, Map<String, List<String>> params) {
         this.description = description;
         this.passes = passes;
+        this.params = params;
     }
 
     public String description() {
@@ -90,6 +115,11 @@ public enum Profile {
 
     public List<Pass> passes() {
         return passes;
+    }
+
+    /** JMH parameter values this profile narrows to (a user's {@code --param} of the same name wins). */
+    public Map<String, List<String>> params() {
+        return params;
     }
 
     public String cliName() {

@@ -73,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jvm", paramLabel = "PATH", description = "java executable for the forks (default: this JVM)")
     String jvm;
 
+    @Option(names = "--forks", paramLabel = "N", description = "forks per row instead of the profile's (scripts/compare.sh runs 1 per round)")
+    Integer forks;
+
     @Option(names = "--no-report", description = "skip writing report files at the end")
     boolean noReport;
 
@@ -80,7 +83,12 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter term = spec.commandLine().getOut();
         Profile profile = Profile.parse(profileName);
-        Map<String, String[]> paramValues = parseParams();
+        if (forks != null && forks < 1) {
+            throw new UsageException("--forks must be at least 1, got " + forks);
+        }
+        Map<String, String[]> paramValues = new LinkedHashMap<>();
+        profile.params().forEach((k, v) -> paramValues.put(k, v.toArray(String[]::new)));
+        paramValues.putAll(parseParams());
         Pattern userInclude = compile(include);
 
         Path cwd = Path.of("").toAbsolutePath();
@@ -109,8 +117,9 @@ public final class RunCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(interruptHook);
 
+        List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
         List<List<String>> rowsPerPass = new ArrayList<>();
-        for (Profile.Pass pass : profile.passes()) {
+        for (Profile.Pass pass : passes) {
             rowsPerPass.add(benchmarks(pass, userInclude));
         }
         if (rowsPerPass.stream().allMatch(List::isEmpty)) {
@@ -121,8 +130,8 @@ public final class RunCommand implements Callable<Integer> {
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
-            for (int i = 0; i < profile.passes().size(); i++) {
-                Profile.Pass pass = profile.passes().get(i);
+            for (int i = 0; i < passes.size(); i++) {
+                Profile.Pass pass = passes.get(i);
                 List<String> names = rowsPerPass.get(i);
                 if (names.isEmpty()) {
                     continue;
@@ -130,10 +139,10 @@ public final class RunCommand implements Callable<Integer> {
                 int rows = estimateRows(names, pass, paramValues);
                 int laterRows = 0;
                 double laterSeconds = 0;
-                for (int j = i + 1; j < profile.passes().size(); j++) {
-                    int r = estimateRows(rowsPerPass.get(j), profile.passes().get(j), paramValues);
+                for (int j = i + 1; j < passes.size(); j++) {
+                    int r = estimateRows(rowsPerPass.get(j), passes.get(j), paramValues);
                     laterRows += r;
-                    laterSeconds += r * rowSeconds(profile.passes().get(j));
+                    laterSeconds += r * rowSeconds(passes.get(j));
                 }
                 progress.plan(rows, rowSeconds(pass), laterRows, laterSeconds);
                 Path passResult = runDir.resolve(".pass-" + i + ".json");
