@@ -68,7 +68,8 @@ prepare() {
         mkdir -p "$JAR_CACHE" && cp "$wt/authbench.jar" "$JAR_CACHE/$sha.jar"
       fi
     fi
-    if ! "$JAVA" -jar "$wt/authbench.jar" run --help 2>/dev/null | grep -q -- '--forks'; then
+    # `run --forks 0` is refused before anything is written; a jar without the option says it is unknown.
+    if "$JAVA" -jar "$wt/authbench.jar" run --forks 0 2>&1 | grep -q "Unknown option: '--forks'"; then
       echo "compare.sh: commit ${sha:0:7} predates 'run --forks'; the gate needs it on both sides" >&2
       exit 2
     fi
