@@ -14,7 +14,7 @@
 #   ROUNDS=3            rounds = forks per side (the ci profile's fork count)
 #   PROFILE=ci          profile to run
 #   RUN_ARGS=           extra `run` options for both sides, e.g. "--include Verify --param library=REFERENCE"
-#   BASE_JAVA_OPTS=     JVM options of the base side's `run` (they reach the forks for the self-test knob)
+#   BASE_JAVA_OPTS=     JVM options of the base side's `run` (JMH forks inherit its -D options)
 #   HEAD_JAVA_OPTS=     JVM options of the head side's, e.g. -Dauthbench.selftest.slowdownPercent=10
 #   COMPARE_ARGS=       extra `compare` options, e.g. "--threshold 5 --confidence 0.99 --strict"
 #   JAR_CACHE=          folder keeping built jars by commit; a cached jar is reused (repeated A/A runs)

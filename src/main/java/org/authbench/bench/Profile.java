@@ -1,11 +1,9 @@
 package org.authbench.bench;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.authbench.jwt.reference.ReferenceVerifier;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -62,19 +60,13 @@ public enum Profile {
 
         /** Applies this pass's settings to a JMH options builder. */
         public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder b) {
-            List<String> jvmArgs = new ArrayList<>(JVM_ARGS);
-            // The CI gate's self-test knob must reach the forks, where the verifier runs.
-            String slowdown = System.getProperty(ReferenceVerifier.SLOWDOWN_PROPERTY);
-            if (slowdown != null) {
-                jvmArgs.add("-D" + ReferenceVerifier.SLOWDOWN_PROPERTY + "=" + slowdown);
-            }
             b.forks(forks)
                     .warmupIterations(warmupIterations)
                     .warmupTime(TimeValue.milliseconds(warmupMillis))
                     .measurementIterations(iterations)
                     .measurementTime(TimeValue.milliseconds(iterationMillis))
                     .timeUnit(TimeUnit.NANOSECONDS)
-                    .jvmArgsAppend(jvmArgs.toArray(String[]::new));
+                    .jvmArgsAppend(JVM_ARGS.toArray(String[]::new));
             for (Mode m : modes) {
                 b.mode(m);
             }
