@@ -10,8 +10,6 @@ package org.authbench.regress;
  */
 public record GateSettings(double threshold, double confidence, int resamples, long seed) {
 
-    public static final double DEFAULT_THRESHOLD = 0.05;
-    public static final double DEFAULT_CONFIDENCE = 0.99;
     public static final int DEFAULT_RESAMPLES = 2000;
     public static final long DEFAULT_SEED = 0x5EED_A17BL;
     /** Fewer forks than this per side and fork-to-fork variation, the main noise, cannot be seen. */

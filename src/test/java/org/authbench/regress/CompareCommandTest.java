@@ -152,6 +152,15 @@ class CompareCommandTest {
     }
 
     @Test
+    void runRefusesZeroForksBeforeWritingAnything() {
+        // scripts/compare.sh runs `run --forks 1` per round and probes old jars with `--forks 0`.
+        CliRun r = CliRun.of("run", "--profile", "ci", "--forks", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--forks must be at least 1").hasLineCount(1);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void runFoldersCarryCommitsAndRoundsMergeForkByFork(@TempDir Path tmp) throws IOException {
         Path base = runFolder(tmp.resolve("base"), "aaaaaaa111", "ci", "base.json");
         Path rounds = tmp.resolve("head");
