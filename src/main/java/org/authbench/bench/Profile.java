@@ -1,11 +1,22 @@
 package org.authbench.bench;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -82,6 +93,64 @@ public enum Profile {
         public double secondsPerRow() {
             return forks * (warmupIterations * warmupMillis + iterations * iterationMillis) / 1000.0;
         }
+
+        /** Seconds one row takes including each fork's JVM start and fixture setup. */
+        public double secondsPerRowWithStartup() {
+            return secondsPerRow() + forks * FORK_OVERHEAD_SECONDS;
+        }
+
+        /** Benchmark method names this pass runs, narrowed by an optional user pattern. */
+        public List<String> benchmarks(Pattern userInclude) {
+            List<String> names = new ArrayList<>();
+            for (BenchmarkListEntry e : entries(List.of(include))) {
+                if ((userInclude == null || userInclude.matcher(e.getUsername()).find()) && !names.contains(e.getUsername())) {
+                    names.add(e.getUsername());
+                }
+            }
+            return names;
+        }
+
+        /** Rows = benchmarks × parameter combinations × modes (parameter values overridable). */
+        public int rows(List<String> names, Map<String, String[]> overrides) {
+            if (names.isEmpty()) {
+                return 0;
+            }
+            int rows = 0;
+            List<String> seen = new ArrayList<>();
+            for (BenchmarkListEntry e : entries(names.stream().map(n -> "^" + Pattern.quote(n) + "$").toList())) {
+                if (seen.contains(e.getUsername())) {
+                    continue;
+                }
+                seen.add(e.getUsername());
+                int combos = 1;
+                if (e.getParams().hasValue()) {
+                    for (Map.Entry<String, String[]> p : e.getParams().get().entrySet()) {
+                        combos *= Math.max(1, overrides.getOrDefault(p.getKey(), p.getValue()).length);
+                    }
+                }
+                rows += combos * modes.size();
+            }
+            return rows;
+        }
+
+        private static Set<BenchmarkListEntry> entries(List<String> includes) {
+            return BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(
+                    new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT), includes, List.of());
+        }
+    }
+
+    /** Allowance per fork for JVM start and fixture setup (RSA keys, token pools, 100k API keys). */
+    public static final double FORK_OVERHEAD_SECONDS = 3.0;
+
+    /** Planned wall time of the whole profile with its own parameters, in seconds. */
+    public double plannedSeconds() {
+        Map<String, String[]> values = new HashMap<>();
+        params.forEach((k, v) -> values.put(k, v.toArray(String[]::new)));
+        double total = 0;
+        for (Pass p : passes) {
+            total += p.rows(p.benchmarks(null), values) * p.secondsPerRowWithStartup();
+        }
+        return total;
     }
 
     /** JVM flags of every fork: a fixed heap so GC sizing does not vary between forks. */

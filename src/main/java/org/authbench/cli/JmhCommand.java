@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * Plain JMH, unchanged: {@code authbench jmh -l}, {@code authbench jmh VerifyBenchmark -p library=NIMBUS
@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "jmh", description = "Run plain JMH with the given arguments (e.g. -l, -prof gc, -p library=NIMBUS).")
 public final class JmhCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "ARGS", description = "JMH command-line arguments")
+    // Everything after "jmh" is JMH's, options included: picocli collects it unparsed, in order.
+    @Unmatched
     List<String> args = new ArrayList<>();
 
     @Override

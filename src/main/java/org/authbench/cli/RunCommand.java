@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -27,8 +25,6 @@ import org.authbench.env.AtomicWrite;
 import org.authbench.env.Environment;
 import org.authbench.env.RunManifest;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -52,8 +48,6 @@ public final class RunCommand implements Callable<Integer> {
 
     public static final String RESULT_FILE = "jmh-result.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Allowance per fork for JVM start and fixture setup (RSA keys, token pools, 100k API keys). */
-    private static final double FORK_OVERHEAD_SECONDS = 3.0;
 
     @Spec
     CommandSpec spec;
@@ -91,9 +85,18 @@ public final class RunCommand implements Callable<Integer> {
         paramValues.putAll(parseParams());
         Pattern userInclude = compile(include);
 
+        List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
+        List<List<String>> rowsPerPass = new ArrayList<>();
+        for (Profile.Pass pass : passes) {
+            rowsPerPass.add(pass.benchmarks(userInclude));
+        }
+        if (rowsPerPass.stream().allMatch(List::isEmpty)) {
+            throw new UsageException("no benchmark matches --include " + include + " in profile " + profile.cliName());
+        }
+
         Path cwd = Path.of("").toAbsolutePath();
         Map<String, Object> git = Environment.git(cwd);
-        Path runDir = newRunDir(out, profile, git);
+        Path runDir = newRunDir(out, profile.cliName(), git);
         RunManifest manifest = RunManifest.start(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
                 .originalArgs().toArray(String[]::new));
         if (jvm != null) {
@@ -117,15 +120,6 @@ public final class RunCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(interruptHook);
 
-        List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
-        List<List<String>> rowsPerPass = new ArrayList<>();
-        for (Profile.Pass pass : passes) {
-            rowsPerPass.add(benchmarks(pass, userInclude));
-        }
-        if (rowsPerPass.stream().allMatch(List::isEmpty)) {
-            throw new UsageException("no benchmark matches --include " + include + " in profile " + profile.cliName());
-        }
-
         ArrayNode merged = JSON.createArrayNode();
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
@@ -136,11 +130,11 @@ public final class RunCommand implements Callable<Integer> {
                 if (names.isEmpty()) {
                     continue;
                 }
-                int rows = estimateRows(names, pass, paramValues);
+                int rows = pass.rows(names, paramValues);
                 int laterRows = 0;
                 double laterSeconds = 0;
                 for (int j = i + 1; j < passes.size(); j++) {
-                    int r = estimateRows(rowsPerPass.get(j), passes.get(j), paramValues);
+                    int r = passes.get(j).rows(rowsPerPass.get(j), paramValues);
                     laterRows += r;
                     laterSeconds += r * rowSeconds(passes.get(j));
                 }
@@ -190,7 +184,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static double rowSeconds(Profile.Pass pass) {
-        return pass.secondsPerRow() + pass.forks() * FORK_OVERHEAD_SECONDS;
+        return pass.secondsPerRowWithStartup();
     }
 
     /** Store tiers whose server is unreachable are dropped from the store parameter and recorded as skipped. */
@@ -241,51 +235,11 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Benchmark method names of a pass, narrowed by the user's --include. */
-    private static List<String> benchmarks(Profile.Pass pass, Pattern userInclude) {
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
-                .find(OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
-                        VerboseMode.SILENT), List.of(pass.include()), List.of());
-        List<String> names = new ArrayList<>();
-        for (BenchmarkListEntry e : entries) {
-            if ((userInclude == null || userInclude.matcher(e.getUsername()).find()) && !names.contains(e.getUsername())) {
-                names.add(e.getUsername());
-            }
-        }
-        return names;
-    }
-
-    /** Rows = benchmarks × parameter combinations × modes; for the progress ETA only. */
-    private static int estimateRows(List<String> names, Profile.Pass pass, Map<String, String[]> overrides) {
-        if (names.isEmpty()) {
-            return 0;
-        }
-        SortedSet<BenchmarkListEntry> entries = BenchmarkList.defaultList()
-                .find(OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
-                        VerboseMode.SILENT), names.stream().map(n -> "^" + Pattern.quote(n) + "$").toList(), List.of());
-        int rows = 0;
-        List<String> seen = new ArrayList<>();
-        for (BenchmarkListEntry e : entries) {
-            if (seen.contains(e.getUsername())) {
-                continue;
-            }
-            seen.add(e.getUsername());
-            int combos = 1;
-            if (e.getParams().hasValue()) {
-                for (Map.Entry<String, String[]> p : e.getParams().get().entrySet()) {
-                    String[] v = overrides.getOrDefault(p.getKey(), p.getValue());
-                    combos *= Math.max(1, v.length);
-                }
-            }
-            rows += combos * pass.modes().size();
-        }
-        return rows;
-    }
-
-    private static Path newRunDir(Path base, Profile profile, Map<String, Object> git) throws IOException {
+    /** A new folder {@code base/<UTC time>-<commit>[-dirty]-<label>}; shared with {@code latency}. */
+    static Path newRunDir(Path base, String label, Map<String, Object> git) throws IOException {
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
         String name = stamp + "-" + git.get("shortCommit") + (Boolean.TRUE.equals(git.get("dirty")) ? "-dirty" : "")
-                + "-" + profile.cliName();
+                + "-" + label;
         Files.createDirectories(base);
         for (int n = 1; ; n++) {
             Path dir = base.resolve(n == 1 ? name : name + "-" + n);

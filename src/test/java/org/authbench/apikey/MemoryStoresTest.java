@@ -1,0 +1,55 @@
+package org.authbench.apikey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.authbench.auth.Rejected;
+import org.authbench.fixture.ApiKeyFixture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MemoryStoresTest {
+
+    private static final ApiKeyFixture FIXTURE = ApiKeyFixture.create(2_000, 64, 3);
+
+    @ParameterizedTest
+    @EnumSource(value = StoreKind.class, names = {"PLAIN", "HASHED"})
+    void findsMissesRefusesAndRevokes(StoreKind kind) throws Rejected {
+        try (ApiKeyStore store = kind.open(StoreOptions.defaults())) {
+            store.load(FIXTURE.issued());
+            String[] hits = FIXTURE.hits();
+            for (int i = 0; i < hits.length; i++) {
+                assertThat(store.authenticate(hits[i])).isEqualTo(FIXTURE.hitPrincipal(i));
+            }
+            for (String miss : FIXTURE.misses()) {
+                assertReason(store, miss, Rejected.Reason.UNKNOWN_KEY);
+            }
+            for (String bad : FIXTURE.badChecksums()) {
+                assertReason(store, bad, Rejected.Reason.BAD_CHECKSUM);
+            }
+            assertReason(store, FIXTURE.revoked().key(), Rejected.Reason.REVOKED);
+
+            String victim = hits[0];
+            store.revoke(FIXTURE.hitPrincipal(0).credentialId());
+            assertReason(store, victim, Rejected.Reason.REVOKED);
+            assertThat(store.authenticate(hits[1])).isEqualTo(FIXTURE.hitPrincipal(1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StoreKind.class, names = {"PLAIN", "HASHED"})
+    void refusesExpiredKeys(StoreKind kind) {
+        var k = FIXTURE.issued().get(5);
+        var expired = new IssuedKey(k.key(), new ApiKeyRecord(k.record().id(), k.record().owner(), k.record().sha256(),
+                ApiKeyRecord.Status.ACTIVE, System.currentTimeMillis() / 1000 - 1));
+        try (ApiKeyStore store = kind.open(StoreOptions.defaults())) {
+            store.load(java.util.List.of(expired));
+            assertReason(store, k.key(), Rejected.Reason.KEY_EXPIRED);
+        }
+    }
+
+    private static void assertReason(ApiKeyStore store, String key, Rejected.Reason reason) {
+        assertThatThrownBy(() -> store.authenticate(key)).isInstanceOf(Rejected.class)
+                .extracting(e -> ((Rejected) e).reason()).isEqualTo(reason);
+    }
+}

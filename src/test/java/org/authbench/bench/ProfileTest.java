@@ -1,0 +1,33 @@
+package org.authbench.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The profiles' promises, checked from their settings and the benchmark list (not by timing anything):
+ * quick at most 5 minutes, standard at most 20 on 2 cores; standard warms up ≥ 10 s with several forks.
+ */
+class ProfileTest {
+
+    @Test
+    void quickFitsInFiveMinutesAndCoversEveryBenchmark() {
+        assertThat(Profile.QUICK.plannedSeconds()).isLessThanOrEqualTo(5 * 60);
+        Profile.Pass only = Profile.QUICK.passes().get(0);
+        assertThat(only.benchmarks(null)).contains(
+                "org.authbench.bench.VerifyBenchmark.verify_valid",
+                "org.authbench.bench.VerifyBenchmark.verify_badSignature",
+                "org.authbench.bench.ApiKeyLookupBenchmark.lookup_hit",
+                "org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature");
+    }
+
+    @Test
+    void standardFitsInTwentyMinutesWithHonestWarmup() {
+        assertThat(Profile.STANDARD.plannedSeconds()).isLessThanOrEqualTo(20 * 60);
+        for (Profile.Pass p : Profile.STANDARD.passes()) {
+            assertThat(p.warmupIterations() * p.warmupMillis()).as(p.include()).isGreaterThanOrEqualTo(10_000);
+            assertThat(p.forks()).as(p.include()).isGreaterThanOrEqualTo(2);
+            assertThat(p.benchmarks(null)).as(p.include()).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.authbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.authbench.support.Cli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JMH smoke: one real row through {@code run} (a forked JVM, the quick profile narrowed to one
+ * benchmark), proving the wiring from CLI to JMH to run folder. Its numbers are not looked at.
+ */
+class RunCommandTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void runWritesANewFolderWithResultsAndAFinishedManifest() throws IOException {
+        Cli.Result r = Cli.run("run", "--profile", "quick", "--include", "VerifyBenchmark.verify_valid",
+                "--param", "library=REFERENCE", "--param", "alg=HS256", "--out", out.toString(), "--no-report");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        List<Path> runs = folders();
+        assertThat(runs).hasSize(1);
+        Path run = runs.get(0);
+        assertThat(run.getFileName().toString()).endsWith("-quick");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode results = json.readTree(run.resolve(RunCommand.RESULT_FILE).toFile());
+        assertThat(results).hasSize(1);
+        JsonNode row = results.get(0);
+        assertThat(row.get("benchmark").asText()).endsWith("VerifyBenchmark.verify_valid");
+        assertThat(row.get("params").get("library").asText()).isEqualTo("REFERENCE");
+        assertThat(row.get("primaryMetric").get("score").asDouble()).isPositive();
+        JsonNode manifest = json.readTree(run.resolve("manifest.json").toFile());
+        assertThat(manifest.get("status").asText()).isEqualTo("finished");
+        assertThat(manifest.get("profile").asText()).isEqualTo("quick");
+        assertThat(manifest.get("libraries").get("com.nimbusds:nimbus-jose-jwt").asText()).matches("\\d+\\..*");
+        assertThat(run.resolve("jmh.log")).isNotEmptyFile();
+
+        // A second run lands in its own folder and leaves the first untouched.
+        byte[] before = Files.readAllBytes(run.resolve(RunCommand.RESULT_FILE));
+        Cli.Result again = Cli.run("run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature",
+                "--param", "alg=HS256", "--out", out.toString(), "--no-report");
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(folders()).hasSize(2);
+        assertThat(Files.readAllBytes(run.resolve(RunCommand.RESULT_FILE))).isEqualTo(before);
+    }
+
+    @Test
+    void badArgumentsAreOneLineExitTwo() throws IOException {
+        for (String[] args : new String[][] {
+                {"run", "--profile", "nosuch", "--out", out.toString()},
+                {"run", "--include", "NoSuchBenchmark", "--out", out.toString()},
+                {"run", "--include", "([", "--out", out.toString()},
+                {"run", "--param", "library", "--out", out.toString()}}) {
+            Cli.Result r = Cli.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.errLines()).as(String.join(" ", args)).hasSize(1);
+        }
+        assertThat(folders()).as("bad arguments create no run folder").isEmpty();
+    }
+
+    private List<Path> folders() throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.authbench.latency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.authbench.apikey.StoreKind;
+import org.authbench.auth.Rejected;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.JwtLibrary;
+import org.junit.jupiter.api.Test;
+
+class SchemeTest {
+
+    @Test
+    void parsesTheNamesListPrints() {
+        assertThat(Scheme.parse("apikey:hashed")).isEqualTo(new Scheme.ApiKey(StoreKind.HASHED));
+        assertThat(Scheme.parse("jwt:reference:ES256")).isEqualTo(new Scheme.Jwt(JwtLibrary.REFERENCE, JwtAlgorithm.ES256));
+        assertThat(Scheme.parse("JWT:Reference:hs256").name()).isEqualTo("jwt:reference:HS256");
+        for (StoreKind k : StoreKind.values()) {
+            assertThat(Scheme.parse("apikey:" + k.cliName()).name()).isEqualTo("apikey:" + k.cliName());
+        }
+    }
+
+    @Test
+    void refusesUnknownAndDuplicateNames() {
+        assertThatThrownBy(() -> Scheme.parse("apikey:nosuch")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nosuch");
+        assertThatThrownBy(() -> Scheme.parse("jwt:reference")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown scheme");
+        assertThatThrownBy(() -> Scheme.parse("jwt:reference:PS256")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PS256");
+        assertThatThrownBy(() -> Scheme.parseList(List.of("apikey:plain", "APIKEY:PLAIN")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+    }
+
+    @Test
+    void preparedJwtSchemeAuthenticatesItsPool() throws Exception {
+        try (Scheme.Prepared p = Scheme.parse("jwt:reference:HS256").prepare()) {
+            assertThat(p.credentials()).hasSize(Scheme.JWT_POOL).doesNotHaveDuplicates();
+            assertThat(p.authenticator().authenticate(p.credentials()[7]).subject()).isEqualTo("user-7");
+            assertThatThrownBy(() -> p.authenticator().authenticate(p.credentials()[7] + "x"))
+                    .isInstanceOf(Rejected.class);
+        }
+    }
+}
