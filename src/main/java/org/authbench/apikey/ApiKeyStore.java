@@ -1,6 +1,7 @@
 package org.authbench.apikey;
 
 import java.util.Collection;
+import java.util.List;
 import org.authbench.auth.Authenticator;
 
 /**
@@ -14,6 +15,14 @@ public interface ApiKeyStore extends Authenticator, AutoCloseable {
 
     /** Stores keys in bulk (seeding; never measured as part of a lookup). */
     void load(Collection<IssuedKey> keys);
+
+    /**
+     * Tells a cached tier which keys the workload presents, in presentation order, so it can hold exactly
+     * {@link StoreOptions#cacheHitRatio()} of those presentations. Tiers without a cache hold every key
+     * already and ignore it.
+     */
+    default void warm(List<IssuedKey> presented) {
+    }
 
     /** Marks a key revoked; the next {@link #authenticate} of that key must refuse it. */
     void revoke(String keyId);

@@ -70,6 +70,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "forks per row instead of the profile's (scripts/compare.sh runs 1 per round)")
     Integer forks;
 
+    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", defaultValue = "1",
+            description = "benchmark threads; several values run every row at each (thread scaling), e.g. 1,2")
+    List<Integer> threads;
+
     @Option(names = "--no-report", description = "skip writing report files at the end")
     boolean noReport;
 
@@ -84,6 +88,9 @@ public final class RunCommand implements Callable<Integer> {
         profile.params().forEach((k, v) -> paramValues.put(k, v.toArray(String[]::new)));
         paramValues.putAll(parseParams());
         Pattern userInclude = compile(include);
+        if (threads.stream().anyMatch(t -> t < 1)) {
+            throw new UsageException("--threads must be positive, got " + threads);
+        }
 
         List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
         List<List<String>> rowsPerPass = new ArrayList<>();
@@ -124,23 +131,34 @@ public final class RunCommand implements Callable<Integer> {
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
+            // One JMH run per pass and thread count, in that order.
+            List<Profile.Pass> jobPass = new ArrayList<>();
+            List<List<String>> jobNames = new ArrayList<>();
+            List<Integer> jobThreads = new ArrayList<>();
             for (int i = 0; i < passes.size(); i++) {
-                Profile.Pass pass = passes.get(i);
-                List<String> names = rowsPerPass.get(i);
-                if (names.isEmpty()) {
-                    continue;
+                for (int t : threads) {
+                    if (!rowsPerPass.get(i).isEmpty()) {
+                        jobPass.add(passes.get(i));
+                        jobNames.add(rowsPerPass.get(i));
+                        jobThreads.add(t);
+                    }
                 }
+            }
+            for (int i = 0; i < jobPass.size(); i++) {
+                Profile.Pass pass = jobPass.get(i);
+                List<String> names = jobNames.get(i);
                 int rows = pass.rows(names, paramValues);
                 int laterRows = 0;
                 double laterSeconds = 0;
-                for (int j = i + 1; j < passes.size(); j++) {
-                    int r = passes.get(j).rows(rowsPerPass.get(j), paramValues);
+                for (int j = i + 1; j < jobPass.size(); j++) {
+                    int r = jobPass.get(j).rows(jobNames.get(j), paramValues);
                     laterRows += r;
-                    laterSeconds += r * rowSeconds(passes.get(j));
+                    laterSeconds += r * rowSeconds(jobPass.get(j));
                 }
                 progress.plan(rows, rowSeconds(pass), laterRows, laterSeconds);
                 Path passResult = runDir.resolve(".pass-" + i + ".json");
                 ChainedOptionsBuilder b = pass.applyTo(new OptionsBuilder())
+                        .threads(jobThreads.get(i))
                         .resultFormat(ResultFormatType.JSON)
                         .result(passResult.toString())
                         .shouldFailOnError(false);

@@ -47,9 +47,12 @@ class RunCommandTest {
         // A second run lands in its own folder and leaves the first untouched.
         byte[] before = Files.readAllBytes(run.resolve(RunCommand.RESULT_FILE));
         Cli.Result again = Cli.run("run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature",
-                "--param", "alg=HS256", "--out", out.toString(), "--no-report");
+                "--param", "alg=HS256", "--threads", "1,2", "--out", out.toString(), "--no-report");
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(folders()).hasSize(2);
+        Path second = folders().stream().filter(p -> !p.equals(run)).findFirst().orElseThrow();
+        JsonNode scaling = json.readTree(second.resolve(RunCommand.RESULT_FILE).toFile());
+        assertThat(scaling).extracting(n -> n.get("threads").asInt()).containsExactly(1, 2);
         assertThat(Files.readAllBytes(run.resolve(RunCommand.RESULT_FILE))).isEqualTo(before);
     }
 
@@ -59,7 +62,9 @@ class RunCommandTest {
                 {"run", "--profile", "nosuch", "--out", out.toString()},
                 {"run", "--include", "NoSuchBenchmark", "--out", out.toString()},
                 {"run", "--include", "([", "--out", out.toString()},
-                {"run", "--param", "library", "--out", out.toString()}}) {
+                {"run", "--param", "library", "--out", out.toString()},
+                {"run", "--threads", "0", "--out", out.toString()},
+                {"run", "--threads", "two", "--out", out.toString()}}) {
             Cli.Result r = Cli.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.errLines()).as(String.join(" ", args)).hasSize(1);

@@ -1,0 +1,70 @@
+package org.authbench.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.authbench.apikey.ApiKeyStore;
+import org.authbench.apikey.IssuedKey;
+import org.authbench.apikey.StoreKind;
+import org.authbench.apikey.StoreOptions;
+import org.authbench.auth.Principal;
+import org.authbench.auth.Rejected;
+import org.authbench.fixture.ApiKeyFixture;
+
+/**
+ * A store tier opened for one trial: seeded in batches (timed apart from the lookups and printed to the
+ * run log as {@code seeding <tier>: N keys in T ms}), told which keys the workload presents (so a cache
+ * holds exactly its hit ratio of them), then proven: every hit authenticates to its principal, misses,
+ * bad checksums and the revoked key are refused for the right reason. A store that fails is closed, so its
+ * namespace is removed even when the trial does not start.
+ */
+final class StoreTrial {
+
+    private StoreTrial() {
+    }
+
+    static ApiKeyStore open(StoreKind kind, StoreOptions options, ApiKeyFixture fixture) {
+        ApiKeyStore store = kind.open(options);
+        try {
+            long start = System.nanoTime();
+            store.load(fixture.issued());
+            double millis = (System.nanoTime() - start) / 1e6;
+            System.out.printf(Locale.ROOT, "seeding %s: %d keys in %.0f ms (%.0f keys/s), namespace %s%n",
+                    kind.cliName(), fixture.issued().size(), millis, fixture.issued().size() / (millis / 1000),
+                    options.namespace());
+            store.warm(presented(fixture));
+            prove(kind.cliName(), store, fixture);
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The issued keys behind the fixture's hit pool, in presentation order. */
+    static List<IssuedKey> presented(ApiKeyFixture fixture) {
+        Map<String, IssuedKey> byKey = new HashMap<>();
+        for (IssuedKey k : fixture.issued()) {
+            byKey.put(k.key(), k);
+        }
+        List<IssuedKey> out = new ArrayList<>();
+        for (String hit : fixture.hits()) {
+            out.add(byKey.get(hit));
+        }
+        return out;
+    }
+
+    private static void prove(String what, ApiKeyStore store, ApiKeyFixture fixture) {
+        String[] hits = fixture.hits();
+        Principal[] expected = new Principal[hits.length];
+        for (int i = 0; i < hits.length; i++) {
+            expected[i] = fixture.hitPrincipal(i);
+        }
+        Preflight.mustAccept("store " + what, store, hits, expected);
+        Preflight.mustReject("store " + what, store, Rejected.Reason.UNKNOWN_KEY, fixture.misses());
+        Preflight.mustReject("store " + what, store, Rejected.Reason.BAD_CHECKSUM, fixture.badChecksums());
+        Preflight.mustReject("store " + what, store, Rejected.Reason.REVOKED, fixture.revoked().key());
+    }
+}
