@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * API-key authentication through {@link org.authbench.auth.Authenticator}, for every store tier: in-process
@@ -28,10 +27,8 @@ import org.openjdk.jmh.annotations.Threads;
  * wrong checksum (refused before any lookup) and a revoked key; every lookup checks the key's status, so
  * {@code lookup_hit} is the lookup with its revocation check.
  *
- * <p>Threads: the {@code _2threads} methods run the same operation from two threads on one shared store
- * ({@code @Threads(2)}), because connection pools and network round trips behave differently under
- * concurrency. They are separate methods rather than a {@code -t} option so that one profile run yields the
- * 1- and 2-thread rows side by side, named by what they measure.
+ * <p>Threads: the store is shared by all benchmark threads (connection pools and network round trips behave
+ * differently under concurrency); {@code run --threads 1,2} or JMH's {@code -t 2} gives the scaling rows.
  *
  * <pre>java -jar target/authbench.jar jmh ApiKeyLookupBenchmark -p store=REDIS,POSTGRES -p size=10000</pre>
  */
@@ -77,22 +74,12 @@ public class ApiKeyLookupBenchmark {
         return keys.authenticate(hits[cursor.next() & mask]);
     }
 
-    @Benchmark
-    @Threads(2)
-    public Principal lookup_hit_2threads(Cursor cursor) throws Rejected {
-        return keys.authenticate(hits[cursor.next() & mask]);
-    }
 
     @Benchmark
     public Object lookup_miss(Cursor cursor) {
         return refusal(misses[cursor.next() & mask]);
     }
 
-    @Benchmark
-    @Threads(2)
-    public Object lookup_miss_2threads(Cursor cursor) {
-        return refusal(misses[cursor.next() & mask]);
-    }
 
     @Benchmark
     public Object lookup_badChecksum(Cursor cursor) {
@@ -104,11 +91,6 @@ public class ApiKeyLookupBenchmark {
         return refusal(revoked);
     }
 
-    @Benchmark
-    @Threads(2)
-    public Object lookup_revoked_2threads() {
-        return refusal(revoked);
-    }
 
     private Object refusal(String key) {
         try {

@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * The {@code caffeine} tier's hit path at a given hit ratio: the cache holds exactly {@code cacheHitRatio}
@@ -67,9 +66,4 @@ public class CachedLookupBenchmark {
         return keys.authenticate(hits[cursor.next() & mask]);
     }
 
-    @Benchmark
-    @Threads(2)
-    public Principal lookup_hit_2threads(Cursor cursor) throws Rejected {
-        return keys.authenticate(hits[cursor.next() & mask]);
-    }
 }

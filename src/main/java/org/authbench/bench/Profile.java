@@ -23,36 +23,43 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The suite's JMH settings, in one place. A profile is one or more passes; each pass is a JMH run over
  * the benchmarks matching its pattern, with its own modes, forks, warmup and measurement.
  *
- * <p>Why {@code standard} looks the way it does: on 2 shared cores a row needs ≥10 s of warmup (jjwt and
- * jose4j HS256 still compile after 3 s) and more than one fork (fork-to-fork JIT differences dominate the
- * error). That costs ~34 s per row and mode, so {@code standard} times JWT verification in SampleTime
- * mode, whose score is the mean and which also yields percentiles, and API-key rows in AverageTime, where
- * SampleTime's timer overhead would be a sizeable share of a ~200 ns operation. The JWS floors run in
- * both modes so every scheme has a floor measured the same way. {@code full} runs everything in all three
- * modes.
+ * <p>Why {@code standard} looks the way it does: on 2 shared cores a JWT row needs ≥10 s of warmup (jjwt
+ * and jose4j HS256 still compile after 3 s) and more than one fork (fork-to-fork JIT differences dominate
+ * the error). That costs ~34 s per row and mode, so {@code standard} times JWT verification and its JWS
+ * floors in SampleTime mode, whose score is the mean and which also yields percentiles. API-key rows run
+ * in AverageTime, where SampleTime's timer overhead would be a sizeable share of a ~200 ns operation; their
+ * code is small and reaches steady state within a second or two, so they get 4 s of warmup, and their
+ * floor (SHA-256 plus a map lookup) runs in the same mode. {@code full} runs everything in all three modes
+ * at 1 and 2 threads.
  */
 public enum Profile {
-    /** Whole matrix once, 1 fork, seconds per row: a smoke test with wide errors. At most ~5 minutes. */
+    /**
+     * The whole matrix (every library × algorithm, every store tier, valid and bad-signature tokens, hits
+     * and misses, the floors) once: 1 fork, seconds per row. A smoke test with wide errors, ~5 minutes.
+     */
     QUICK("quick smoke of the whole matrix (wide errors)",
-            List.of(new Pass(".*", List.of(Mode.AverageTime), 1, 1, 1000, 2, 500))),
+            List.of(new Pass("VerifyBenchmark|ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark",
+                    List.of(Mode.AverageTime), List.of(1), 1, 1, 1000, 2, 400))),
     /** The default: errors small enough to rank libraries; at most ~20 minutes on 2 cores. */
     STANDARD("rank libraries and schemes (the default)",
             List.of(
                     new Pass("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jwsSignature",
-                            List.of(Mode.SampleTime), 2, 5, 2000, 5, 1000),
-                    new Pass("ApiKeyLookupBenchmark\\.lookup_(hit|miss)|CryptoFloorBenchmark\\.floor_",
-                            List.of(Mode.AverageTime), 2, 5, 2000, 5, 1000))),
-    /** Everything, all modes, more forks and iterations: hours, for reference numbers. */
-    FULL("everything in all modes, tight errors (hours)",
-            List.of(new Pass(".*", List.of(Mode.AverageTime, Mode.Throughput, Mode.SampleTime), 3, 10, 2000, 10, 1000))),
+                            List.of(Mode.SampleTime), List.of(1), 2, 5, 2000, 4, 1000),
+                    new Pass("ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark\\.floor_sha256MapGet",
+                            List.of(Mode.AverageTime), List.of(1), 2, 4, 1000, 4, 500))),
+    /** Everything, all modes, 1 and 2 threads, more forks and iterations: hours, for reference numbers. */
+    FULL("everything in all modes at 1 and 2 threads, tight errors (hours)",
+            List.of(new Pass(".*", List.of(Mode.AverageTime, Mode.Throughput, Mode.SampleTime), List.of(1, 2), 3, 10, 2000,
+                    10, 1000))),
     /**
      * The CI gate's subset, sized so base and head fit in ~15 minutes on 2 cores: every JWT algorithm through
-     * the reference verifier (which carries the self-test knob) and one library, and both memory key stores.
-     * Three forks, because the gate resamples forks: fork-to-fork JIT differences are the noise it must see.
+     * the reference verifier (which carries the self-test knob) and one library, and both memory key stores
+     * (no servers needed). Three forks, because the gate resamples forks: fork-to-fork JIT differences are
+     * the noise it must see.
      */
     CI("CI regression gate: reference + nimbus x 3 algorithms, memory key stores",
-            List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit",
-                    List.of(Mode.AverageTime), 3, 5, 1000, 5, 500)),
+            List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$",
+                    List.of(Mode.AverageTime), List.of(1), 3, 5, 1000, 5, 500)),
             Map.of("library", List.of("REFERENCE", "NIMBUS"), "store", List.of("PLAIN", "HASHED")));
 
     /**
@@ -60,13 +67,14 @@ public enum Profile {
      *
      * @param include          benchmark regex (JMH {@code include})
      * @param modes            benchmark modes
+     * @param threads          benchmark thread counts; each row runs at every one (scaling)
      * @param forks            forks per row
      * @param warmupIterations warmup iterations per fork
      * @param warmupMillis     each warmup iteration's length
      * @param iterations       measurement iterations per fork
      * @param iterationMillis  each measurement iteration's length
      */
-    public record Pass(String include, List<Mode> modes, int forks, int warmupIterations, long warmupMillis,
+    public record Pass(String include, List<Mode> modes, List<Integer> threads, int forks, int warmupIterations, long warmupMillis,
             int iterations, long iterationMillis) {
 
         /** Applies this pass's settings to a JMH options builder. */
@@ -86,7 +94,7 @@ public enum Profile {
 
         /** This pass with another fork count ({@code run --forks}; the CI gate runs one fork per round). */
         public Pass withForks(int newForks) {
-            return new Pass(include, modes, newForks, warmupIterations, warmupMillis, iterations, iterationMillis);
+            return new Pass(include, modes, threads, newForks, warmupIterations, warmupMillis, iterations, iterationMillis);
         }
 
         /** Seconds one row of this pass takes, per mode, without JVM start and setup. */
@@ -128,7 +136,7 @@ public enum Profile {
                         combos *= Math.max(1, overrides.getOrDefault(p.getKey(), p.getValue()).length);
                     }
                 }
-                rows += combos * modes.size();
+                rows += combos * modes.size() * threads.size();
             }
             return rows;
         }

@@ -70,8 +70,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--forks", paramLabel = "N", description = "forks per row instead of the profile's (scripts/compare.sh runs 1 per round)")
     Integer forks;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]", defaultValue = "1",
-            description = "benchmark threads; several values run every row at each (thread scaling), e.g. 1,2")
+    @Option(names = "--threads", split = ",", paramLabel = "N[,N...]",
+            description = "benchmark threads (default: the profile's); several values run every row at each, e.g. 1,2")
     List<Integer> threads;
 
     @Option(names = "--no-report", description = "skip writing report files at the end")
@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
         profile.params().forEach((k, v) -> paramValues.put(k, v.toArray(String[]::new)));
         paramValues.putAll(parseParams());
         Pattern userInclude = compile(include);
-        if (threads.stream().anyMatch(t -> t < 1)) {
+        if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new UsageException("--threads must be positive, got " + threads);
         }
 
@@ -136,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
             List<List<String>> jobNames = new ArrayList<>();
             List<Integer> jobThreads = new ArrayList<>();
             for (int i = 0; i < passes.size(); i++) {
-                for (int t : threads) {
+                for (int t : threads != null ? threads : passes.get(i).threads()) {
                     if (!rowsPerPass.get(i).isEmpty()) {
                         jobPass.add(passes.get(i));
                         jobNames.add(rowsPerPass.get(i));
@@ -147,11 +147,11 @@ public final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < jobPass.size(); i++) {
                 Profile.Pass pass = jobPass.get(i);
                 List<String> names = jobNames.get(i);
-                int rows = pass.rows(names, paramValues);
+                int rows = pass.rows(names, paramValues) / pass.threads().size();
                 int laterRows = 0;
                 double laterSeconds = 0;
                 for (int j = i + 1; j < jobPass.size(); j++) {
-                    int r = jobPass.get(j).rows(jobNames.get(j), paramValues);
+                    int r = jobPass.get(j).rows(jobNames.get(j), paramValues) / jobPass.get(j).threads().size();
                     laterRows += r;
                     laterSeconds += r * rowSeconds(jobPass.get(j));
                 }

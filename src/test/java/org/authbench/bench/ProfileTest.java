@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The profiles' promises, checked from their settings and the benchmark list (not by timing anything):
- * quick at most 5 minutes, standard at most 20 on 2 cores; standard warms up ≥ 10 s with several forks.
+ * quick at most 5 minutes, standard at most 20 on 2 cores; standard warms JWT rows up ≥ 10 s, with
+ * several forks everywhere.
  */
 class ProfileTest {
 
@@ -25,9 +26,15 @@ class ProfileTest {
     void standardFitsInTwentyMinutesWithHonestWarmup() {
         assertThat(Profile.STANDARD.plannedSeconds()).isLessThanOrEqualTo(20 * 60);
         for (Profile.Pass p : Profile.STANDARD.passes()) {
-            assertThat(p.warmupIterations() * p.warmupMillis()).as(p.include()).isGreaterThanOrEqualTo(10_000);
+            if (p.include().contains("VerifyBenchmark")) {
+                // JWT libraries are still compiling after 3 s on 2 cores.
+                assertThat(p.warmupIterations() * p.warmupMillis()).as(p.include()).isGreaterThanOrEqualTo(10_000);
+            }
             assertThat(p.forks()).as(p.include()).isGreaterThanOrEqualTo(2);
             assertThat(p.benchmarks(null)).as(p.include()).isNotEmpty();
         }
+        assertThat(Profile.STANDARD.passes().get(1).benchmarks(null))
+                .contains("org.authbench.bench.ApiKeyLookupBenchmark.lookup_hit", "org.authbench.bench.CryptoFloorBenchmark.floor_sha256MapGet")
+                .doesNotContain("org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature");
     }
 }
