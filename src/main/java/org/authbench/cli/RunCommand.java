@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.authbench.apikey.StoreKind;
+import org.authbench.revocation.DenylistKind;
 import org.authbench.bench.Profile;
 import org.authbench.env.AtomicWrite;
 import org.authbench.env.Environment;
@@ -205,28 +206,46 @@ public final class RunCommand implements Callable<Integer> {
         return pass.secondsPerRowWithStartup();
     }
 
-    /** Store tiers whose server is unreachable are dropped from the store parameter and recorded as skipped. */
+    /**
+     * Store tiers and denylists whose server is unreachable are dropped from their parameter ({@code store},
+     * {@code denylist}) and recorded as skipped, with one line each; the rest of the run goes on.
+     */
     private static void chooseStores(RunManifest manifest, Map<String, String[]> paramValues, PrintWriter term) {
-        List<String> requested = paramValues.containsKey("store") ? List.of(paramValues.get("store")) : null;
-        List<String> runnable = new ArrayList<>();
+        Map<String, String> storeReasons = new LinkedHashMap<>();
         for (StoreKind k : StoreKind.values()) {
-            if (requested != null && requested.stream().noneMatch(k.name()::equalsIgnoreCase)) {
+            storeReasons.put(k.name(), k.unavailableReason());
+        }
+        Map<String, String> denylistReasons = new LinkedHashMap<>();
+        for (DenylistKind k : DenylistKind.values()) {
+            denylistReasons.put(k.name(), k.unavailableReason());
+        }
+        skipUnavailable("store", storeReasons, manifest, paramValues, term);
+        skipUnavailable("denylist", denylistReasons, manifest, paramValues, term);
+    }
+
+    private static void skipUnavailable(String param, Map<String, String> reasons, RunManifest manifest,
+            Map<String, String[]> paramValues, PrintWriter term) {
+        List<String> requested = paramValues.containsKey(param) ? List.of(paramValues.get(param)) : null;
+        List<String> runnable = new ArrayList<>();
+        for (Map.Entry<String, String> e : reasons.entrySet()) {
+            String name = e.getKey();
+            if (requested != null && requested.stream().noneMatch(name::equalsIgnoreCase)) {
                 continue;
             }
-            String reason = k.unavailableReason();
-            if (reason == null) {
-                runnable.add(k.name());
-                manifest.storeRan(k.name());
+            String what = param + " " + name.toLowerCase(java.util.Locale.ROOT);
+            if (e.getValue() == null) {
+                runnable.add(name);
+                manifest.storeRan(what);
             } else {
-                manifest.storeSkipped(k.name(), reason);
-                term.println("skipping store " + k.cliName() + ": " + reason);
+                manifest.storeSkipped(what, e.getValue());
+                term.println("skipping " + what + ": " + e.getValue());
             }
         }
-        if (requested != null || runnable.size() < StoreKind.values().length) {
+        if (requested != null || runnable.size() < reasons.size()) {
             if (runnable.isEmpty()) {
-                throw new UsageException("no requested store tier can run here");
+                throw new UsageException("no requested " + param + " can run here");
             }
-            paramValues.put("store", runnable.toArray(String[]::new));
+            paramValues.put(param, runnable.toArray(String[]::new));
         }
     }
 

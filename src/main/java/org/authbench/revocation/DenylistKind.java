@@ -26,7 +26,17 @@ public enum DenylistKind {
         public Denylist open(StoreOptions options, Clock clock) {
             return RedisDenylist.open(options);
         }
+
+        @Override
+        public String unavailableReason() {
+            return org.authbench.apikey.StoreKind.REDIS.unavailableReason();
+        }
     };
+
+    /** Null when this denylist can run here; otherwise one line saying why not (its rows are skipped). */
+    public String unavailableReason() {
+        return null;
+    }
 
     /**
      * Opens the denylist in {@code options.namespace()}, expiring entries by the verifier's {@code clock};
