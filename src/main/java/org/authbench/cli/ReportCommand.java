@@ -1,19 +1,49 @@
 package org.authbench.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.authbench.report.ReportWriter;
+import org.authbench.report.RunFolderException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: being written. */
-@Command(name = "report", description = "(not available yet)")
+/**
+ * Rebuilds every report file of a run folder (report.md, report.html, summary.csv, charts/) from its run files
+ * alone; never touches jmh-result.json or manifest.json. {@code run} calls {@link #generate} when it ends.
+ *
+ * <pre>java -jar target/authbench.jar report results/runs/&lt;run folder&gt;</pre>
+ */
+@Command(name = "report", description = "Rebuild the report files (Markdown, HTML, CSV, charts) of a run folder.")
 public final class ReportCommand implements Callable<Integer> {
 
-    /** Writes every report file of a run folder; returns the paths to announce. */
-    public static java.util.List<java.nio.file.Path> generate(java.nio.file.Path runDir) {
-        return java.util.List.of();
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "a run folder, e.g. results/runs/<stamp>-<sha>-standard")
+    Path runDir;
+
+    /** Writes every report file of a run folder; returns the paths to announce (report.html, report.md). */
+    public static List<Path> generate(Path runDir) {
+        try {
+            return ReportWriter.write(runDir);
+        } catch (RunFolderException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + runDir + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
     public Integer call() {
-        throw new UsageException("report is not available yet");
+        for (Path p : generate(runDir)) {
+            spec.commandLine().getOut().println("report:   " + p);
+        }
+        spec.commandLine().getOut().flush();
+        return Main.OK;
     }
 }

@@ -65,8 +65,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/runs", description = "where run folders go (default: results/runs)")
     Path out;
 
-    @Option(names = "--jvm", paramLabel = "PATH", description = "java executable for the forks (default: this JVM)")
-    String jvm;
+    @Option(names = "--jvm", paramLabel = "PATH", description = "java executable for the forks (default: this JVM); "
+            + "repeat to run the same profile on several JVMs into one run folder")
+    List<String> jvms = new ArrayList<>();
 
     @Option(names = "--forks", paramLabel = "N", description = "forks per row instead of the profile's (scripts/compare.sh runs 1 per round)")
     Integer forks;
@@ -107,8 +108,16 @@ public final class RunCommand implements Callable<Integer> {
         Path runDir = newRunDir(out, profile.cliName(), git);
         RunManifest manifest = RunManifest.start(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
                 .originalArgs().toArray(String[]::new));
-        if (jvm != null) {
-            manifest.set("forkJvm", jvm);
+        for (String j : jvms) {
+            if (!Files.isExecutable(Path.of(j))) {
+                throw new UsageException("--jvm " + j + " is not an executable file");
+            }
+        }
+        if (!jvms.isEmpty()) {
+            // Each result row names its own JVM (JMH's "jvm", "vmVersion"); this lists what was asked for.
+            manifest.root().putArray("forkJvms").addAll(jvms.stream()
+                    .map(j -> (com.fasterxml.jackson.databind.JsonNode) com.fasterxml.jackson.databind.node.TextNode.valueOf(j))
+                    .toList());
         }
         chooseStores(manifest, paramValues, term);
         manifest.write();
@@ -132,16 +141,20 @@ public final class RunCommand implements Callable<Integer> {
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
-            // One JMH run per pass and thread count, in that order.
+            // One JMH run per JVM, pass and thread count, in that order.
             List<Profile.Pass> jobPass = new ArrayList<>();
             List<List<String>> jobNames = new ArrayList<>();
             List<Integer> jobThreads = new ArrayList<>();
-            for (int i = 0; i < passes.size(); i++) {
-                for (int t : threads != null ? threads : passes.get(i).threads()) {
-                    if (!rowsPerPass.get(i).isEmpty()) {
-                        jobPass.add(passes.get(i));
-                        jobNames.add(rowsPerPass.get(i));
-                        jobThreads.add(t);
+            List<String> jobJvm = new ArrayList<>();
+            for (String jvm : jvms.isEmpty() ? java.util.Collections.<String>singletonList(null) : jvms) {
+                for (int i = 0; i < passes.size(); i++) {
+                    for (int t : threads != null ? threads : passes.get(i).threads()) {
+                        if (!rowsPerPass.get(i).isEmpty()) {
+                            jobPass.add(passes.get(i));
+                            jobNames.add(rowsPerPass.get(i));
+                            jobThreads.add(t);
+                            jobJvm.add(jvm);
+                        }
                     }
                 }
             }
@@ -167,8 +180,8 @@ public final class RunCommand implements Callable<Integer> {
                     b.include("^" + Pattern.quote(n) + "$");
                 }
                 paramValues.forEach(b::param);
-                if (jvm != null) {
-                    b.jvm(jvm);
+                if (jobJvm.get(i) != null) {
+                    b.jvm(jobJvm.get(i));
                 }
                 try {
                     new Runner(b.build(), progress).run();

@@ -9,7 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Signature;
+import javax.crypto.Mac;
+import org.authbench.jwt.JwtAlgorithm;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
 
 /**
  * Facts about where a run happens, read from the machine and the classpath, never typed by hand:
@@ -38,17 +48,51 @@ public final class Environment {
     private Environment() {
     }
 
-    /** The version in {@code META-INF/maven/<group>/<artifact>/pom.properties}, or null when absent. */
+    /**
+     * Artifacts that ship no {@code pom.properties}: a class of theirs (to find the jar's manifest or file name)
+     * and, where the library has one, a public constant holding its version (which survives shading).
+     */
+    private static final Map<String, String[]> PROBES = Map.of(
+            "com.auth0:java-jwt", new String[] {"com.auth0.jwt.JWT", null},
+            "com.github.ben-manes.caffeine:caffeine", new String[] {"com.github.benmanes.caffeine.cache.Caffeine", null},
+            "com.h2database:h2", new String[] {"org.h2.engine.Constants", "VERSION"},
+            "org.postgresql:postgresql", new String[] {"org.postgresql.util.DriverInfo", "DRIVER_VERSION"});
+
+    /**
+     * The version of an artifact on the classpath: its {@code META-INF/maven/.../pom.properties}; else the
+     * library's own version constant, its jar manifest, or its jar's file name; null when nothing says.
+     */
     public static String version(String groupId, String artifactId) {
         String path = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
         try (InputStream in = Environment.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                return null;
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version");
             }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
         } catch (IOException e) {
+            // fall through to the probes
+        }
+        String[] probe = PROBES.get(groupId + ":" + artifactId);
+        return probe == null ? null : probeVersion(artifactId, probe[0], probe[1]);
+    }
+
+    private static String probeVersion(String artifactId, String className, String constant) {
+        try {
+            Class<?> c = Class.forName(className, constant != null, Environment.class.getClassLoader());
+            if (constant != null) {
+                return String.valueOf(c.getField(constant).get(null));
+            }
+            if (c.getPackage() != null && c.getPackage().getImplementationVersion() != null) {
+                return c.getPackage().getImplementationVersion();
+            }
+            java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+            String file = src == null ? "" : Path.of(src.getLocation().toURI()).getFileName().toString();
+            if (file.startsWith(artifactId + "-") && file.endsWith(".jar")) {
+                return file.substring(artifactId.length() + 1, file.length() - 4);
+            }
+            return null;
+        } catch (ReflectiveOperationException | LinkageError | java.net.URISyntaxException | RuntimeException e) {
             return null;
         }
     }
@@ -57,7 +101,7 @@ public final class Environment {
         Map<String, String> m = new LinkedHashMap<>();
         for (String[] ga : TRACKED) {
             String v = version(ga[0], ga[1]);
-            m.put(ga[0] + ":" + ga[1], v == null ? "unknown (not on classpath as a Maven artifact)" : v);
+            m.put(ga[0] + ":" + ga[1], v == null ? "unknown (no version metadata on the classpath)" : v);
         }
         return m;
     }
@@ -79,6 +123,76 @@ public final class Environment {
         m.put("arch", System.getProperty("os.arch"));
         m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         m.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        return m;
+    }
+
+    /**
+     * Instruction-set flags that change what crypto costs: AES-NI, carry-less multiply, SHA extensions, the
+     * big-integer helpers RSA/EC intrinsics use (BMI2, ADX), AVX2 and AVX-512; on ARM the crypto extensions.
+     */
+    static final Set<String> ISA_FLAGS = Set.of("sse4_2", "aes", "pclmulqdq", "sha_ni", "bmi2", "adx", "avx", "avx2",
+            "vaes", "vpclmulqdq", "pmull", "sha1", "sha2", "sha3", "sha512", "asimd", "sve", "sve2");
+
+    /**
+     * CPU model, cores and instruction-set flags (OSHI, which reads /proc/cpuinfo on Linux). A machine where
+     * OSHI cannot read them gets {@code "error"} instead of a failed run.
+     */
+    public static Map<String, Object> cpu() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            CentralProcessor p = new SystemInfo().getHardware().getProcessor();
+            CentralProcessor.ProcessorIdentifier id = p.getProcessorIdentifier();
+            m.put("model", id.getName().strip());
+            m.put("vendor", id.getVendor());
+            m.put("microarchitecture", id.getMicroarchitecture());
+            m.put("physicalCores", p.getPhysicalProcessorCount());
+            m.put("logicalCores", p.getLogicalProcessorCount());
+            m.put("sockets", p.getPhysicalPackageCount());
+            m.put("maxFrequencyHz", p.getMaxFreq());
+            Set<String> all = new TreeSet<>();
+            for (String line : p.getFeatureFlags()) {
+                String flags = line.contains(":") ? line.substring(line.indexOf(':') + 1) : line;
+                for (String f : flags.strip().split("\\s+")) {
+                    if (!f.isEmpty()) {
+                        all.add(f.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+            m.put("isaFlags", all.stream().filter(f -> ISA_FLAGS.contains(f) || f.startsWith("avx512")).toList());
+            m.put("allFlags", String.join(" ", all));
+        } catch (RuntimeException | LinkageError e) {
+            m.put("error", "CPU facts unavailable: " + e);
+        }
+        return m;
+    }
+
+    /**
+     * The JCA provider that serves each algorithm's primitive in this JVM (e.g. SunEC for ES256), plus SHA-256
+     * for hashed API keys. Checked in the JVM that starts the run; forks on the same JDK resolve the same way.
+     */
+    public static Map<String, Object> jcaProviders() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (JwtAlgorithm a : JwtAlgorithm.values()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("algorithm", a.jcaName());
+            try {
+                Provider p = a.isHmac() ? Mac.getInstance(a.jcaName()).getProvider()
+                        : Signature.getInstance(a.jcaName()).getProvider();
+                e.put("provider", p.getName() + " " + p.getVersionStr());
+            } catch (GeneralSecurityException ex) {
+                e.put("provider", "unavailable: " + ex.getMessage());
+            }
+            m.put(a.name(), e);
+        }
+        Map<String, Object> sha = new LinkedHashMap<>();
+        sha.put("algorithm", "SHA-256");
+        try {
+            Provider p = MessageDigest.getInstance("SHA-256").getProvider();
+            sha.put("provider", p.getName() + " " + p.getVersionStr());
+        } catch (GeneralSecurityException ex) {
+            sha.put("provider", "unavailable: " + ex.getMessage());
+        }
+        m.put("API key", sha);
         return m;
     }
 

@@ -47,6 +47,8 @@ public final class RunManifest {
         }
         r.set("jvm", JSON.valueToTree(Environment.jvm()));
         r.set("os", JSON.valueToTree(Environment.os()));
+        r.set("cpu", JSON.valueToTree(Environment.cpu()));
+        r.set("jca", JSON.valueToTree(Environment.jcaProviders()));
         r.set("libraries", JSON.valueToTree(Environment.libraryVersions()));
         Integer slowdown = Integer.getInteger(ReferenceVerifier.SLOWDOWN_PROPERTY);
         if (slowdown != null && slowdown != 0) {

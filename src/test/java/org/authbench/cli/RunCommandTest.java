@@ -64,7 +64,8 @@ class RunCommandTest {
                 {"run", "--include", "([", "--out", out.toString()},
                 {"run", "--param", "library", "--out", out.toString()},
                 {"run", "--threads", "0", "--out", out.toString()},
-                {"run", "--threads", "two", "--out", out.toString()}}) {
+                {"run", "--threads", "two", "--out", out.toString()},
+                {"run", "--jvm", out.resolve("no-such-java").toString(), "--out", out.toString()}}) {
             Cli.Result r = Cli.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.errLines()).as(String.join(" ", args)).hasSize(1);

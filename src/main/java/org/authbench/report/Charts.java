@@ -1,0 +1,197 @@
+package org.authbench.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's charts, drawn with XChart into PNG bytes (headless). Latency and cost axes are logarithmic
+ * where the values span decades; whiskers are the 99.9% confidence interval.
+ */
+final class Charts {
+
+    static final int WIDTH = 1100;
+    /** Percentiles drawn in latency charts. */
+    static final List<Double> PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9, 99.99);
+
+    private Charts() {
+    }
+
+    /**
+     * One point per scheme, fastest first, on one log-scale ns/op axis, the 99.9% CI as caps above and below.
+     * Caps rather than XChart's error bars: in 3.8.8 those are drawn wrongly on a logarithmic category axis.
+     */
+    static byte[] schemes(List<Analysis.Scheme> schemes) {
+        List<Analysis.Scheme> ordered = new ArrayList<>(schemes);
+        ordered.sort(java.util.Comparator.comparingDouble(s -> s.ns().value()));
+        List<String> labels = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<Double> lo = new ArrayList<>();
+        List<Double> hi = new ArrayList<>();
+        for (Analysis.Scheme s : ordered) {
+            labels.add(shortLabel(s));
+            y.add(s.ns().value());
+            lo.add(s.ns().lower() > 0 ? s.ns().lower() : s.ns().value());
+            hi.add(s.ns().upper());
+        }
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(620)
+                .title("Cost per authentication, every scheme (log scale, caps = 99.9% CI)")
+                .xAxisTitle("").yAxisTitle("ns per operation (one thread)").build();
+        style(c.getStyler());
+        c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        c.getStyler().setOverlapped(true);
+        c.getStyler().setLegendVisible(false);
+        c.getStyler().setYAxisLogarithmic(true).setXAxisLabelRotation(60);
+        c.getStyler().setMarkerSize(11);
+        c.addSeries("upper", labels, hi).setMarker(new Cap(true)).setMarkerColor(BLUE);
+        c.addSeries("lower", labels, lo).setMarker(new Cap(false)).setMarkerColor(BLUE);
+        c.addSeries("ns/op", labels, y).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(BLUE);
+        return png(c);
+    }
+
+    private static final Color BLUE = new Color(0x3b75af);
+
+    /** A whisker cap: a horizontal bar with a stub pointing at the mean. */
+    private static final class Cap extends org.knowm.xchart.style.markers.Marker {
+        private final boolean upper;
+
+        Cap(boolean upper) {
+            this.upper = upper;
+        }
+
+        @Override
+        public void paint(java.awt.Graphics2D g, double x, double y, int size) {
+            g.setStroke(new java.awt.BasicStroke(2f));
+            double half = size / 2.0;
+            g.draw(new java.awt.geom.Line2D.Double(x - half, y, x + half, y));
+            g.draw(new java.awt.geom.Line2D.Double(x, y, x, upper ? y + half : y - half));
+        }
+    }
+
+    /** Libraries of one algorithm as bars with CI whiskers, the raw floor as the last bar. */
+    static byte[] libraryBars(String alg, List<Analysis.Scheme> ranking, Estimate floor) {
+        List<String> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        List<Double> e = new ArrayList<>();
+        for (Analysis.Scheme s : ranking) {
+            x.add(s.label());
+            y.add(s.ns().value() / 1000);
+            e.add(finite(s.ns().error()) / 1000);
+        }
+        if (floor != null) {
+            x.add("floor (raw JCA)");
+            y.add(floor.value() / 1000);
+            e.add(finite(floor.error()) / 1000);
+        }
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(460)
+                .title(alg + " verification by library (whiskers = 99.9% CI)").xAxisTitle("")
+                .yAxisTitle("µs per verification").build();
+        style(c.getStyler());
+        c.getStyler().setAvailableSpaceFill(0.6);
+        c.getStyler().setLegendVisible(false);
+        c.addSeries(alg, x, y, e).setFillColor(BLUE);
+        return png(c);
+    }
+
+    /**
+     * Latency percentiles per scheme, log-scale latency. Categories p50, p90, p99, p99.9, p99.99 are equally
+     * spaced, which is the usual "nines" axis; only percentiles every series has are drawn.
+     */
+    static byte[] percentiles(String title, Map<String, Map<Double, Double>> series, String unit) {
+        List<Double> shared = new ArrayList<>();
+        for (double p : PERCENTILES) {
+            if (series.values().stream().allMatch(m -> m.get(p) != null && m.get(p) > 0)) {
+                shared.add(p);
+            }
+        }
+        List<String> x = new ArrayList<>();
+        for (double p : shared) {
+            x.add("p" + Fmt.num(p, p == Math.rint(p) ? 0 : p * 10 == Math.rint(p * 10) ? 1 : 2));
+        }
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(500).title(title).xAxisTitle("percentile")
+                .yAxisTitle(unit).build();
+        style(c.getStyler());
+        c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        c.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.OutsideE);
+        if (shared.isEmpty()) {
+            c.addSeries("no shared percentiles", List.of("p50"), List.of(1.0));
+            return png(c);
+        }
+        for (Map.Entry<String, Map<Double, Double>> s : series.entrySet()) {
+            List<Double> y = new ArrayList<>();
+            for (double p : shared) {
+                y.add(s.getValue().get(p));
+            }
+            c.addSeries(s.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return png(c);
+    }
+
+    /** Aggregate throughput per thread count (99.9% CI whiskers; linear axes, so XChart draws them right). */
+    static byte[] scaling(List<Analysis.Scaling> scalings) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(460).title("Thread scaling (aggregate throughput)")
+                .xAxisTitle("threads").yAxisTitle("operations per second").build();
+        style(c.getStyler());
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (Analysis.Scaling s : scalings) {
+            List<Integer> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            List<Double> e = new ArrayList<>();
+            for (Analysis.Scheme p : s.points()) {
+                Row r = p.byMode().get(s.mode());
+                x.add(p.threads());
+                y.add(r.opsPerSecond().value());
+                e.add(finite(r.opsPerSecond().error()));
+            }
+            c.addSeries(shortLabel(s.one()), x, y, e).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return png(c);
+    }
+
+    static String shortLabel(Analysis.Scheme s) {
+        return switch (s.method()) {
+            case Analysis.VERIFY -> s.param("alg") + " " + s.label();
+            case Analysis.LOOKUP -> "key " + s.label();
+            default -> s.label();
+        };
+    }
+
+    private static double finite(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static void style(Styler s) {
+        s.setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE)
+                .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16))
+                .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
+                .setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
+                .setAntiAlias(true);
+        if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
+            a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12)).setPlotGridLinesColor(new Color(0xdddddd));
+        }
+    }
+
+    private static byte[] png(Chart<?, ?> chart) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // reports are drawn on servers and in CI
+        }
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

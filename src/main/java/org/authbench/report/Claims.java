@@ -1,0 +1,229 @@
+package org.authbench.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The "Claims checked" table: popular statements about API keys and JWTs, the evidence this run measured
+ * for each, and a verdict. Verdicts compare 99.9% confidence intervals; where they overlap, or where the
+ * claim holds only for some algorithms or tiers, the verdict is "holds with qualification". A claim whose
+ * evidence this run does not contain says so and gives no verdict.
+ */
+final class Claims {
+
+    static final String HOLDS = "holds";
+    static final String QUALIFIED = "holds with qualification";
+    static final String FAILS = "does not hold";
+    static final String NO_EVIDENCE = "no evidence in this run";
+    /** "Slightly higher overhead" is read as at most this factor over an in-process hashed key lookup. */
+    static final double SLIGHTLY = 2.0;
+    /** Scaling efficiency (throughput at T threads / (T × one thread)) read as "scales". */
+    static final double SCALES = 0.8;
+
+    /** Store tiers of the claim "API-key validation is faster", in the order the issue names them. */
+    static final List<String[]> TIERS = List.of(
+            new String[] {"in-process", "HASHED"}, new String[] {"in-process (plain map)", "PLAIN"},
+            new String[] {"cache", "CAFFEINE"}, new String[] {"embedded SQL", "H2"},
+            new String[] {"Redis", "REDIS"}, new String[] {"PostgreSQL", "POSTGRES"});
+    static final List<String> NETWORKED = List.of("H2", "REDIS", "POSTGRES");
+
+    private final Analysis a;
+    private final JsonNode manifest;
+    private final int cores;
+
+    Claims(Analysis a, JsonNode manifest, int cores) {
+        this.a = a;
+        this.manifest = manifest;
+        this.cores = cores;
+    }
+
+    List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        fasterPerTier(rows);
+        slightlyHigher(rows);
+        rows.add(revocation());
+        rows.add(scaling());
+        rows.add(rs256());
+        return rows;
+    }
+
+    private void fasterPerTier(List<List<String>> rows) {
+        for (String[] t : TIERS) {
+            String claim = "API-key validation is faster than JWT verification (" + t[0] + ", `" + t[1] + "`)";
+            Analysis.Scheme tier = a.tier(t[1]);
+            if (tier == null) {
+                if (t[1].equals("PLAIN")) {
+                    continue; // the plain map is an extra lower bound, not a tier the claim names
+                }
+                String skipped = manifest == null ? null : manifest.path("stores").path("skipped").path(t[1]).asText(null);
+                rows.add(List.of(claim, skipped != null ? "tier skipped in this run: " + skipped
+                        : "tier `" + t[1] + "` not measured in this run", NO_EVIDENCE));
+                continue;
+            }
+            List<String> faster = new ArrayList<>();
+            List<String> notFaster = new ArrayList<>();
+            StringBuilder ev = new StringBuilder(t[1] + " lookup " + Fmt.pm(tier.ns()) + " ns; fastest verify:");
+            for (String alg : a.algorithms()) {
+                Analysis.Scheme best = a.best(alg);
+                if (best == null) {
+                    continue;
+                }
+                ev.append(' ').append(alg).append(' ').append(Fmt.pm(best.ns())).append(" ns (").append(best.label())
+                        .append("),");
+                (tier.ns().clearlyBelow(best.ns()) ? faster : notFaster).add(alg);
+            }
+            if (faster.isEmpty() && notFaster.isEmpty()) {
+                rows.add(List.of(claim, "no JWT verification measured in this run", NO_EVIDENCE));
+                continue;
+            }
+            String evidence = ev.substring(0, ev.length() - 1);
+            String verdict;
+            if (notFaster.isEmpty()) {
+                verdict = HOLDS;
+            } else if (faster.isEmpty()) {
+                verdict = FAILS + " — not faster than " + String.join(", ", notFaster) + " verification";
+            } else {
+                verdict = QUALIFIED + " — faster than " + String.join(", ", faster) + ", not than "
+                        + String.join(", ", notFaster);
+            }
+            rows.add(List.of(claim, evidence, verdict));
+        }
+    }
+
+    private void slightlyHigher(List<List<String>> rows) {
+        Analysis.Scheme key = a.keyBaseline();
+        for (String alg : a.algorithms()) {
+            String claim = "JWT verification adds only slightly higher overhead (" + alg + ")";
+            Analysis.Scheme med = a.median(alg);
+            if (med == null || key == null) {
+                rows.add(List.of(claim, key == null ? "no in-process API-key lookup in this run"
+                        : "no " + alg + " verification in this run", NO_EVIDENCE));
+                continue;
+            }
+            Estimate ratio = med.ns().over(key.ns());
+            Estimate added = new Estimate(med.ns().value() - key.ns().value(),
+                    Math.hypot(med.ns().error(), key.ns().error()));
+            String evidence = "median library (" + med.label() + ") " + Fmt.pm(med.ns()) + " ns = " + Fmt.times(ratio)
+                    + " the " + key.label() + " lookup, " + Fmt.pm(added) + " ns added per request (\"slightly\" read as ≤ "
+                    + Fmt.num(SLIGHTLY, 0) + "×)";
+            List<String> slowerTiers = new ArrayList<>();
+            for (String n : NETWORKED) {
+                Analysis.Scheme t = a.tier(n);
+                if (t != null && med.ns().clearlyBelow(t.ns())) {
+                    slowerTiers.add(n + " " + Fmt.pm(t.ns()) + " ns");
+                }
+            }
+            String verdict;
+            if (ratio.upper() <= SLIGHTLY) {
+                verdict = HOLDS;
+            } else if (ratio.lower() > SLIGHTLY && slowerTiers.isEmpty()) {
+                verdict = FAILS + " — " + Fmt.num(ratio.value()) + "× an in-process lookup";
+            } else if (ratio.lower() > SLIGHTLY) {
+                verdict = QUALIFIED + " — only against networked key stores (" + String.join(", ", slowerTiers)
+                        + "); " + Fmt.num(ratio.value()) + "× an in-process lookup";
+            } else {
+                verdict = QUALIFIED + " — the ratio's interval straddles " + Fmt.num(SLIGHTLY, 0) + "×";
+            }
+            rows.add(List.of(claim, evidence, verdict));
+        }
+    }
+
+    private List<String> revocation() {
+        String claim = "API keys revoke immediately; JWT revocation needs a denylist";
+        List<Analysis.Scheme> deny = a.revocation();
+        List<Analysis.Scheme> revokedKeys = a.base("ApiKeyLookupBenchmark.lookup_revoked");
+        StringBuilder keys = new StringBuilder();
+        for (Analysis.Scheme s : revokedKeys) {
+            keys.append(keys.length() == 0 ? "" : ", ").append(s.label()).append(' ').append(Fmt.pm(s.ns())).append(" ns");
+        }
+        String keySide = revokedKeys.isEmpty() ? "" : "; a revoked API key is refused by the same lookup (" + keys + ")";
+        if (deny.isEmpty()) {
+            return List.of(claim, "no denylist (`RevocationBenchmark`) rows in this run" + keySide, NO_EVIDENCE);
+        }
+        StringBuilder ev = new StringBuilder("denylist check:");
+        double worst = 0;
+        String worstAlg = null;
+        for (Analysis.Scheme s : deny) {
+            ev.append(' ').append(Charts.shortLabel(s)).append(" ").append(Fmt.pm(s.ns())).append(" ns,");
+            if (s.ns().value() > worst) {
+                worst = s.ns().value();
+                worstAlg = s.param("alg");
+            }
+        }
+        String algForShare = worstAlg != null ? worstAlg : a.algorithms().isEmpty() ? null : a.algorithms().get(0);
+        Analysis.Scheme med = algForShare == null ? null : a.median(algForShare);
+        String share = med == null ? "" : " (up to " + Fmt.num(100 * worst / med.ns().value()) + "% of the median "
+                + algForShare + " verification)";
+        return List.of(claim, ev.substring(0, ev.length() - 1) + keySide,
+                QUALIFIED + " — a JWT can be revoked, at a measured denylist cost per request" + share
+                        + "; API-key revocation is immediate only without a cache in front of the store");
+    }
+
+    private List<String> scaling() {
+        String claim = "Stateless JWT verification scales without server storage";
+        List<Analysis.Scaling> verify = a.scaling().stream().filter(s -> s.one().method().equals(Analysis.VERIFY)).toList();
+        if (verify.isEmpty()) {
+            return List.of(claim, "every verification row ran at one thread count; no thread scaling measured", NO_EVIDENCE);
+        }
+        StringBuilder ev = new StringBuilder();
+        double minEff = Double.MAX_VALUE;
+        for (Analysis.Scaling s : verify) {
+            Analysis.Scheme top = null;
+            for (Analysis.Scheme p : s.points()) {
+                if (cores <= 0 || p.threads() <= cores) {
+                    top = p;
+                }
+            }
+            if (top == null || top == s.points().get(0)) {
+                continue;
+            }
+            double one = s.points().get(0).byMode().get(s.mode()).opsPerSecond().value() / s.points().get(0).threads();
+            double eff = top.byMode().get(s.mode()).opsPerSecond().value() / (top.threads() * one);
+            minEff = Math.min(minEff, eff);
+            ev.append(ev.length() == 0 ? "" : "; ").append(Charts.shortLabel(s.one())).append(": ")
+                    .append(Fmt.num(100 * eff)).append("% efficiency at ").append(top.threads()).append(" threads");
+        }
+        if (ev.length() == 0) {
+            return List.of(claim, "thread counts measured exceed the " + cores + " cores of this machine", NO_EVIDENCE);
+        }
+        String verdict = minEff >= SCALES ? HOLDS : minEff >= 0.5 ? QUALIFIED + " — efficiency falls to "
+                + Fmt.num(100 * minEff) + "%" : FAILS + " — efficiency falls to " + Fmt.num(100 * minEff) + "%";
+        return List.of(claim, ev + " (efficiency = throughput / (threads × one-thread throughput); ≥ "
+                + Fmt.num(100 * SCALES, 0) + "% read as scaling)", verdict);
+    }
+
+    private List<String> rs256() {
+        String claim = "RS256 is the recommended algorithm";
+        Analysis.Scheme rs = a.median("RS256");
+        Analysis.Scheme hs = a.median("HS256");
+        Analysis.Scheme es = a.median("ES256");
+        if (rs == null || (hs == null && es == null)) {
+            return List.of(claim, "RS256 and another algorithm were not both measured in this run", NO_EVIDENCE);
+        }
+        List<String> parts = new ArrayList<>();
+        boolean cheaperThanAll = true;
+        boolean dearerThanAll = true;
+        for (Analysis.Scheme o : new Analysis.Scheme[] {hs, es}) {
+            if (o == null) {
+                continue;
+            }
+            parts.add(Fmt.times(rs.ns().over(o.ns())) + " " + o.param("alg"));
+            cheaperThanAll &= rs.ns().clearlyBelow(o.ns());
+            dearerThanAll &= o.ns().clearlyBelow(rs.ns());
+        }
+        String evidence = "median RS256 library (" + rs.label() + ") " + Fmt.pm(rs.ns()) + " ns = "
+                + String.join(", ", parts) + " (median libraries)";
+        String verdict;
+        if (cheaperThanAll) {
+            verdict = HOLDS + " on cost — the cheapest algorithm to verify here";
+        } else if (dearerThanAll) {
+            verdict = FAILS + " on cost — RS256 verifies slower than the alternatives measured; choose it for"
+                    + " public-key distribution, not speed";
+        } else {
+            verdict = QUALIFIED + " — RS256 sits between the others on cost; its case is public-key distribution"
+                    + " (verifiers hold no signing secret), not speed";
+        }
+        return List.of(claim, evidence, verdict);
+    }
+}

@@ -1,0 +1,62 @@
+package org.authbench.report;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.authbench.env.AtomicWrite;
+
+/**
+ * Writes the report files of a run folder from its run files alone: {@code report.md}, {@code report.html}
+ * (self-contained), {@code summary.csv} and {@code charts/*.png}. Each file is written atomically; the run
+ * files ({@code jmh-result.json}, {@code manifest.json}, {@code latency/}, {@code conformance.json}) are only read.
+ *
+ * <pre>java -jar target/authbench.jar report results/runs/&lt;run folder&gt;</pre>
+ */
+public final class ReportWriter {
+
+    public static final String MARKDOWN = "report.md";
+    public static final String HTML = "report.html";
+    public static final String CSV = "summary.csv";
+    public static final String CHARTS = "charts";
+
+    private ReportWriter() {
+    }
+
+    /** (Re)writes every report file; returns the paths of report.html and report.md. */
+    public static List<Path> write(Path runDir) throws IOException {
+        RunFolder run = RunFolder.read(runDir);
+        Doc doc = ReportBuilder.build(run);
+        Path charts = runDir.resolve(CHARTS);
+        Set<Path> written = new HashSet<>();
+        for (Doc.Chart c : doc.charts()) {
+            Path p = charts.resolve(c.file());
+            AtomicWrite.write(p, c.png());
+            written.add(p);
+        }
+        removeStaleCharts(charts, written);
+        AtomicWrite.write(runDir.resolve(CSV), SummaryCsv.render(run.rows()));
+        Path md = runDir.resolve(MARKDOWN);
+        Path html = runDir.resolve(HTML);
+        AtomicWrite.write(md, MarkdownRenderer.render(doc));
+        AtomicWrite.write(html, HtmlRenderer.render(doc));
+        return List.of(html, md);
+    }
+
+    /** A regenerated report must not keep charts of an earlier generation that no longer apply. */
+    private static void removeStaleCharts(Path charts, Set<Path> keep) throws IOException {
+        if (!Files.isDirectory(charts)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(charts, "*.png")) {
+            for (Path p : ds) {
+                if (!keep.contains(p)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package org.authbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.authbench.cli.Main;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Report generation from the committed run folder {@code src/test/resources/report/standard-run} (a small JMH
+ * JSON with SampleTime percentiles and {@code -prof gc} rows, plus a manifest), through the CLI.
+ */
+class ReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    Path run;
+
+    @BeforeEach
+    void copyFixture() throws IOException, URISyntaxException {
+        Path src = Path.of(ReportTest.class.getResource("/report/standard-run/jmh-result.json").toURI()).getParent();
+        run = tmp.resolve("20260115T100000Z-01234567-standard");
+        Files.createDirectories(run);
+        try (Stream<Path> files = Files.list(src)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, run.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    /** Runs {@code authbench report RUN_DIR}; returns exit code, stdout and stderr. */
+    static String[] report(Path dir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute("report", dir.toString());
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    private String generate() throws IOException {
+        String[] r = report(run);
+        assertThat(r[0]).as("exit code; stderr: " + r[2]).isEqualTo("0");
+        return Files.readString(run.resolve("report.md"));
+    }
+
+    @Test
+    void writesEveryReportFileAndSectionWithoutTouchingRunFiles() throws IOException {
+        byte[] result = Files.readAllBytes(run.resolve("jmh-result.json"));
+        byte[] manifest = Files.readAllBytes(run.resolve("manifest.json"));
+        String[] r = report(run);
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains(run.resolve("report.html").toString()).contains(run.resolve("report.md").toString());
+        String md = Files.readString(run.resolve("report.md"));
+        for (String section : List.of("Summary", "Ranking per algorithm", "API keys versus JWTs", "Claims checked",
+                "Capacity", "Latency under load", "Conformance", "Environment", "All results")) {
+            assertThat(md).contains("\n## " + section + "\n");
+        }
+        for (String chart : List.of("schemes.png", "verify-HS256.png", "verify-RS256.png", "verify-ES256.png",
+                "percentiles-ES256.png", "scaling.png")) {
+            assertThat(run.resolve("charts").resolve(chart)).isNotEmptyFile();
+            assertThat(md).contains("](charts/" + chart + ")");
+        }
+        assertThat(Files.readAllLines(run.resolve("summary.csv"))).hasSize(1 + JSON.readTree(result).size());
+        assertThat(md).contains("Example CPU @ 3.00GHz").contains("avx2").contains("SunEC 17")
+                .contains("com.nimbusds:nimbus-jose-jwt").contains("no Redis at localhost:6379");
+        assertThat(Files.readAllBytes(run.resolve("jmh-result.json"))).isEqualTo(result);
+        assertThat(Files.readAllBytes(run.resolve("manifest.json"))).isEqualTo(manifest);
+    }
+
+    @Test
+    void everyScoreInTheMarkdownEqualsTheJson() throws IOException {
+        String md = generate();
+        JsonNode rows = JSON.readTree(run.resolve("jmh-result.json").toFile());
+        List<List<String>> all = table(md, "## All results");
+        assertThat(all).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode pm = rows.get(i).get("primaryMetric");
+            String cell = all.get(i).get(4);
+            assertThat(cell).endsWith(" " + pm.get("scoreUnit").asText());
+            String[] pmParts = cell.substring(0, cell.lastIndexOf(' ')).split(" ± ");
+            assertClose(pmParts[0], pm.get("score").asDouble());
+            assertClose(pmParts[1], pm.get("scoreError").asDouble());
+        }
+        // Ranking: SampleTime rows in us/op appear as ns/op, with their percentiles and bytes per operation.
+        List<List<String>> es256 = table(md, "ES256:");
+        for (JsonNode row : rows) {
+            JsonNode p = row.get("params");
+            if (row.get("benchmark").asText().endsWith("verify_valid") && "ES256".equals(p.path("alg").asText())) {
+                List<String> line = es256.stream().filter(l -> l.get(1).equals(p.get("library").asText())).findFirst()
+                        .orElseThrow();
+                JsonNode pm = row.get("primaryMetric");
+                String[] ns = line.get(2).split(" ± ");
+                assertClose(ns[0], pm.get("score").asDouble() * 1000);
+                assertClose(ns[1], pm.get("scoreError").asDouble() * 1000);
+                assertClose(line.get(7), pm.get("scorePercentiles").get("99.0").asDouble() * 1000);
+                assertClose(line.get(8), pm.get("scorePercentiles").get("99.9").asDouble() * 1000);
+                assertClose(line.get(9).split(" ± ")[0],
+                        row.get("secondaryMetrics").get("gc.alloc.rate.norm").get("score").asDouble());
+            }
+        }
+        assertThat(es256).hasSize(5); // four libraries and the floor
+    }
+
+    @Test
+    void capacityUsesMeasuredThroughputAndSaysWhenItIsDerived() throws IOException {
+        List<List<String>> capacity = table(generate(), "## Capacity");
+        // HASHED has a Throughput row (5.412 ± 0.101 ops/us): measured, not derived from its AverageTime row.
+        assertThat(capacity).contains(List.of("key HASHED", "5,412,000 ± 101,000", "0.001848 ± 0.000034"));
+        List<String> plain = capacity.stream().filter(r -> r.get(0).equals("key PLAIN")).findFirst().orElseThrow();
+        assertThat(plain.get(1)).endsWith("(derived)");
+        assertClose(plain.get(1).replace(" (derived)", "").split(" ± ")[0], 1e9 / 62.31);
+        assertClose(plain.get(2).split(" ± ")[0], 10_000 / (1e9 / 62.31));
+    }
+
+    @Test
+    void summaryRatioCarriesBothErrors() throws IOException {
+        String md = generate();
+        // HS256 median library JJWT 1.852 ± 0.041 us; HASHED lookup 181.4 ± 3.5 ns.
+        double ratio = 1852 / 181.4;
+        double err = ratio * Math.hypot(0.041 / 1.852, 3.5 / 181.4);
+        Matcher m = Pattern.compile("HS256 verify costs ([0-9.,]+)× ± ([0-9.,]+) an in-memory HASHED key lookup").matcher(md);
+        assertThat(m.find()).isTrue();
+        assertClose(m.group(1), ratio);
+        assertClose(m.group(2), err);
+    }
+
+    @Test
+    void claimsWithoutEvidenceSaySoAndEvidenceChangesTheVerdict() throws IOException {
+        Map<String, String> verdicts = claims(generate());
+        assertThat(verdicts.get("API keys revoke immediately; JWT revocation needs a denylist"))
+                .isEqualTo(Claims.NO_EVIDENCE);
+        assertThat(verdicts.get("API-key validation is faster than JWT verification (cache, `CAFFEINE`)"))
+                .isEqualTo(Claims.NO_EVIDENCE);
+        assertThat(verdicts.get("API-key validation is faster than JWT verification (in-process, `HASHED`)"))
+                .isEqualTo(Claims.HOLDS);
+        assertThat(verdicts.get("JWT verification adds only slightly higher overhead (RS256)")).startsWith(Claims.FAILS);
+        assertThat(verdicts.get("Stateless JWT verification scales without server storage")).isEqualTo(Claims.HOLDS);
+
+        ArrayNode rows = (ArrayNode) JSON.readTree(run.resolve("jmh-result.json").toFile());
+        ObjectNode deny = rows.get(0).deepCopy();
+        deny.put("benchmark", "org.authbench.bench.RevocationBenchmark.verify_denylisted");
+        rows.add(deny);
+        Files.writeString(run.resolve("jmh-result.json"), JSON.writeValueAsString(rows));
+        assertThat(claims(generate()).get("API keys revoke immediately; JWT revocation needs a denylist"))
+                .startsWith(Claims.QUALIFIED);
+    }
+
+    @Test
+    void truncatedResultIsOneLineAndExitTwo() throws IOException {
+        byte[] json = Files.readAllBytes(run.resolve("jmh-result.json"));
+        Files.write(run.resolve("jmh-result.json"), Arrays.copyOf(json, json.length / 2));
+        String[] r = report(run);
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2].strip().lines()).hasSize(1);
+        assertThat(r[2]).contains("jmh-result.json").contains("not valid JSON");
+        assertThat(run.resolve("report.md")).doesNotExist();
+    }
+
+    @Test
+    void foreignJsonIsOneLineAndExitTwo() throws IOException {
+        for (String foreign : List.of("{\"hello\": \"world\"}", "[{\"name\": \"not jmh\"}]", "[1, 2]",
+                "[{\"benchmark\": \"a.B.c\", \"mode\": \"avgt\", \"primaryMetric\": {\"score\": 1, \"scoreUnit\": \"furlongs\"}}]")) {
+            Files.writeString(run.resolve("jmh-result.json"), foreign);
+            String[] r = report(run);
+            assertThat(r[0]).as(foreign).isEqualTo("2");
+            assertThat(r[2].strip().lines()).as(foreign).hasSize(1);
+            assertThat(r[2]).as(foreign).contains("not a JMH result array");
+        }
+    }
+
+    @Test
+    void missingFolderOrManifestOfAFutureFormatIsExitTwo() throws IOException {
+        String[] r = report(tmp.resolve("no-such-run"));
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("no run folder at").hasLineCount(1);
+        Files.writeString(run.resolve("manifest.json"), "{\"formatVersion\": 99}");
+        r = report(run);
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("manifest.json has formatVersion 99").hasLineCount(1);
+    }
+
+    @Test
+    void htmlReferencesNothingOutsideItself() throws IOException {
+        generate();
+        String html = Files.readString(run.resolve("report.html"));
+        assertThat(html).doesNotContain("http:").doesNotContain("https:").doesNotContain("url(")
+                .doesNotContain("<script").doesNotContain("<link");
+        Matcher src = Pattern.compile("src=\"([^\"]*)\"").matcher(html);
+        int images = 0;
+        while (src.find()) {
+            assertThat(src.group(1)).startsWith("data:image/png;base64,");
+            images++;
+        }
+        assertThat(images).isEqualTo(Files.list(run.resolve("charts")).count());
+        Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
+        while (href.find()) {
+            assertThat(href.group(1)).startsWith("#");
+        }
+    }
+
+    @Test
+    void latencyAndConformanceSectionsRenderWhenTheirFilesExist() throws IOException {
+        Files.createDirectories(run.resolve("latency"));
+        Files.writeString(run.resolve("latency/summary.json"), """
+                {"formatVersion": 1, "unit": "us", "runs": [
+                  {"scheme": "jwt:nimbus:ES256", "targetRatePerSecond": 2000, "achievedRatePerSecond": 1999.2,
+                   "threads": 2, "durationSeconds": 30, "count": 59976, "errors": 0,
+                   "percentiles": {"50.0": 161.5, "90.0": 190.2, "99.0": 402.7, "99.9": 1210.0, "99.99": 3105.0, "100.0": 5321.0},
+                   "histogram": "jwt-nimbus-ES256.hgrm"},
+                  {"scheme": "apikey:hashed", "targetRatePerSecond": 2000, "achievedRatePerSecond": 2000.0,
+                   "threads": 2, "durationSeconds": 30, "count": 60000, "errors": 0,
+                   "percentiles": {"50.0": 0.8, "90.0": 1.1, "99.0": 3.2, "99.9": 15.5, "99.99": 60.1, "100.0": 300.0}}]}
+                """);
+        Files.writeString(run.resolve("conformance.json"), """
+                {"formatVersion": 1, "cases": 120, "libraries": [
+                  {"library": "nimbus", "correct": 118, "falseAccepts": 0, "falseRejects": 1, "notApplicable": 1, "errors": 0},
+                  {"library": "jjwt", "correct": 116, "falseAccepts": 2, "falseRejects": 0, "notApplicable": 2, "errors": 0}]}
+                """);
+        String md = generate();
+        List<List<String>> latency = table(md, "## Latency under load");
+        assertThat(latency).hasSize(2);
+        assertThat(latency.get(0)).containsSequence("jwt:nimbus:ES256", "2,000", "1,999");
+        assertClose(latency.get(0).get(9), 1210.0);
+        assertThat(run.resolve("charts/latency.png")).isNotEmptyFile();
+        List<List<String>> conformance = table(md, "## Conformance");
+        assertThat(conformance).containsExactly(List.of("nimbus", "118", "0", "1", "1", "0"),
+                List.of("jjwt", "116", "2", "0", "2", "0"));
+        assertThat(md).contains("WARNING: 2 false accepts");
+
+        Files.writeString(run.resolve("conformance.json"), "{\"formatVersion\": 1}");
+        String[] r = report(run);
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("conformance.json has no \"libraries\" array");
+    }
+
+    @Test
+    void regeneratingDropsChartsThatNoLongerApply() throws IOException {
+        generate();
+        assertThat(run.resolve("charts/scaling.png")).exists();
+        ArrayNode rows = (ArrayNode) JSON.readTree(run.resolve("jmh-result.json").toFile());
+        rows.remove(rows.size() - 1); // the 2-thread row: no scaling any more
+        Files.writeString(run.resolve("jmh-result.json"), JSON.writeValueAsString(rows));
+        String md = generate();
+        assertThat(run.resolve("charts/scaling.png")).doesNotExist();
+        assertThat(claims(md).get("Stateless JWT verification scales without server storage")).isEqualTo(Claims.NO_EVIDENCE);
+    }
+
+    /** Claim → verdict cell, from the Markdown claims table. */
+    private static Map<String, String> claims(String md) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (List<String> row : table(md, "## Claims checked")) {
+            m.put(row.get(0), row.get(2));
+        }
+        return m;
+    }
+
+    /** Body rows of the first Markdown table after {@code marker}. */
+    static List<List<String>> table(String md, String marker) {
+        int at = md.indexOf(marker);
+        assertThat(at).as("marker " + marker).isNotNegative();
+        List<List<String>> rows = new ArrayList<>();
+        boolean inTable = false;
+        int seen = 0;
+        for (String line : md.substring(at).lines().toList()) {
+            if (line.startsWith("|")) {
+                inTable = true;
+                if (seen++ >= 2) {
+                    List<String> cells = new ArrayList<>();
+                    for (String c : line.substring(1, line.length() - 1).split(" \\| ", -1)) {
+                        cells.add(c.strip());
+                    }
+                    rows.add(cells);
+                }
+            } else if (inTable) {
+                break;
+            }
+        }
+        return rows;
+    }
+
+    /** A printed number equals the JSON value rounded to the digits printed (half a unit of the last digit). */
+    static void assertClose(String printed, double expected) {
+        String digits = printed.replace("×", "").strip();
+        int dot = digits.indexOf('.');
+        int decimals = dot < 0 ? 0 : digits.length() - dot - 1;
+        assertThat(Fmt.parse(printed)).as(printed + " vs " + expected)
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.5 * Math.pow(10, -decimals) + 1e-9));
+    }
+}
