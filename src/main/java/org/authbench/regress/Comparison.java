@@ -52,10 +52,15 @@ public record Comparison(RunSet base, RunSet head, GateSettings settings, List<R
                 .filter(e -> !base.rows().containsKey(e.getKey())).map(e -> e.getValue().displayName()).toList();
         if (verdicts.isEmpty()) {
             throw new IllegalArgumentException("BASE and HEAD have no benchmark row in common (same benchmark, "
-                    + "parameters, mode and threads): " + base.rows().size() + " vs " + head.rows().size() + " rows");
+                    + "parameters, mode, threads and JDK): " + base.rows().size() + " vs " + head.rows().size()
+                    + " rows, JDK " + jdks(base) + " vs " + jdks(head));
         }
         verdicts.sort(Comparator.comparing(RowVerdict::verdict).thenComparing(v -> -Math.abs(v.costChange())));
         return new Comparison(base, head, settings, List.copyOf(verdicts), List.copyOf(onlyInBase), onlyInHead);
+    }
+
+    private static String jdks(RunSet s) {
+        return String.join("+", s.rows().values().stream().map(Row::jdk).distinct().toList());
     }
 
     public long count(Verdict v) {

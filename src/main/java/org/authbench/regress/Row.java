@@ -10,15 +10,22 @@ import java.util.stream.Collectors;
  * @param mode        JMH mode ({@code avgt}, {@code thrpt}, {@code sample}, {@code ss})
  * @param threads     benchmark threads
  * @param params      JMH parameters in name order
+ * @param jdk         the JDK the row ran on (JMH's {@code jdkVersion}); a run may hold the same row on several
+ * @param showJdk     whether the display name must say the JDK (its run holds more than one)
  * @param primary     the score's measurements
  * @param allocation  {@code gc.alloc.rate.norm} measurements (bytes per operation), or null without {@code -prof gc}
  */
-public record Row(String benchmark, String mode, int threads, Map<String, String> params, Series primary,
-        Series allocation) {
+public record Row(String benchmark, String mode, int threads, Map<String, String> params, String jdk,
+        boolean showJdk, Series primary, Series allocation) {
 
     /** What must match for two rows to be compared. */
     public String key() {
-        return benchmark + "|" + mode + "|" + threads + "|" + params;
+        return benchmark + "|" + mode + "|" + threads + "|" + params + "|" + jdk;
+    }
+
+    /** The same row, named with its JDK. */
+    public Row withJdkShown() {
+        return new Row(benchmark, mode, threads, params, jdk, true, primary, allocation);
     }
 
     /** A short readable name: {@code VerifyBenchmark.verify_valid alg=RS256 library=REFERENCE poolSize=256 (avgt)}. */
@@ -33,6 +40,9 @@ public record Row(String benchmark, String mode, int threads, Map<String, String
         s.append(" (").append(mode);
         if (threads != 1) {
             s.append(", ").append(threads).append(" threads");
+        }
+        if (showJdk) {
+            s.append(", JDK ").append(jdk);
         }
         return s.append(')').toString();
     }

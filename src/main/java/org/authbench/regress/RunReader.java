@@ -37,7 +37,8 @@ public final class RunReader {
     /** Reads {@code path}; {@code side} ("BASE", "HEAD", "RUN_DIR") prefixes every error. */
     public static RunSet read(String side, Path path) {
         if (Files.isRegularFile(path)) {
-            return new RunSet(path.toString(), null, null, null, 0, List.of(), rows(side, path, new LinkedHashMap<>()));
+            return new RunSet(path.toString(), null, null, null, 0, List.of(),
+                    named(rows(side, path, new LinkedHashMap<>())));
         }
         if (!Files.isDirectory(path)) {
             throw new IllegalArgumentException(side + ": no such file or folder: " + path);
@@ -110,7 +111,7 @@ public final class RunReader {
                     + RunManifest.FILE + ": cannot tell whether they are rounds of one commit");
         }
         if (first == null) {
-            return new RunSet(source.toString(), null, null, null, 0, notes, rows);
+            return new RunSet(source.toString(), null, null, null, 0, notes, named(rows));
         }
         String commit = first.path("git").path("commit").asText(null);
         JsonNode dirty = first.path("git").path("dirty");
@@ -122,7 +123,15 @@ public final class RunReader {
             notes.add(side + " ran with the self-test slowdown of " + slowdown + "% (authbench.selftest.slowdownPercent)");
         }
         return new RunSet(source.toString(), commit, dirty.isBoolean() ? dirty.asBoolean() : null,
-                first.path("profile").asText(null), slowdown, notes, rows);
+                first.path("profile").asText(null), slowdown, notes, named(rows));
+    }
+
+    /** Rows of a run that holds several JDKs (run --jvm twice) say which JDK in their names. */
+    private static Map<String, Row> named(Map<String, Row> rows) {
+        if (rows.values().stream().map(Row::jdk).distinct().count() > 1) {
+            rows.replaceAll((k, r) -> r.withJdkShown());
+        }
+        return rows;
     }
 
     private static Map<String, Row> rows(String side, Path file, Map<String, Row> into) {
@@ -158,7 +167,8 @@ public final class RunReader {
         Series primary = series(where, pm);
         JsonNode alloc = el.path("secondaryMetrics").path(ALLOCATION);
         Series allocation = alloc.isObject() && alloc.has("rawData") ? series(where + " " + ALLOCATION, alloc) : null;
-        return new Row(benchmark, mode, el.path("threads").asInt(1), params, primary, allocation);
+        return new Row(benchmark, mode, el.path("threads").asInt(1), params, el.path("jdkVersion").asText("?"), false,
+                primary, allocation);
     }
 
     /**
@@ -230,7 +240,7 @@ public final class RunReader {
         if (!a.primary().unit().equals(b.primary().unit())) {
             throw new IllegalArgumentException(a.displayName() + " has different units in different rounds");
         }
-        return new Row(a.benchmark(), a.mode(), a.threads(), a.params(), join(a.primary(), b.primary()),
+        return new Row(a.benchmark(), a.mode(), a.threads(), a.params(), a.jdk(), false, join(a.primary(), b.primary()),
                 a.allocation() == null || b.allocation() == null ? null : join(a.allocation(), b.allocation()));
     }
 

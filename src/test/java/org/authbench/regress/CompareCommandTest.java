@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.authbench.regress.CliRun.fixture;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,6 +124,28 @@ class CompareCommandTest {
         CliRun r = CliRun.of("compare", fixture("base.json"), fixture("other-params.json"));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("no benchmark row in common").hasLineCount(1);
+    }
+
+    @Test
+    void rowsOfDifferentJdksAreDifferentRows(@TempDir Path tmp) throws IOException {
+        ArrayNode base = (ArrayNode) CliRun.JSON.readTree(Path.of(fixture("base.json")).toFile());
+        ArrayNode on21 = base.deepCopy();
+        on21.forEach(r -> ((ObjectNode) r).put("jdkVersion", "21.0.5"));
+        Path jdk21 = tmp.resolve("jdk21.json");
+        Files.writeString(jdk21, on21.toString());
+        CliRun across = CliRun.of("compare", fixture("base.json"), jdk21.toString());
+        assertThat(across.exit()).isEqualTo(2);
+        assertThat(across.err()).contains("JDK 17.0.15 vs 21.0.5").hasLineCount(1);
+
+        // One run on two JDKs (run --jvm twice): each row stays itself and says its JDK.
+        ArrayNode both = base.deepCopy();
+        both.addAll(on21);
+        Path two = tmp.resolve("two-jdks.json");
+        Files.writeString(two, both.toString());
+        CliRun r = CliRun.of("compare", two.toString(), two.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.row(TIME + " poolSize=256 (avgt, JDK 21.0.5)", "score").at("/baseStats/forks").asInt()).isEqualTo(3);
+        assertThat(r.row(TIME + " poolSize=256 (avgt, JDK 17.0.15)", "score").at("/baseStats/forks").asInt()).isEqualTo(3);
     }
 
     @ParameterizedTest
