@@ -3,11 +3,13 @@ package org.authbench.bench;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -49,10 +51,16 @@ public enum Profile {
     FULL("everything in all modes at 1 and 2 threads, tight errors (hours)",
             List.of(new Pass(".*", List.of(Mode.AverageTime, Mode.Throughput, Mode.SampleTime), List.of(1, 2), 3, 10, 2000,
                     10, 1000))),
-    /** The CI gate's subset: every scheme family, short, several forks for the statistics. */
-    CI("CI regression gate: one row per scheme family",
-            List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$|CryptoFloorBenchmark\\.floor_",
-                    List.of(Mode.AverageTime), List.of(1), 2, 5, 1000, 5, 500)));
+    /**
+     * The CI gate's subset, sized so base and head fit in ~15 minutes on 2 cores: every JWT algorithm through
+     * the reference verifier (which carries the self-test knob) and one library, and both memory key stores
+     * (no servers needed). Three forks, because the gate resamples forks: fork-to-fork JIT differences are
+     * the noise it must see.
+     */
+    CI("CI regression gate: reference + nimbus x 3 algorithms, memory key stores",
+            List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$",
+                    List.of(Mode.AverageTime), List.of(1), 3, 5, 1000, 5, 500)),
+            Map.of("library", List.of("REFERENCE", "NIMBUS"), "store", List.of("PLAIN", "HASHED")));
 
     /**
      * One JMH run.
@@ -82,6 +90,11 @@ public enum Profile {
                 b.mode(m);
             }
             return b;
+        }
+
+        /** This pass with another fork count ({@code run --forks}; the CI gate runs one fork per round). */
+        public Pass withForks(int newForks) {
+            return new Pass(include, modes, threads, newForks, warmupIterations, warmupMillis, iterations, iterationMillis);
         }
 
         /** Seconds one row of this pass takes, per mode, without JVM start and setup. */
@@ -137,11 +150,13 @@ public enum Profile {
     /** Allowance per fork for JVM start and fixture setup (RSA keys, token pools, 100k API keys). */
     public static final double FORK_OVERHEAD_SECONDS = 3.0;
 
-    /** Planned wall time of the whole profile with default parameters, in seconds. */
+    /** Planned wall time of the whole profile with its own parameters, in seconds. */
     public double plannedSeconds() {
+        Map<String, String[]> values = new HashMap<>();
+        params.forEach((k, v) -> values.put(k, v.toArray(String[]::new)));
         double total = 0;
         for (Pass p : passes) {
-            total += p.rows(p.benchmarks(null), Map.of()) * p.secondsPerRowWithStartup();
+            total += p.rows(p.benchmarks(null), values) * p.secondsPerRowWithStartup();
         }
         return total;
     }
@@ -151,10 +166,16 @@ public enum Profile {
 
     private final String description;
     private final List<Pass> passes;
+    private final Map<String, List<String>> params;
 
     Profile(String description, List<Pass> passes) {
+        this(description, passes, Map.of());
+    }
+
+    Profile(String description, List<Pass> passes, Map<String, List<String>> params) {
         this.description = description;
         this.passes = passes;
+        this.params = params;
     }
 
     public String description() {
@@ -163,6 +184,11 @@ public enum Profile {
 
     public List<Pass> passes() {
         return passes;
+    }
+
+    /** JMH parameter values this profile narrows to (a user's {@code --param} of the same name wins). */
+    public Map<String, List<String>> params() {
+        return params;
     }
 
     public String cliName() {

@@ -69,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
             + "repeat to run the same profile on several JVMs into one run folder")
     List<String> jvms = new ArrayList<>();
 
+    @Option(names = "--forks", paramLabel = "N", description = "forks per row instead of the profile's (scripts/compare.sh runs 1 per round)")
+    Integer forks;
+
     @Option(names = "--threads", split = ",", paramLabel = "N[,N...]",
             description = "benchmark threads (default: the profile's); several values run every row at each, e.g. 1,2")
     List<Integer> threads;
@@ -80,14 +83,20 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter term = spec.commandLine().getOut();
         Profile profile = Profile.parse(profileName);
-        Map<String, String[]> paramValues = parseParams();
+        if (forks != null && forks < 1) {
+            throw new UsageException("--forks must be at least 1, got " + forks);
+        }
+        Map<String, String[]> paramValues = new LinkedHashMap<>();
+        profile.params().forEach((k, v) -> paramValues.put(k, v.toArray(String[]::new)));
+        paramValues.putAll(parseParams());
         Pattern userInclude = compile(include);
         if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new UsageException("--threads must be positive, got " + threads);
         }
 
+        List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
         List<List<String>> rowsPerPass = new ArrayList<>();
-        for (Profile.Pass pass : profile.passes()) {
+        for (Profile.Pass pass : passes) {
             rowsPerPass.add(pass.benchmarks(userInclude));
         }
         if (rowsPerPass.stream().allMatch(List::isEmpty)) {
@@ -138,10 +147,10 @@ public final class RunCommand implements Callable<Integer> {
             List<Integer> jobThreads = new ArrayList<>();
             List<String> jobJvm = new ArrayList<>();
             for (String jvm : jvms.isEmpty() ? java.util.Collections.<String>singletonList(null) : jvms) {
-                for (int i = 0; i < profile.passes().size(); i++) {
-                    for (int t : threads != null ? threads : profile.passes().get(i).threads()) {
+                for (int i = 0; i < passes.size(); i++) {
+                    for (int t : threads != null ? threads : passes.get(i).threads()) {
                         if (!rowsPerPass.get(i).isEmpty()) {
-                            jobPass.add(profile.passes().get(i));
+                            jobPass.add(passes.get(i));
                             jobNames.add(rowsPerPass.get(i));
                             jobThreads.add(t);
                             jobJvm.add(jvm);

@@ -1,0 +1,75 @@
+package org.authbench.regress;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.authbench.env.AtomicWrite;
+import org.authbench.env.RunManifest;
+
+/**
+ * The recorded reference run of a profile, {@code results/baseline/<profile>/}: the run's
+ * {@code jmh-result.json} and {@code manifest.json}, plus {@code baseline.json} saying which commit and
+ * run folder it came from and when it was recorded. Only {@code authbench baseline update RUN_DIR} writes
+ * here; {@code authbench compare results/baseline/<profile> RUN_DIR} reads it like any run folder.
+ */
+public final class Baseline {
+
+    public static final String RECORD = "baseline.json";
+
+    private Baseline() {
+    }
+
+    /**
+     * Copies a finished, clean run into {@code baselineRoot/<profile>/} and returns that folder. Refuses runs
+     * that would make a misleading reference: unfinished, with failed rows, with the self-test slowdown on,
+     * from a dirty tree (unless allowed) or without a manifest.
+     */
+    public static Path update(Path runDir, Path baselineRoot, boolean allowDirty) throws IOException {
+        if (!Files.isRegularFile(runDir.resolve(RunReader.RESULT_FILE))) {
+            throw new IllegalArgumentException("RUN_DIR: " + runDir + " is not a run folder (no "
+                    + RunReader.RESULT_FILE + ")");
+        }
+        JsonNode manifest = RunReader.manifest("RUN_DIR", runDir);
+        if (manifest == null) {
+            throw new IllegalArgumentException("RUN_DIR: " + runDir + " has no " + RunManifest.FILE
+                    + ": a baseline must record its commit");
+        }
+        // Reading the results validates them the way compare will.
+        RunSet run = RunReader.read("RUN_DIR", runDir);
+        String status = manifest.path("status").asText();
+        if (!"finished".equals(status)) {
+            throw new IllegalArgumentException("RUN_DIR: the run's status is '" + status + "', not 'finished'");
+        }
+        if (manifest.path("failedRows").size() > 0) {
+            throw new IllegalArgumentException("RUN_DIR: the run has " + manifest.path("failedRows").size()
+                    + " failed rows");
+        }
+        if (run.slowdownPercent() != 0) {
+            throw new IllegalArgumentException("RUN_DIR: the run was made with the self-test slowdown on ("
+                    + run.slowdownPercent() + "%)");
+        }
+        if (Boolean.TRUE.equals(run.dirty()) && !allowDirty) {
+            throw new IllegalArgumentException("RUN_DIR: the run was built from uncommitted changes, so no commit "
+                    + "describes it (use --allow-dirty to record it anyway)");
+        }
+        if (run.profile() == null || run.commit() == null) {
+            throw new IllegalArgumentException("RUN_DIR: the manifest names no profile or commit");
+        }
+        Path target = baselineRoot.resolve(run.profile());
+        Files.createDirectories(target);
+        AtomicWrite.write(target.resolve(RunReader.RESULT_FILE), Files.readAllBytes(runDir.resolve(RunReader.RESULT_FILE)));
+        AtomicWrite.write(target.resolve(RunManifest.FILE), Files.readAllBytes(runDir.resolve(RunManifest.FILE)));
+        ObjectNode record = SummaryFormat.MAPPER.createObjectNode();
+        record.put("profile", run.profile());
+        record.put("commit", run.commit());
+        record.put("dirty", Boolean.TRUE.equals(run.dirty()));
+        record.put("sourceRun", runDir.toAbsolutePath().normalize().getFileName().toString());
+        record.put("recordedAt", Instant.now().toString());
+        record.put("rows", run.rows().size());
+        AtomicWrite.write(target.resolve(RECORD), SummaryFormat.MAPPER.writeValueAsBytes(record));
+        return target;
+    }
+}

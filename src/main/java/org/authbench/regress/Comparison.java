@@ -1,0 +1,80 @@
+package org.authbench.regress;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Base against head, row by row: the {@code authbench compare} model that the summary, the JSON verdicts
+ * and the exports are written from.
+ *
+ * <pre>java -jar target/authbench.jar compare results/baseline/ci results/runs/&lt;run&gt;</pre>
+ *
+ * @param base       the base side
+ * @param head       the head side
+ * @param settings   threshold, confidence, resampling
+ * @param verdicts   one per metric of each row present on both sides, regressions first
+ * @param onlyInBase display names of rows the head lacks
+ * @param onlyInHead display names of rows the base lacks
+ */
+public record Comparison(RunSet base, RunSet head, GateSettings settings, List<RowVerdict> verdicts,
+        List<String> onlyInBase, List<String> onlyInHead) {
+
+    /** Compares two sides; refuses (IllegalArgumentException) sides that cannot be compared at all. */
+    public static Comparison of(RunSet base, RunSet head, GateSettings settings) {
+        if (base.profile() != null && head.profile() != null && !base.profile().equals(head.profile())) {
+            throw new IllegalArgumentException("BASE is a '" + base.profile() + "' run and HEAD a '" + head.profile()
+                    + "' run: compare runs of the same profile");
+        }
+        List<RowVerdict> verdicts = new ArrayList<>();
+        List<String> onlyInBase = new ArrayList<>();
+        for (Map.Entry<String, Row> e : base.rows().entrySet()) {
+            Row b = e.getValue();
+            Row h = head.rows().get(e.getKey());
+            if (h == null) {
+                onlyInBase.add(b.displayName());
+                continue;
+            }
+            if (!b.primary().unit().canonical().equals(h.primary().unit().canonical())) {
+                throw new IllegalArgumentException(b.displayName() + " is in " + b.primary().unit().canonical()
+                        + " in BASE but " + h.primary().unit().canonical() + " in HEAD");
+            }
+            long salt = e.getKey().hashCode();
+            verdicts.add(RowVerdict.judge(b.displayName(), "score", b.primary(), h.primary(), settings, salt));
+            if (b.allocation() != null && h.allocation() != null) {
+                verdicts.add(RowVerdict.judge(b.displayName(), "allocation", b.allocation(), h.allocation(), settings,
+                        ~salt));
+            }
+        }
+        List<String> onlyInHead = head.rows().entrySet().stream()
+                .filter(e -> !base.rows().containsKey(e.getKey())).map(e -> e.getValue().displayName()).toList();
+        if (verdicts.isEmpty()) {
+            throw new IllegalArgumentException("BASE and HEAD have no benchmark row in common (same benchmark, "
+                    + "parameters, mode, threads and JDK): " + base.rows().size() + " vs " + head.rows().size()
+                    + " rows, JDK " + jdks(base) + " vs " + jdks(head));
+        }
+        verdicts.sort(Comparator.comparing(RowVerdict::verdict).thenComparing(v -> -Math.abs(v.costChange())));
+        return new Comparison(base, head, settings, List.copyOf(verdicts), List.copyOf(onlyInBase), onlyInHead);
+    }
+
+    private static String jdks(RunSet s) {
+        return String.join("+", s.rows().values().stream().map(Row::jdk).distinct().toList());
+    }
+
+    public long count(Verdict v) {
+        return verdicts.stream().filter(r -> r.verdict() == v).count();
+    }
+
+    /** Notes from both sides, plus a warning when the two sides are the same commit (an A/A run). */
+    public List<String> notes() {
+        List<String> n = new ArrayList<>(base.notes());
+        n.addAll(head.notes());
+        if (base.commit() != null && Objects.equals(base.commit(), head.commit())
+                && base.slowdownPercent() == head.slowdownPercent()) {
+            n.add("BASE and HEAD are the same commit: any regression reported here is noise (an A/A run)");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,35 @@
+package org.authbench.regress;
+
+/**
+ * How strict the gate is.
+ *
+ * @param threshold  smallest change that counts, as a fraction (0.05: a row must be more than 5% slower)
+ * @param confidence level of the bootstrap interval; the U test must reach {@code p < 1 - confidence}
+ * @param resamples  bootstrap resamples per row
+ * @param seed       bootstrap seed: the same inputs always give the same verdicts
+ */
+public record GateSettings(double threshold, double confidence, int resamples, long seed) {
+
+    public static final int DEFAULT_RESAMPLES = 2000;
+    public static final long DEFAULT_SEED = 0x5EED_A17BL;
+    /** Fewer forks than this per side and fork-to-fork variation, the main noise, cannot be seen. */
+    public static final int MIN_FORKS = 2;
+    /** Fewer values than this per side and the U test cannot reach significance. */
+    public static final int MIN_VALUES = 5;
+    /** Allocation differences below this many bytes per operation are measurement dust, not a change. */
+    public static final double ALLOCATION_DUST_BYTES = 1.0;
+
+    public GateSettings {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be between 0 and 100 percent (exclusive), got "
+                    + threshold * 100);
+        }
+        if (!(confidence > 0.5 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be between 0.5 and 1 (exclusive), got " + confidence);
+        }
+    }
+
+    public static GateSettings of(double thresholdPercent, double confidence) {
+        return new GateSettings(thresholdPercent / 100, confidence, DEFAULT_RESAMPLES, DEFAULT_SEED);
+    }
+}

@@ -1,0 +1,120 @@
+package org.authbench.regress;
+
+import java.util.Arrays;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+
+/**
+ * The gate's decision for one metric of one row. {@link #judge} combines two tests because each alone
+ * fails on this noise: a Mann-Whitney U test over every iteration value says whether the two sides differ
+ * at all (robust to outliers, but it treats a fork's iterations as independent, so it over-trusts them);
+ * a hierarchical bootstrap interval of the ratio of medians (forks, then iterations) says by how much, with
+ * fork-to-fork variation included. A regression needs both: significant, and the whole interval worse
+ * than the threshold.
+ *
+ * @param name        the row's display name
+ * @param metric      {@code score} or {@code allocation} ({@code gc.alloc.rate.norm})
+ * @param base        base measurements (canonical unit)
+ * @param head        head measurements (canonical unit)
+ * @param ratio       median(head) / median(base), in the metric's own unit (for ops/s, below 1 is worse)
+ * @param low         lower end of the bootstrap interval of {@code ratio} (NaN when not computed)
+ * @param high        upper end of that interval
+ * @param pValue      two-sided Mann-Whitney U p-value (NaN when not computed)
+ * @param verdict     the conclusion
+ * @param reason      why, in words
+ */
+public record RowVerdict(String name, String metric, Series base, Series head, double ratio, double low,
+        double high, double pValue, Verdict verdict, String reason) {
+
+    public Unit unit() {
+        return base.unit();
+    }
+
+    /**
+     * How much worse head is than base, as a fraction: +0.10 means 10% more time (or 10% more time per
+     * operation at the lower throughput); negative is better.
+     */
+    public double costChange() {
+        return costOf(base, ratio) - 1;
+    }
+
+    /** Decides one metric of one row. {@code seedSalt} makes each row's bootstrap stream its own. */
+    public static RowVerdict judge(String name, String metric, Series base, Series head, GateSettings s,
+            long seedSalt) {
+        double ratio = head.median() / base.median();
+        if (base.forkCount() < GateSettings.MIN_FORKS || head.forkCount() < GateSettings.MIN_FORKS) {
+            return new RowVerdict(name, metric, base, head, ratio, Double.NaN, Double.NaN, Double.NaN,
+                    Verdict.INCONCLUSIVE, String.format("too few forks (base %d, head %d; need %d per side): "
+                            + "fork-to-fork variation unknown", base.forkCount(), head.forkCount(), GateSettings.MIN_FORKS));
+        }
+        if (base.size() < GateSettings.MIN_VALUES || head.size() < GateSettings.MIN_VALUES) {
+            return new RowVerdict(name, metric, base, head, ratio, Double.NaN, Double.NaN, Double.NaN,
+                    Verdict.INCONCLUSIVE, String.format("too few samples (base %d, head %d; need %d per side)",
+                            base.size(), head.size(), GateSettings.MIN_VALUES));
+        }
+        double p = new MannWhitneyUTest().mannWhitneyUTest(base.pooled(), head.pooled());
+        double[] interval = bootstrap(base, head, s, seedSalt);
+        double lo = interval[0];
+        double hi = interval[1];
+        // In cost terms (above 1 is worse) whatever the unit's direction.
+        double costLo = Math.min(costOf(base, lo), costOf(base, hi));
+        double costHi = Math.max(costOf(base, lo), costOf(base, hi));
+        double worse = 1 + s.threshold();
+        double better = 1 / worse;
+        boolean significant = p < 1 - s.confidence();
+        String pct = percent(s.threshold());
+        Verdict v;
+        String why;
+        if ("allocation".equals(metric)
+                && Math.abs(head.median() - base.median()) < GateSettings.ALLOCATION_DUST_BYTES) {
+            v = Verdict.NO_CHANGE;
+            why = "allocation differs by less than " + GateSettings.ALLOCATION_DUST_BYTES + " B/op";
+        } else if (significant && costLo > worse) {
+            v = Verdict.REGRESSION;
+            why = "significant, and the whole interval is more than " + pct + " worse";
+        } else if (significant && costHi < better) {
+            v = Verdict.IMPROVEMENT;
+            why = "significant, and the whole interval is more than " + pct + " better";
+        } else if (costHi <= worse) {
+            v = Verdict.NO_CHANGE;
+            why = costLo >= better
+                    ? "the whole interval is within ±" + pct + (significant ? " (a significant but smaller change)" : "")
+                    : "no slowdown beyond " + pct + "; a speed-up beyond it is not established";
+        } else {
+            v = Verdict.INCONCLUSIVE;
+            why = costLo > worse
+                    ? "interval beyond " + pct + " but the U test is not significant: too noisy to tell"
+                    : "too noisy to tell: the interval straddles the " + pct + " threshold"
+                            + (significant ? " (the change is significant)" : "");
+        }
+        return new RowVerdict(name, metric, base, head, ratio, lo, hi, p, v, why);
+    }
+
+    private static double costOf(Series base, double ratio) {
+        return base.unit().lowerIsBetter() ? ratio : 1 / ratio;
+    }
+
+    /** Percentile interval of median(head*) / median(base*) over hierarchical resamples of each side. */
+    private static double[] bootstrap(Series base, Series head, GateSettings s, long seedSalt) {
+        RandomGenerator rng = new Well19937c(s.seed() ^ seedSalt);
+        double[] bBuf = new double[base.bufferSize()];
+        double[] hBuf = new double[head.bufferSize()];
+        double[] ratios = new double[s.resamples()];
+        for (int i = 0; i < ratios.length; i++) {
+            double b = base.resampledMedian(rng, bBuf);
+            ratios[i] = head.resampledMedian(rng, hBuf) / b;
+        }
+        Arrays.sort(ratios);
+        double tail = (1 - s.confidence()) / 2 * 100;
+        Percentile pc = new Percentile();
+        pc.setData(ratios);
+        return new double[] {pc.evaluate(tail), pc.evaluate(100 - tail)};
+    }
+
+    static String percent(double fraction) {
+        double p = fraction * 100;
+        return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
+    }
+}

@@ -1,0 +1,39 @@
+package org.authbench.regress;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One side of a comparison as read from disk: a run folder, several run folders of one commit (the rounds
+ * {@code scripts/compare.sh} interleaves, merged fork by fork), or a bare JMH JSON file.
+ *
+ * @param source          what was read, as given
+ * @param commit          git commit of the run, or null for a bare JMH file
+ * @param dirty           whether the working tree had uncommitted changes (null when unknown)
+ * @param profile         the run's profile, or null for a bare JMH file
+ * @param slowdownPercent the CI self-test slowdown the run was made with (0 when off)
+ * @param notes           things a reader of the verdict should know (interrupted run, dirty tree...)
+ * @param rows            rows by {@link Row#key()}, in file order
+ */
+public record RunSet(String source, String commit, Boolean dirty, String profile, int slowdownPercent,
+        List<String> notes, Map<String, Row> rows) {
+
+    /** Seven hex digits of the commit, "-dirty" when the tree was dirty; the file name when unknown. */
+    public String label() {
+        if (commit == null) {
+            return String.valueOf(Path.of(source).getFileName());
+        }
+        return commit.substring(0, Math.min(7, commit.length())) + (Boolean.TRUE.equals(dirty) ? "-dirty" : "");
+    }
+
+    /** Fork count shared by every row, or -1 when rows differ. */
+    public int forks() {
+        int f = -2;
+        for (Row r : rows.values()) {
+            int n = r.primary().forkCount();
+            f = f == -2 ? n : (f == n ? f : -1);
+        }
+        return f == -2 ? 0 : f;
+    }
+}
