@@ -26,7 +26,10 @@ public record ConformanceReport(
 
     public static final int FORMAT_VERSION = 1;
 
-    /** One library: its counts per family (by {@link Family#label()}) and its robustness. */
+    /**
+     * One library: its counts per family (by {@link Family#label()}) and its robustness. When its adapter is
+     * {@code unavailable}, only the raw-signature families (which use the library, not the adapter) have counts.
+     */
     public record Row(String library, String version, String unavailable, Map<String, Tally> families,
             Robustness robustness) {
 

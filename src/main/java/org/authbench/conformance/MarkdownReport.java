@@ -32,12 +32,9 @@ public final class MarkdownReport {
         for (Row row : r.libraries()) {
             sb.append("| ").append(row.library()).append(row.totalFalseAccepts() > 0 ? " ⚠" : "").append(" | ")
                     .append(row.version()).append(" |");
-            if (row.unavailable() != null) {
-                sb.append(" not available |".repeat(r.families().size() + 1)).append('\n');
-                continue;
-            }
             for (String f : r.families()) {
-                sb.append(' ').append(cell(row.families().get(f))).append(" |");
+                Tally t = row.families().get(f);
+                sb.append(' ').append(t == null ? "not available" : cell(t)).append(" |");
             }
             sb.append(' ').append(robustnessCell(row.robustness())).append(" |\n");
         }
@@ -84,9 +81,6 @@ public final class MarkdownReport {
     }
 
     private static String cell(Tally t) {
-        if (t == null) {
-            return "";
-        }
         if (t.cannotTake() != null) {
             return "—";
         }
@@ -96,8 +90,8 @@ public final class MarkdownReport {
     }
 
     private static String robustnessCell(Robustness b) {
-        if (b == null) {
-            return "—";
+        if (b == null || b.cases() == 0) {
+            return "not run";
         }
         return (b.clean() ? "ok" : "**FAIL**") + String.format(Locale.ROOT, ", slowest rejection %.1f ms",
                 b.slowestRejectionMillis());

@@ -111,7 +111,8 @@ public enum MessageApi {
     },
     /**
      * {@code io.vertx.ext.auth.impl.jose.JWS.verify(signature, data)}: an internal class, but the one its JWTAuth
-     * verifies every token with, so its verdicts are vertx's.
+     * verifies every token with, so its verdicts are vertx's. It refuses malformed signatures by throwing a plain
+     * {@code RuntimeException} (its own, or wrapping JCA's); a subclass (index out of bounds...) is an error.
      */
     VERTX {
         @Override
@@ -119,7 +120,16 @@ public enum MessageApi {
             Map<String, Object> jwk = new java.util.LinkedHashMap<>(JwkKeys.toJwk(key));
             jwk.put("alg", alg.name());
             JWS jws = new JWS(new JWK(new JsonObject(jwk)));
-            return (message, signature) -> jws.verify(signature, message);
+            return (message, signature) -> {
+                try {
+                    return jws.verify(signature, message);
+                } catch (RuntimeException e) {
+                    if (e.getClass() == RuntimeException.class) {
+                        return false;
+                    }
+                    throw e;
+                }
+            };
         }
     },
     REFERENCE {
