@@ -252,6 +252,8 @@ public final class ConformanceRun {
         long[][] stats = new long[runnable.size()][6]; // accepted, rejected, falseAccepts, errors, timeouts, rejectNanosSum
         long[] slowest = new long[runnable.size()];
         String[] slowestCase = new String[runnable.size()];
+        long[] slowestSmall = new long[runnable.size()];
+        String[] slowestSmallCase = new String[runnable.size()];
         int[] listed = new int[runnable.size()];
         RobustnessCorpus corpus = new RobustnessCorpus(fixtures, options.seed());
         int step = Math.max(1, options.fuzz() / 10);
@@ -283,6 +285,10 @@ public final class ConformanceRun {
                             slowest[c] = v.nanos();
                             slowestCase[c] = where;
                         }
+                        if (fc.token().length() <= Robustness.HEADER_SIZED && v.nanos() > slowestSmall[c]) {
+                            slowestSmall[c] = v.nanos();
+                            slowestSmallCase[c] = where;
+                        }
                     }
                     case ERROR, TIMEOUT -> {
                         stats[c][v.kind() == Verdict.Kind.ERROR ? 3 : 4]++;
@@ -304,7 +310,7 @@ public final class ConformanceRun {
             long[] s = stats[c];
             out.add(new Row(r.library(), r.version(), r.unavailable(), r.families(), new Robustness(options.fuzz(),
                     (int) s[0], (int) s[1], (int) s[2], (int) s[3], (int) s[4], slowest[c] / 1e6, slowestCase[c],
-                    s[1] == 0 ? 0 : s[5] / 1e3 / s[1])));
+                    slowestSmall[c] / 1e6, slowestSmallCase[c], s[1] == 0 ? 0 : s[5] / 1e3 / s[1])));
         }
         return out;
     }
