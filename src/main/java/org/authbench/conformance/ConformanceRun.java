@@ -238,23 +238,15 @@ public final class ConformanceRun {
 
     /** Every robustness token through every available adapter, one token at a time across libraries. */
     private List<Row> robustness(Guard guard, List<Row> rows, Map<JwtAlgorithm, JwtFixture> fixtures) {
-        List<Candidate> runnable = new ArrayList<>();
-        List<Map<JwtAlgorithm, Object>> adapters = new ArrayList<>();
+        List<Fuzzed> runnable = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Candidate c = options.candidates().get(i);
             if (rows.get(i).unavailable() == null && c.factory() != null) {
-                Map<JwtAlgorithm, Object> m = new java.util.EnumMap<>(JwtAlgorithm.class);
-                fixtures.forEach((alg, f) -> m.put(alg, build(c, Family.HOSTILE, f.policy())));
-                runnable.add(c);
-                adapters.add(m);
+                Map<JwtAlgorithm, Object> adapters = new java.util.EnumMap<>(JwtAlgorithm.class);
+                fixtures.forEach((alg, f) -> adapters.put(alg, build(c, Family.HOSTILE, f.policy())));
+                runnable.add(new Fuzzed(i, c, adapters));
             }
         }
-        long[][] stats = new long[runnable.size()][6]; // accepted, rejected, falseAccepts, errors, timeouts, rejectNanosSum
-        long[] slowest = new long[runnable.size()];
-        String[] slowestCase = new String[runnable.size()];
-        long[] slowestSmall = new long[runnable.size()];
-        String[] slowestSmallCase = new String[runnable.size()];
-        int[] listed = new int[runnable.size()];
         RobustnessCorpus corpus = new RobustnessCorpus(fixtures, options.seed());
         int step = Math.max(1, options.fuzz() / 10);
         for (int i = 0; i < options.fuzz(); i++) {
@@ -262,56 +254,77 @@ public final class ConformanceRun {
                 progress.accept("robustness: " + i + " / " + options.fuzz());
             }
             RobustnessCorpus.FuzzCase fc = corpus.get(i);
-            for (int c = 0; c < runnable.size(); c++) {
-                Object a = adapters.get(c).get(fc.algorithm());
+            for (Fuzzed f : runnable) {
+                Object a = f.adapters.get(fc.algorithm());
                 Verdict v = a instanceof Authenticator auth ? guard.run(() -> auth.authenticate(fc.token()))
                         : new Verdict(Verdict.Kind.ERROR, "cannot build verifier: " + Guard.describe((Throwable) a), null, 0);
-                Candidate cand = runnable.get(c);
-                String where = fc.id() + " (" + fc.kind() + ", " + fc.algorithm() + ", " + fc.token().length() + " chars)";
-                switch (v.kind()) {
-                    case ACCEPTED -> {
-                        if (fc.mustReject()) {
-                            stats[c][2]++;
-                            falseAccepts.add(new Finding(cand.name(), cand.version(), "robustness", fc.id(),
-                                    fc.kind() + " " + fc.algorithm(), "accepted a mutant that must be refused"));
-                        } else {
-                            stats[c][0]++;
-                        }
+                f.add(fc, v);
+            }
+        }
+        List<Row> out = new ArrayList<>(rows);
+        for (Fuzzed f : runnable) {
+            Row r = rows.get(f.row);
+            out.set(f.row, new Row(r.library(), r.version(), r.unavailable(), r.families(), f.result(options.fuzz())));
+        }
+        return out;
+    }
+
+    /** One library's robustness tallies; false accepts and the first errors go to the run's lists. */
+    private final class Fuzzed {
+        final int row;
+        final Candidate candidate;
+        final Map<JwtAlgorithm, Object> adapters;
+        int accepted, rejected, falseAccepted, failed, timedOut, listed;
+        long rejectNanos, slowest, slowestSmall;
+        String slowestCase, slowestSmallCase;
+
+        Fuzzed(int row, Candidate candidate, Map<JwtAlgorithm, Object> adapters) {
+            this.row = row;
+            this.candidate = candidate;
+            this.adapters = adapters;
+        }
+
+        void add(RobustnessCorpus.FuzzCase fc, Verdict v) {
+            String where = fc.id() + " (" + fc.kind() + ", " + fc.algorithm() + ", " + fc.token().length() + " chars)";
+            switch (v.kind()) {
+                case ACCEPTED -> {
+                    if (fc.mustReject()) {
+                        falseAccepted++;
+                        falseAccepts.add(new Finding(candidate.name(), candidate.version(), "robustness", fc.id(),
+                                fc.kind() + " " + fc.algorithm(), "accepted a mutant that must be refused"));
+                    } else {
+                        accepted++;
                     }
-                    case REJECTED -> {
-                        stats[c][1]++;
-                        stats[c][5] += v.nanos();
-                        if (v.nanos() > slowest[c]) {
-                            slowest[c] = v.nanos();
-                            slowestCase[c] = where;
-                        }
-                        if (fc.token().length() <= Robustness.HEADER_SIZED && v.nanos() > slowestSmall[c]) {
-                            slowestSmall[c] = v.nanos();
-                            slowestSmallCase[c] = where;
-                        }
+                }
+                case REJECTED -> {
+                    rejected++;
+                    rejectNanos += v.nanos();
+                    if (v.nanos() > slowest) {
+                        slowest = v.nanos();
+                        slowestCase = where;
                     }
-                    case ERROR, TIMEOUT -> {
-                        stats[c][v.kind() == Verdict.Kind.ERROR ? 3 : 4]++;
-                        if (listed[c]++ < LISTED_PER_FAMILY) {
-                            errors.add(new Finding(cand.name(), cand.version(), "robustness", fc.id(), where,
-                                    v.kind() + ": " + v.detail()));
-                        }
+                    if (fc.token().length() <= Robustness.HEADER_SIZED && v.nanos() > slowestSmall) {
+                        slowestSmall = v.nanos();
+                        slowestSmallCase = where;
+                    }
+                }
+                case ERROR, TIMEOUT -> {
+                    if (v.kind() == Verdict.Kind.ERROR) {
+                        failed++;
+                    } else {
+                        timedOut++;
+                    }
+                    if (listed++ < LISTED_PER_FAMILY) {
+                        errors.add(new Finding(candidate.name(), candidate.version(), "robustness", fc.id(), where,
+                                v.kind() + ": " + v.detail()));
                     }
                 }
             }
         }
-        List<Row> out = new ArrayList<>();
-        for (Row r : rows) {
-            int c = runnable.indexOf(options.candidates().get(rows.indexOf(r)));
-            if (c < 0) {
-                out.add(r);
-                continue;
-            }
-            long[] s = stats[c];
-            out.add(new Row(r.library(), r.version(), r.unavailable(), r.families(), new Robustness(options.fuzz(),
-                    (int) s[0], (int) s[1], (int) s[2], (int) s[3], (int) s[4], slowest[c] / 1e6, slowestCase[c],
-                    slowestSmall[c] / 1e6, slowestSmallCase[c], s[1] == 0 ? 0 : s[5] / 1e3 / s[1])));
+
+        Robustness result(int cases) {
+            return new Robustness(cases, accepted, rejected, falseAccepted, failed, timedOut, slowest / 1e6,
+                    slowestCase, slowestSmall / 1e6, slowestSmallCase, rejected == 0 ? 0 : rejectNanos / 1e3 / rejected);
         }
-        return out;
     }
 }
