@@ -1,19 +1,157 @@
 package org.authbench.jwt.auth0;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.AlgorithmMismatchException;
+import com.auth0.jwt.exceptions.IncorrectClaimException;
+import com.auth0.jwt.exceptions.JWTDecodeException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.MissingClaimException;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.impl.JWTParser;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.Verification;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
+import org.authbench.auth.Rejected.Reason;
 import org.authbench.jwt.VerifierPolicy;
 
-/** PLACEHOLDER: being written. */
+/**
+ * auth0 java-jwt 4 behind {@link Authenticator}: one {@link JWTVerifier} from
+ * {@code JWT.require(Algorithm...)}, built in the constructor and shared by all threads (auth0 documents
+ * {@code JWTVerifier} as thread-safe; its {@link Algorithm}s hold only the key). Run its rows with
+ * {@code java -jar target/authbench.jar jmh -- VerifyBenchmark -p library=AUTH0}.
+ *
+ * <p>What auth0 needed to reach {@link VerifierPolicy}:
+ * <ul>
+ *   <li>Algorithm pin: built in; {@code JWTVerifier} refuses any header {@code alg} other than its
+ *       {@link Algorithm}'s name (including {@code none}).</li>
+ *   <li>{@code exp} required: {@code withClaimPresence("exp")}; auth0 checks {@code exp} only when
+ *       present otherwise.</li>
+ *   <li>Clock: {@code BaseVerification.build(Clock)} with the policy's clock (auth0 marks it "for tests";
+ *       it is the only clock seam, and {@code build()} is {@code build(Clock.systemUTC())}).
+ *       {@code acceptLeeway(policy leeway)}; auth0's default is 0 already.</li>
+ *   <li>{@code iat}: auth0 refuses an {@code iat} in the future by default; the policy does not check
+ *       {@code iat}, so {@code ignoreIssuedAt()}.</li>
+ *   <li>{@code iss}/{@code aud}: {@code withIssuer}, {@code withAudience} (auth0 reads {@code aud} as a
+ *       string or an array).</li>
+ *   <li>{@code crit}: auth0 ignores {@code crit}, so the adapter refuses a header carrying it
+ *       ({@code UNSUPPORTED}) before verifying. Header keys are never used: the key is the
+ *       {@link Algorithm}'s.</li>
+ *   <li>Decoding once: the token is decoded with a reused {@link JWT} instance ({@code decodeJwt}, which
+ *       never verifies) and the {@link DecodedJWT} handed to {@code JWTVerifier.verify(DecodedJWT)}, the
+ *       same two steps as {@code verify(String)}, so the header can be checked for {@code crit} without a
+ *       second decode.</li>
+ *   <li>{@code jwsOnly}: auth0 has no JWS-only API. This mode checks the header {@code alg} against the
+ *       pinned one and calls {@code Algorithm.verify(DecodedJWT)}, which checks only the signature; but
+ *       auth0's decoder insists on a JSON object payload, so a token whose payload is not one is refused as
+ *       {@code UNSUPPORTED} (auth0 cannot judge it), not as malformed.</li>
+ * </ul>
+ */
 public final class Auth0Verifier implements Authenticator {
 
+    private static final Principal NO_PRINCIPAL = new Principal(null, null);
+
+    private final JWT decoder = new JWT();
+    private final Algorithm algorithm;
+    private final JWTVerifier verifier;
+    private final boolean jwsOnly;
+
     public Auth0Verifier(VerifierPolicy policy) {
-        throw new UnsupportedOperationException("auth0 adapter not written yet");
+        this.jwsOnly = policy.jwsOnly();
+        this.algorithm = switch (policy.algorithm()) {
+            case HS256 -> Algorithm.HMAC256(policy.secretKey().getEncoded());
+            case RS256 -> Algorithm.RSA256((RSAPublicKey) policy.publicKey(), null);
+            case ES256 -> Algorithm.ECDSA256((ECPublicKey) policy.publicKey(), null);
+        };
+        Verification v = JWT.require(algorithm)
+                .acceptLeeway(policy.leewaySeconds())
+                .ignoreIssuedAt()
+                .withClaimPresence("exp");
+        if (policy.issuer() != null) {
+            v.withIssuer(policy.issuer());
+        }
+        if (policy.audience() != null) {
+            v.withAudience(policy.audience());
+        }
+        this.verifier = ((JWTVerifier.BaseVerification) v).build(policy.clock());
     }
 
     @Override
-    public Principal authenticate(String credential) throws Rejected {
-        throw new UnsupportedOperationException();
+    public Principal authenticate(String token) throws Rejected {
+        DecodedJWT jwt;
+        try {
+            jwt = decoder.decodeJwt(token);
+        } catch (JWTDecodeException e) {
+            throw jwsOnly && onlyThePayloadIsNotJson(token)
+                    ? new Rejected(Reason.UNSUPPORTED, "auth0 decodes only JSON object payloads and has no JWS-only API", e)
+                    : new Rejected(Reason.MALFORMED, e.getMessage(), e);
+        }
+        if (!jwt.getHeaderClaim("crit").isMissing()) {
+            throw new Rejected(Reason.UNSUPPORTED, "crit names extensions this verifier does not understand");
+        }
+        try {
+            if (jwsOnly) {
+                if (!algorithm.getName().equals(jwt.getAlgorithm())) {
+                    throw new Rejected(Reason.ALGORITHM_NOT_ALLOWED, "alg " + jwt.getAlgorithm() + " is not the pinned " + algorithm.getName());
+                }
+                algorithm.verify(jwt);
+                return NO_PRINCIPAL;
+            }
+            verifier.verify(jwt);
+            return new Principal(jwt.getSubject(), jwt.getId());
+        } catch (AlgorithmMismatchException e) {
+            throw new Rejected(Reason.ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
+        } catch (SignatureVerificationException e) {
+            throw new Rejected(Reason.BAD_SIGNATURE, e.getMessage(), e);
+        } catch (TokenExpiredException e) {
+            throw new Rejected(Reason.EXPIRED, e.getMessage(), e);
+        } catch (MissingClaimException e) {
+            throw new Rejected(claimReason(e.getClaimName(), Reason.MISSING_CLAIM), e.getMessage(), e);
+        } catch (IncorrectClaimException e) {
+            throw new Rejected(claimReason(e.getClaimName(), Reason.OTHER), e.getMessage(), e);
+        } catch (JWTDecodeException e) {
+            throw new Rejected(Reason.MALFORMED, e.getMessage(), e); // a claim of the wrong type, read lazily
+        } catch (JWTVerificationException e) {
+            throw new Rejected(Reason.OTHER, e.getMessage(), e);
+        }
+    }
+
+    private static Reason claimReason(String claim, Reason otherwise) {
+        return switch (claim) {
+            case "nbf" -> Reason.NOT_YET_VALID;
+            case "iss" -> Reason.WRONG_ISSUER;
+            case "aud" -> Reason.WRONG_AUDIENCE;
+            default -> otherwise;
+        };
+    }
+
+    /** Failure path of jwsOnly mode: replays auth0's decoding steps to see whether only the payload's JSON failed. */
+    private static boolean onlyThePayloadIsNotJson(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return false;
+        }
+        JWTParser parser = new JWTParser();
+        Base64.Decoder b64 = Base64.getUrlDecoder();
+        try {
+            parser.parseHeader(new String(b64.decode(parts[0]), StandardCharsets.UTF_8));
+            String payload = new String(b64.decode(parts[1]), StandardCharsets.UTF_8);
+            try {
+                parser.parsePayload(payload);
+                return false;
+            } catch (JWTDecodeException e) {
+                return true;
+            }
+        } catch (JWTDecodeException | IllegalArgumentException e) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,111 @@
+package org.authbench.jwt.auth0;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.authbench.auth.Authenticator;
+import org.authbench.auth.Principal;
+import org.authbench.auth.Rejected;
+import org.authbench.auth.Rejected.Reason;
+import org.authbench.fixture.Hostile;
+import org.authbench.fixture.JwsSigner;
+import org.authbench.fixture.JwtFixture;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.reference.ReferenceVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the auth0 adapter had to set, proved: an {@code iat} in the future is not auth0's business under
+ * the policy, the {@code exp}/{@code nbf} boundaries, the JWS-only path (and its limit: auth0 cannot
+ * decode a non-JSON payload), and that every hostile token is refused for the reference's reason.
+ */
+class Auth0VerifierTest {
+
+    private static final long NOW = 1_750_000_000L;
+    private static final Map<JwtAlgorithm, JwtFixture> FIXTURES = new ConcurrentHashMap<>();
+    private static final JwtFixture EC = fixture(JwtAlgorithm.ES256);
+    private static final Authenticator VERIFIER = new Auth0Verifier(EC.policy());
+    private static final Authenticator JWS_ONLY = new Auth0Verifier(EC.policy().withJwsOnly(true));
+
+    private static String claims(long iat, long nbf, long exp) {
+        return "{\"iss\":\"" + JwtFixture.ISSUER + "\",\"aud\":\"" + JwtFixture.AUDIENCE
+                + "\",\"sub\":\"alice\",\"jti\":\"t-1\",\"iat\":" + iat + ",\"nbf\":" + nbf + ",\"exp\":" + exp + "}";
+    }
+
+    private static String es256(String payload) {
+        return JwsSigner.sign("{\"alg\":\"ES256\"}", payload, "SHA256withECDSAinP1363Format", EC.keys().signingKey());
+    }
+
+    private static JwtFixture fixture(JwtAlgorithm alg) {
+        return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 2, NOW, 11));
+    }
+
+    private static Reason refusal(Authenticator v, String token) {
+        Rejected r = catchThrowableOfType(() -> v.authenticate(token), Rejected.class);
+        assertThat(r).as("refused").isNotNull();
+        return r.reason();
+    }
+
+    @Test
+    void anIssuedAtInTheFutureIsNotChecked() throws Rejected {
+        assertThat(VERIFIER.authenticate(es256(claims(NOW + 30, NOW, NOW + 60)))).isEqualTo(new Principal("alice", "t-1"));
+    }
+
+    @Test
+    void expiringThisSecondIsRefusedAndValidFromThisSecondIsAccepted() throws Rejected {
+        assertThat(refusal(VERIFIER, es256(claims(NOW - 60, NOW - 60, NOW)))).isEqualTo(Reason.EXPIRED);
+        assertThat(VERIFIER.authenticate(es256(claims(NOW, NOW, NOW + 1)))).isEqualTo(new Principal("alice", "t-1"));
+        assertThat(refusal(VERIFIER, es256(claims(NOW, NOW + 1, NOW + 60)))).isEqualTo(Reason.NOT_YET_VALID);
+    }
+
+    @Test
+    void jwsOnlyChecksTheSignatureOfAJsonPayload() throws Rejected {
+        String expired = es256(claims(NOW - 7200, NOW - 7200, NOW - 3600));
+        assertThat(JWS_ONLY.authenticate(expired)).isEqualTo(new Principal(null, null));
+        assertThat(refusal(JWS_ONLY, flipLastSignatureByte(expired))).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(refusal(JWS_ONLY, JwsSigner.sign("{\"alg\":\"ES384\"}", "{}", "SHA256withECDSAinP1363Format",
+                EC.keys().signingKey()))).isEqualTo(Reason.ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Test
+    void jwsOnlyCannotJudgeANonJsonPayload() {
+        assertThat(refusal(JWS_ONLY, es256("foo"))).isEqualTo(Reason.UNSUPPORTED);
+        assertThat(refusal(JWS_ONLY, "bm90IGpzb24.e30.c2ln")).as("a non-JSON header is malformed").isEqualTo(Reason.MALFORMED);
+    }
+
+    private static String flipLastSignatureByte(String token) {
+        int dot = token.lastIndexOf('.');
+        byte[] sig = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        sig[sig.length - 1] ^= 1;
+        return token.substring(0, dot + 1) + JwsSigner.b64(sig);
+    }
+
+    static Stream<Arguments> hostiles() {
+        List<Arguments> out = new ArrayList<>();
+        for (JwtAlgorithm alg : JwtAlgorithm.values()) {
+            for (Hostile h : Hostile.values()) {
+                if (h.appliesToAlgorithm(alg)) {
+                    out.add(Arguments.of(alg, h));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostiles")
+    void refusesForTheSameReasonAsTheReference(JwtAlgorithm alg, Hostile kind) {
+        JwtFixture f = fixture(alg);
+        String token = f.hostile(kind);
+        assertThat(refusal(new Auth0Verifier(f.policy()), token)).isEqualTo(refusal(new ReferenceVerifier(f.policy()), token));
+    }
+}

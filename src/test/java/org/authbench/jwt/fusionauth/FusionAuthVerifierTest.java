@@ -1,0 +1,134 @@
+package org.authbench.jwt.fusionauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fusionauth.jwt.domain.Algorithm;
+import io.fusionauth.jwt.domain.JWT;
+import io.fusionauth.jwt.ec.ECVerifier;
+import io.fusionauth.jwt.hmac.HMACVerifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import org.authbench.auth.Principal;
+import org.authbench.auth.Rejected;
+import org.authbench.auth.Rejected.Reason;
+import org.authbench.fixture.Hostile;
+import org.authbench.fixture.JwsSigner;
+import org.authbench.fixture.JwtFixture;
+import org.authbench.jwt.JwkKeys;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.VerifierPolicy;
+import org.authbench.support.Vectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code AdapterContractTest} does not show for fusionauth-jwt: the two library gaps the adapter closes
+ * (a token is still valid at {@code now == exp}; zero-padded ES256 signatures verify), the time-machine decoder
+ * at the exact boundaries, the system-clock branch, the JWS-only path on a non-JSON payload, and RFC 7515
+ * Appendix A. {@code mvn -B test -Dtest=FusionAuthVerifierTest}
+ */
+class FusionAuthVerifierTest {
+
+    private static final long NOW = 1_750_000_000L;
+    private static final JwtFixture HS = JwtFixture.fixed(JwtAlgorithm.HS256, 2, NOW, 7);
+
+    @Test
+    void refusesATokenAtItsExpiryInstantThatFusionAuthAloneAccepts() throws Rejected {
+        String expiresNow = hs256("\"exp\":" + NOW);
+        JWT decoded = JWT.getTimeMachineDecoder(Instant.ofEpochSecond(NOW).atZone(ZoneOffset.UTC))
+                .decode(expiresNow, HMACVerifier.newVerifier(HS.keys().verificationKey().getEncoded()));
+        assertThat(decoded.subject).as("fusionauth's own check is exp < now").isEqualTo("u");
+
+        assertRejected(new FusionAuthVerifier(HS.policy()), expiresNow, Reason.EXPIRED);
+        assertThat(new FusionAuthVerifier(HS.policy().withClock(clockAt(NOW - 1))).authenticate(expiresNow))
+                .isEqualTo(new Principal("u", "j"));
+    }
+
+    @Test
+    void notBeforeFollowsTheFixedClock() throws Rejected {
+        String notBefore = hs256("\"nbf\":" + (NOW + 10) + ",\"exp\":" + (NOW + 99));
+        assertRejected(new FusionAuthVerifier(HS.policy().withClock(clockAt(NOW + 9))), notBefore, Reason.NOT_YET_VALID);
+        assertThat(new FusionAuthVerifier(HS.policy().withClock(clockAt(NOW + 10))).authenticate(notBefore)).isNotNull();
+    }
+
+    @Test
+    void refusesAZeroPaddedEs256SignatureThatFusionAuthAloneAccepts() {
+        JwtFixture es = JwtFixture.fixed(JwtAlgorithm.ES256, 2, NOW, 7);
+        String valid = es.validTokens()[0];
+        int dot = valid.lastIndexOf('.');
+        byte[] rs = Base64.getUrlDecoder().decode(valid.substring(dot + 1));
+        byte[] padded = new byte[66];
+        System.arraycopy(rs, 0, padded, 1, 32);
+        System.arraycopy(rs, 32, padded, 34, 32);
+        String token = valid.substring(0, dot + 1) + JwsSigner.b64(padded);
+
+        assertThatCode(() -> ECVerifier.newVerifier(es.policy().publicKey()).verify(Algorithm.ES256,
+                valid.substring(0, dot).getBytes(StandardCharsets.US_ASCII), padded))
+                .as("fusionauth's own ECVerifier takes zero-padded r and s").doesNotThrowAnyException();
+        assertRejected(new FusionAuthVerifier(es.policy()), token, Reason.BAD_SIGNATURE);
+        assertRejected(new FusionAuthVerifier(es.policy().withJwsOnly(true)), token, Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void withTheSystemClockTheStandardDecoderIsUsed() throws Rejected {
+        JwtFixture live = JwtFixture.create(JwtAlgorithm.HS256, 2);
+        FusionAuthVerifier v = new FusionAuthVerifier(live.policy());
+
+        assertThat(v.authenticate(live.validTokens()[0])).isEqualTo(live.principal(0));
+        assertRejected(v, live.hostile(Hostile.EXPIRED), Reason.EXPIRED);
+        assertRejected(v, live.hostile(Hostile.NOT_YET_VALID), Reason.NOT_YET_VALID);
+    }
+
+    @Test
+    void jwsOnlyChecksTheSignatureLayerOfANonJsonPayload() throws Rejected {
+        FusionAuthVerifier v = new FusionAuthVerifier(HS.policy().withJwsOnly(true));
+        String signed = JwsSigner.sign("{\"alg\":\"HS256\"}", "not a claim set", "HmacSHA256", HS.keys().signingKey());
+
+        assertThat(v.authenticate(signed)).isEqualTo(new Principal(null, null));
+        assertRejected(v, signed.substring(0, signed.lastIndexOf('.') + 1) + "AAAA" + signed.substring(signed.lastIndexOf('.') + 5),
+                Reason.BAD_SIGNATURE);
+        assertRejected(v, JwsSigner.sign("{\"alg\":\"HS512\"}", "x", "HmacSHA512", HS.keys().signingKey()),
+                Reason.ALGORITHM_NOT_ALLOWED);
+        assertRejected(v, JwsSigner.sign("{\"alg\":\"HS256\",\"crit\":[\"x\"],\"x\":1}", "x", "HmacSHA256",
+                HS.keys().signingKey()), Reason.UNSUPPORTED);
+    }
+
+    @Test
+    void rfc7515AppendixATokensVerifyWithAFixedClock() throws IOException, Rejected {
+        JsonNode vectors = new ObjectMapper().readTree(Vectors.require("rfc7515/appendix-a.json").toFile());
+        for (JsonNode vector : vectors.get("vectors")) {
+            JwtAlgorithm alg = JwtAlgorithm.parse(vector.get("alg").asText());
+            VerifierPolicy before = new VerifierPolicy(alg, JwkKeys.parse(vector.get("jwk")), clockAt(1_300_819_000L),
+                    Duration.ZERO, "joe", null, false);
+            String jws = vector.get("jws").asText();
+
+            assertThat(new FusionAuthVerifier(before).authenticate(jws)).as(vector.get("id").asText())
+                    .isEqualTo(new Principal(null, null));
+            assertRejected(new FusionAuthVerifier(before.withClock(clockAt(1_300_819_380L))), jws, Reason.EXPIRED);
+        }
+    }
+
+    /** An HS256 token for subject "u", jti "j", for the fixture's issuer and audience, with extra claims. */
+    private static String hs256(String moreClaims) {
+        return JwsSigner.sign("{\"alg\":\"HS256\"}", "{\"iss\":\"" + JwtFixture.ISSUER + "\",\"aud\":\""
+                + JwtFixture.AUDIENCE + "\",\"sub\":\"u\",\"jti\":\"j\"," + moreClaims + "}", "HmacSHA256",
+                HS.keys().signingKey());
+    }
+
+    private static Clock clockAt(long epochSecond) {
+        return Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
+    }
+
+    private static void assertRejected(FusionAuthVerifier v, String token, Reason reason) {
+        assertThatThrownBy(() -> v.authenticate(token)).isInstanceOfSatisfying(Rejected.class,
+                r -> assertThat(r.reason()).as(r.getMessage()).isEqualTo(reason));
+    }
+}

@@ -1,0 +1,123 @@
+package org.authbench.jwt.jjwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.authbench.auth.Authenticator;
+import org.authbench.auth.Principal;
+import org.authbench.auth.Rejected;
+import org.authbench.auth.Rejected.Reason;
+import org.authbench.fixture.Hostile;
+import org.authbench.fixture.JwsSigner;
+import org.authbench.fixture.JwtFixture;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.reference.ReferenceVerifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the jjwt adapter had to set, proved: {@code exp} refused from its own second on (jjwt alone accepts
+ * at exactly {@code exp}), {@code exp} required, the algorithm pin (an RSA key alone accepts RS384), the
+ * JWS-only path, and the reason each hostile token is refused for.
+ */
+class JjwtVerifierTest {
+
+    private static final long NOW = 1_750_000_000L;
+    private static final Map<JwtAlgorithm, JwtFixture> FIXTURES = new ConcurrentHashMap<>();
+    private static final JwtFixture RSA = fixture(JwtAlgorithm.RS256);
+    private static final Authenticator VERIFIER = new JjwtVerifier(RSA.policy());
+    private static final Authenticator JWS_ONLY = new JjwtVerifier(RSA.policy().withJwsOnly(true));
+
+    private static String claims(String exp, long nbf) {
+        return "{\"iss\":\"" + JwtFixture.ISSUER + "\",\"aud\":[\"other\",\"" + JwtFixture.AUDIENCE
+                + "\"],\"sub\":\"alice\",\"jti\":\"t-1\",\"nbf\":" + nbf + exp + "}";
+    }
+
+    private static String rs256(String payload) {
+        return JwsSigner.sign("{\"alg\":\"RS256\"}", payload, "SHA256withRSA", RSA.keys().signingKey());
+    }
+
+    private static JwtFixture fixture(JwtAlgorithm alg) {
+        return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 2, NOW, 11));
+    }
+
+    private static Reason refusal(Authenticator v, String token) {
+        Rejected r = catchThrowableOfType(() -> v.authenticate(token), Rejected.class);
+        assertThat(r).as("refused").isNotNull();
+        return r.reason();
+    }
+
+    @Test
+    void expiringThisSecondIsRefusedAndValidFromThisSecondIsAccepted() throws Rejected {
+        assertThat(refusal(VERIFIER, rs256(claims(",\"exp\":" + NOW, NOW - 60)))).isEqualTo(Reason.EXPIRED);
+        assertThat(VERIFIER.authenticate(rs256(claims(",\"exp\":" + (NOW + 1), NOW))))
+                .isEqualTo(new Principal("alice", "t-1"));
+    }
+
+    @Test
+    void aTokenWithoutExpIsRefused() {
+        assertThat(refusal(VERIFIER, rs256(claims("", NOW)))).isEqualTo(Reason.MISSING_CLAIM);
+    }
+
+    @Test
+    void anotherRsaAlgorithmSignedWithThePinnedKeyIsRefused() {
+        String rs384 = JwsSigner.sign("{\"alg\":\"RS384\"}", claims(",\"exp\":" + (NOW + 60), NOW), "SHA384withRSA",
+                RSA.keys().signingKey());
+        assertThat(refusal(VERIFIER, rs384)).isEqualTo(Reason.ALGORITHM_NOT_ALLOWED);
+        assertThat(refusal(JWS_ONLY, rs384)).isEqualTo(Reason.ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Test
+    void jwsOnlyChecksTheSignatureAndNotTheClaims() throws Rejected {
+        String bytes = rs256("foo");
+        String expiredClaims = rs256(claims(",\"exp\":" + (NOW - 3600), NOW + 3600));
+        assertThat(JWS_ONLY.authenticate(bytes)).isEqualTo(new Principal(null, null));
+        assertThat(JWS_ONLY.authenticate(expiredClaims)).isEqualTo(new Principal(null, null));
+        assertThat(refusal(JWS_ONLY, flipLastSignatureByte(bytes))).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(refusal(JWS_ONLY, flipLastSignatureByte(expiredClaims))).isEqualTo(Reason.BAD_SIGNATURE);
+    }
+
+    private static String flipLastSignatureByte(String token) {
+        int dot = token.lastIndexOf('.');
+        byte[] sig = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        sig[sig.length - 1] ^= 1;
+        return token.substring(0, dot + 1) + JwsSigner.b64(sig);
+    }
+
+    static Stream<Arguments> hostiles() {
+        List<Arguments> out = new ArrayList<>();
+        for (JwtAlgorithm alg : JwtAlgorithm.values()) {
+            for (Hostile h : Hostile.values()) {
+                if (h.appliesToAlgorithm(alg)) {
+                    out.add(Arguments.of(alg, h));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /** The reference's reason, except where jjwt classifies the token itself. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("hostiles")
+    void refusesForTheSameReasonAsTheReference(JwtAlgorithm alg, Hostile kind) {
+        JwtFixture f = fixture(alg);
+        String token = f.hostile(kind);
+        Reason expected = switch (kind) {
+            // jjwt refuses unsecured JWSs as unsupported (they are off unless enabled), in any letter case
+            case ALG_NONE, ALG_NONE_MIXED_CASE -> Reason.UNSUPPORTED;
+            // a JWS without a signature part, or with a secret (oct) header jwk, is malformed for jjwt
+            case EMPTY_SIGNATURE -> Reason.MALFORMED;
+            case EMBEDDED_JWK -> alg.isHmac() ? Reason.MALFORMED : Reason.BAD_SIGNATURE;
+            default -> refusal(new ReferenceVerifier(f.policy()), token);
+        };
+        assertThat(refusal(new JjwtVerifier(f.policy()), token)).isEqualTo(expected);
+    }
+}
