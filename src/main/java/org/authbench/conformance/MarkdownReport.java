@@ -44,17 +44,18 @@ public final class MarkdownReport {
         sb.append("Slowest rejection over all tokens, and over tokens of at most ").append(Robustness.HEADER_SIZED)
                 .append(" characters (what fits in an HTTP header).\n\n");
         sb.append("| library | tokens | accepted (allowed) | rejected | false accepts | errors | timeouts | mean rejection µs"
-                + " | slowest rejection ms | slowest case | slowest ≤ 8 KiB ms | slowest ≤ 8 KiB case |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | slowest rejection ms | slowest case | ≤ 8 KiB: p50 µs | p99 µs | slowest ms | slowest case |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : r.libraries()) {
             Robustness b = row.robustness();
             if (b == null) {
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.1f | %.2f | %s | %.2f | %s |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.1f | %.2f | %s | %.1f | %.1f | %.2f | %s |%n",
                     row.library(), b.cases(), b.accepted(), b.rejected(), b.falseAccepts(), b.errors(), b.timeouts(),
                     b.meanRejectionMicros(), b.slowestRejectionMillis(),
                     b.slowestRejectionCase() == null ? "" : b.slowestRejectionCase(),
+                    b.headerSizedRejectionP50Micros(), b.headerSizedRejectionP99Micros(),
                     b.slowestHeaderSizedRejectionMillis(),
                     b.slowestHeaderSizedRejectionCase() == null ? "" : b.slowestHeaderSizedRejectionCase()));
         }
