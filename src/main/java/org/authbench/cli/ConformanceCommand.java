@@ -77,6 +77,11 @@ public final class ConformanceCommand implements Callable<Integer> {
         if (bound.isNegative() || bound.isZero()) {
             throw new UsageException("--timeout-ms must be positive, was " + timeoutMs);
         }
+        List<Candidate> candidates = new ArrayList<>();
+        for (JwtLibrary l : libraries == null ? List.of(JwtLibrary.values()) : libraries.stream().map(JwtLibrary::parse).toList()) {
+            candidates.add(Candidate.of(l));
+        }
+        candidates.add(Candidate.jdk());
         Path dir = vectors.toAbsolutePath().normalize();
         Path missing = ConformanceRun.missingFile(dir);
         if (missing != null) {
@@ -88,11 +93,6 @@ public final class ConformanceCommand implements Callable<Integer> {
                 throw new UsageException("refusing to overwrite " + t + " (choose a new --out)");
             }
         }
-        List<Candidate> candidates = new ArrayList<>();
-        for (JwtLibrary l : libraries == null ? List.of(JwtLibrary.values()) : libraries.stream().map(JwtLibrary::parse).toList()) {
-            candidates.add(Candidate.of(l));
-        }
-        candidates.add(Candidate.jdk());
         long s = seed != null ? seed : new SecureRandom().nextLong();
         PrintWriter err = spec.commandLine().getErr();
         ConformanceReport report = ConformanceRun.run(new ConformanceRun.Options(dir, candidates, fuzz, s, bound,

@@ -62,7 +62,7 @@ public final class ConformanceRun {
     }
 
     /** The files a run reads, relative to the vectors folder. */
-    public static List<String> requiredFiles() {
+    private static List<String> requiredFiles() {
         List<String> files = new ArrayList<>(WycheproofVectors.FILES);
         files.add(Rfc7515Vectors.FILE);
         return files;
