@@ -19,6 +19,28 @@ final class HostileCorpus {
     private HostileCorpus() {
     }
 
+    /**
+     * The same signature value in a longer encoding: ES256 r and s each zero-padded to 33 bytes (66, where JWS
+     * says exactly 64; the Wycheproof P1363 "SignatureSize" cases are the shorter form), RS256 with a leading
+     * zero byte (257, where it must be the modulus length). The JDK's primitives take both; a JWS verifier must not.
+     */
+    private static String wrongSizeSignature(String token, JwtAlgorithm alg) {
+        int dot = token.lastIndexOf('.');
+        byte[] sig = java.util.Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        byte[] longer;
+        if (alg == JwtAlgorithm.ES256) {
+            longer = new byte[sig.length + 2];
+            System.arraycopy(sig, 0, longer, 1, sig.length / 2);
+            System.arraycopy(sig, sig.length / 2, longer, sig.length / 2 + 2, sig.length / 2);
+        } else if (alg == JwtAlgorithm.RS256) {
+            longer = new byte[sig.length + 1];
+            System.arraycopy(sig, 0, longer, 1, sig.length);
+        } else {
+            return null;
+        }
+        return token.substring(0, dot + 1) + org.authbench.fixture.JwsSigner.b64(longer);
+    }
+
     static Map<JwtAlgorithm, JwtFixture> fixtures(long seed, long now) {
         Map<JwtAlgorithm, JwtFixture> m = new java.util.EnumMap<>(JwtAlgorithm.class);
         for (JwtAlgorithm alg : JwtAlgorithm.values()) {
@@ -38,6 +60,12 @@ final class HostileCorpus {
             for (Map.Entry<Hostile, String> h : f.hostileTokens().entrySet()) {
                 out.add(Case.token(Family.HOSTILE, f.algorithm() + ":" + h.getKey(), "hostile variant", f.policy(),
                         h.getValue(), Expected.REJECT, true, null));
+            }
+            String wrongSize = wrongSizeSignature(valid[0], f.algorithm());
+            if (wrongSize != null) {
+                out.add(Case.token(Family.HOSTILE, f.algorithm() + ":SIGNATURE_WRONG_SIZE",
+                        "valid signature re-encoded with leading zero bytes (RFC 7518 fixes its length)", f.policy(),
+                        wrongSize, Expected.REJECT, true, null));
             }
         }
         return out;
