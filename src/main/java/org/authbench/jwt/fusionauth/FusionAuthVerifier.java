@@ -106,6 +106,9 @@ public final class FusionAuthVerifier implements Authenticator {
             throw new Rejected(Reason.NOT_YET_VALID, "not yet valid", e);
         } catch (InvalidJWTException | IllegalArgumentException e) {
             throw new Rejected(Reason.MALFORMED, e.getMessage(), e);
+        } catch (NullPointerException e) {
+            // fusionauth-jwt 5.3.3 dereferences header.algorithm unchecked: a header without "alg" throws NPE.
+            throw new Rejected(Reason.MALFORMED, "header has no alg (library threw " + e.getClass().getSimpleName() + ")", e);
         }
         checkSignatureLength(token);
         checkClaims(jwt);

@@ -88,6 +88,9 @@ public final class VertxVerifier implements Authenticator {
             // alg none and an empty signature arrive), "Signature is required", "Algorithm none not allowed".
             // ClassCastException: JsonObject.getString on a non-string alg.
             throw new Rejected(Reason.MALFORMED, e.getMessage(), e);
+        } catch (NullPointerException e) {
+            // vert.x 5.0.7 looks the header's alg up in a map unchecked: a header without "alg" throws NPE.
+            throw new Rejected(Reason.MALFORMED, "header has no alg (library threw " + e.getClass().getSimpleName() + ")", e);
         } catch (RuntimeException e) {
             throw signatureStepFailure(e);
         }
