@@ -20,6 +20,10 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.authbench.apikey.StoreKind;
+import org.authbench.conformance.Candidate;
+import org.authbench.conformance.ConformanceReport;
+import org.authbench.conformance.ConformanceRun;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.revocation.DenylistKind;
 import org.authbench.bench.Profile;
 import org.authbench.env.AtomicWrite;
@@ -76,6 +80,17 @@ public final class RunCommand implements Callable<Integer> {
             description = "benchmark threads (default: the profile's); several values run every row at each, e.g. 1,2")
     List<Integer> threads;
 
+    @Option(names = "--vectors", paramLabel = "DIR", defaultValue = "../shared/vectors",
+            description = "external test vectors for the conformance check that ends a run (default: ../shared/vectors)")
+    Path vectors;
+
+    @Option(names = "--conformance-fuzz", paramLabel = "N", defaultValue = "10000",
+            description = "random and mutated tokens per library in that check (default: 10000; 0 skips robustness)")
+    int conformanceFuzz;
+
+    @Option(names = "--no-conformance", description = "skip the conformance check at the end")
+    boolean noConformance;
+
     @Option(names = "--no-report", description = "skip writing report files at the end")
     boolean noReport;
 
@@ -93,6 +108,14 @@ public final class RunCommand implements Callable<Integer> {
         if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new UsageException("--threads must be positive, got " + threads);
         }
+        if (conformanceFuzz < 0) {
+            throw new UsageException("--conformance-fuzz must not be negative, got " + conformanceFuzz);
+        }
+        for (String j : jvms) {
+            if (!Files.isExecutable(Path.of(j))) {
+                throw new UsageException("--jvm " + j + " is not an executable file");
+            }
+        }
 
         List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
         List<List<String>> rowsPerPass = new ArrayList<>();
@@ -108,11 +131,6 @@ public final class RunCommand implements Callable<Integer> {
         Path runDir = newRunDir(out, profile.cliName(), git);
         RunManifest manifest = RunManifest.start(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
                 .originalArgs().toArray(String[]::new));
-        for (String j : jvms) {
-            if (!Files.isExecutable(Path.of(j))) {
-                throw new UsageException("--jvm " + j + " is not an executable file");
-            }
-        }
         if (!jvms.isEmpty()) {
             // Each result row names its own JVM (JMH's "jvm", "vmVersion"); this lists what was asked for.
             manifest.root().putArray("forkJvms").addAll(jvms.stream()
@@ -203,6 +221,9 @@ public final class RunCommand implements Callable<Integer> {
         manifest.write();
         Runtime.getRuntime().removeShutdownHook(interruptHook);
 
+        if (!noConformance) {
+            conformance(runDir, manifest, term);
+        }
         int failed = manifest.root().get("failedRows").size();
         term.println("finished: " + merged.size() + " result rows" + (failed > 0 ? ", " + failed + " FAILED rows (see jmh.log)" : ""));
         term.println("results:  " + runDir.resolve(RESULT_FILE));
@@ -213,6 +234,41 @@ public final class RunCommand implements Callable<Integer> {
         }
         term.flush();
         return failed > 0 ? Main.NEGATIVE : Main.OK;
+    }
+
+    /**
+     * Every library's accept/reject behaviour on external vectors and hostile tokens, next to its speed: the
+     * report marks a library with a false accept in every ranking. Skipped with one line when the vectors
+     * are absent (a fresh machine may not have them); the run's results stand either way.
+     */
+    private void conformance(Path runDir, RunManifest manifest, PrintWriter term) throws IOException {
+        Path dir = vectors.toAbsolutePath().normalize();
+        Path missing = ConformanceRun.missingFile(dir);
+        if (missing != null) {
+            String why = "vectors not found at " + missing + " (pass --vectors DIR)";
+            term.println("conformance skipped: " + why);
+            manifest.root().putObject("conformance").put("skipped", why);
+            manifest.write();
+            return;
+        }
+        term.println("conformance: every library against external vectors, hostile tokens and " + conformanceFuzz
+                + " mutated tokens ...");
+        term.flush();
+        List<Candidate> candidates = new ArrayList<>();
+        for (JwtLibrary l : JwtLibrary.values()) {
+            candidates.add(Candidate.of(l));
+        }
+        candidates.add(Candidate.jdk());
+        long seed = new java.security.SecureRandom().nextLong();
+        ConformanceReport report = ConformanceRun.run(new ConformanceRun.Options(dir, candidates, conformanceFuzz, seed,
+                ConformanceRun.DEFAULT_BOUND, java.time.Instant.now().getEpochSecond()), line -> { });
+        AtomicWrite.write(runDir.resolve("conformance.json"), ConformanceCommand.render(report, "json"));
+        AtomicWrite.write(runDir.resolve("conformance.md"), ConformanceCommand.render(report, "md"));
+        manifest.root().putObject("conformance").put("falseAccepts", report.falseAccepts().size())
+                .put("clean", report.clean()).put("seed", seed);
+        manifest.write();
+        term.println("conformance: " + report.falseAccepts().size() + " false accepts"
+                + (report.clean() ? "" : " (see conformance.md)"));
     }
 
     private static double rowSeconds(Profile.Pass pass) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.authbench.support.Cli;
+import org.authbench.support.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,8 @@ class RunCommandTest {
     @Test
     void runWritesANewFolderWithResultsAndAFinishedManifest() throws IOException {
         Cli.Result r = Cli.run("run", "--profile", "quick", "--include", "VerifyBenchmark.verify_valid",
-                "--param", "library=REFERENCE", "--param", "alg=HS256", "--out", out.toString(), "--no-report");
+                "--param", "library=REFERENCE", "--param", "alg=HS256", "--out", out.toString(),
+                "--vectors", Vectors.dir().toString(), "--conformance-fuzz", "0");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         List<Path> runs = folders();
         assertThat(runs).hasSize(1);
@@ -43,11 +45,19 @@ class RunCommandTest {
         assertThat(manifest.get("profile").asText()).isEqualTo("quick");
         assertThat(manifest.get("libraries").get("com.nimbusds:nimbus-jose-jwt").asText()).matches("\\d+\\..*");
         assertThat(run.resolve("jmh.log")).isNotEmptyFile();
+        // The run ends with the conformance check (when the vectors are there) and the report, and says where it is.
+        if (Files.isDirectory(Vectors.dir())) {
+            assertThat(json.readTree(run.resolve("conformance.json").toFile()).get("libraries")).hasSize(8);
+        } else {
+            assertThat(manifest.get("conformance").get("skipped").asText()).contains("vectors not found");
+        }
+        assertThat(r.out()).contains("report:   " + run.resolve("report.html"), "report:   " + run.resolve("report.md"));
+        assertThat(run.resolve("report.md")).isNotEmptyFile();
 
         // A second run lands in its own folder and leaves the first untouched.
         byte[] before = Files.readAllBytes(run.resolve(RunCommand.RESULT_FILE));
         Cli.Result again = Cli.run("run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature",
-                "--param", "alg=HS256", "--threads", "1,2", "--out", out.toString(), "--no-report");
+                "--param", "alg=HS256", "--threads", "1,2", "--out", out.toString(), "--no-report", "--no-conformance");
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(folders()).hasSize(2);
         Path second = folders().stream().filter(p -> !p.equals(run)).findFirst().orElseThrow();
