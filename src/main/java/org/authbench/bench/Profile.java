@@ -57,6 +57,16 @@ public enum Profile {
      * (no servers needed). Three forks, because the gate resamples forks: fork-to-fork JIT differences are
      * the noise it must see.
      */
+    /**
+     * API keys where they really live: every store tier's hit, miss and revoked lookups at 1 and 2 threads
+     * (pools and network hops behave differently under concurrency), the cache at 100/90/50% hit ratio, and
+     * revocation on both sides. 10,000 keys per tier. 1 fork: errors come from iterations only. ~12 minutes.
+     */
+    STORES("store tiers at 1 and 2 threads, cache hit ratios, revocation on both sides",
+            List.of(new Pass("ApiKeyLookupBenchmark\\.lookup_(hit|miss|revoked)$|CachedLookupBenchmark\\.lookup_hit$",
+                            List.of(Mode.AverageTime), List.of(1, 2), 1, 3, 1000, 4, 500),
+                    new Pass("RevocationBenchmark", List.of(Mode.AverageTime), List.of(1), 1, 3, 1000, 4, 500)),
+            Map.of("size", List.of("10000"))),
     CI("CI regression gate: reference + nimbus x 3 algorithms, memory key stores",
             List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$",
                     List.of(Mode.AverageTime), List.of(1), 3, 5, 1000, 5, 500)),
@@ -201,6 +211,6 @@ public enum Profile {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + name + "' (choose from quick, standard, full, ci)");
+        throw new IllegalArgumentException("unknown profile '" + name + "' (choose from quick, standard, full, stores, ci)");
     }
 }

@@ -23,6 +23,17 @@ class ProfileTest {
     }
 
     @Test
+    void storesCoversEveryTierAtOneAndTwoThreadsAndRevocationWithinAQuarterHour() {
+        assertThat(Profile.STORES.plannedSeconds()).isLessThanOrEqualTo(15 * 60);
+        assertThat(Profile.STORES.passes().get(0).threads()).containsExactly(1, 2);
+        assertThat(Profile.STORES.passes().stream().flatMap(p -> p.benchmarks(null).stream()))
+                .contains("org.authbench.bench.ApiKeyLookupBenchmark.lookup_revoked",
+                        "org.authbench.bench.CachedLookupBenchmark.lookup_hit",
+                        "org.authbench.bench.RevocationBenchmark.apikey_revokeThenRefuse",
+                        "org.authbench.bench.RevocationBenchmark.jwt_verifyDenylist_accepted");
+    }
+
+    @Test
     void standardFitsInTwentyMinutesWithHonestWarmup() {
         assertThat(Profile.STANDARD.plannedSeconds()).isLessThanOrEqualTo(20 * 60);
         for (Profile.Pass p : Profile.STANDARD.passes()) {
