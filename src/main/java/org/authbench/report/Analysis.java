@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The run's rows grouped into schemes (one benchmark method with one set of parameters and one thread count,
- * possibly measured in several modes), and the comparisons every section shares: the libraries of an
- * algorithm ranked, the best and median library, the floor each scheme is divided by, thread scaling.
+ * The run's rows grouped into schemes (one benchmark method with one set of parameters, one thread count and
+ * one JVM, possibly measured in several modes), and the comparisons every section shares: the libraries of an
+ * algorithm ranked, the best and median library, the floor each scheme is divided by, thread scaling, the
+ * denylist cost, and schemes measured on several JVMs. A run made with several {@code --jvm} holds rows of
+ * several (jdkVersion, vmVersion); the main tables then rank within the JVM with most rows (the first on a tie).
  *
  * <p>Benchmarks are recognised by name from the run files alone (the report never loads benchmark classes).
  */

@@ -58,13 +58,22 @@ record LatencySummary(double boundMs, double durationSeconds, double warmupSecon
                         optional(r.get("fraction")), r.path("completed").asLong(), r.path("unstarted").asLong(),
                         r.path("rejected").asLong(), percentiles(r.get("response"), at + " response"),
                         percentiles(r.get("service"), at + " service"), hgrm,
-                        hgrm == null ? List.of() : distribution(runDir.resolve(hgrm))));
+                        hgrm == null ? List.of() : distribution(inside(runDir, hgrm, at))));
             }
             schemes.add(new SchemeRuns(name, optional(s.get("calibratedMaxRate")), List.copyOf(rates),
                     optional(s.get("maxRateUnderBound"))));
         }
         return new LatencySummary(number(n, "bound_ms", where), n.path("durationSeconds").asDouble(Double.NaN),
                 n.path("warmupSeconds").asDouble(Double.NaN), n.path("threads").asInt(0), List.copyOf(schemes));
+    }
+
+    /** A path the summary names, which must stay inside the run folder (the report reads run files only). */
+    private static Path inside(Path runDir, String relative, String where) {
+        Path p = runDir.resolve(relative).normalize();
+        if (!p.startsWith(runDir.normalize())) {
+            throw new RunFolderException(where + " names a file outside the run folder: " + relative);
+        }
+        return p;
     }
 
     private static double number(JsonNode n, String field, String where) {
