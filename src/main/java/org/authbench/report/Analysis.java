@@ -11,9 +11,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The run's rows grouped into schemes (one benchmark method with one set of parameters and one thread count,
- * possibly measured in several modes), and the comparisons every section shares: the libraries of an
- * algorithm ranked, the best and median library, the floor each scheme is divided by, thread scaling.
+ * The run's rows grouped into schemes (one benchmark method with one set of parameters, one thread count and
+ * one JVM, possibly measured in several modes), and the comparisons every section shares: the libraries of an
+ * algorithm ranked, the best and median library, the floor each scheme is divided by, thread scaling, the
+ * denylist cost, and schemes measured on several JVMs. A run made with several {@code --jvm} holds rows of
+ * several (jdkVersion, vmVersion); the main tables then rank within the JVM with most rows (the first on a tie).
  *
  * <p>Benchmarks are recognised by name from the run files alone (the report never loads benchmark classes).
  */
@@ -23,14 +25,26 @@ final class Analysis {
     static final String LOOKUP = "ApiKeyLookupBenchmark.lookup_hit";
     static final String FLOOR_JWS = "CryptoFloorBenchmark.floor_jwsSignature";
     static final String FLOOR_KEY = "CryptoFloorBenchmark.floor_sha256MapGet";
-    static final String REVOCATION_CLASS = "RevocationBenchmark";
+    static final String REV_VERIFY = "RevocationBenchmark.jwt_verify";
+    static final String REV_ACCEPTED = "RevocationBenchmark.jwt_verifyDenylist_accepted";
+    static final String REV_REFUSED = "RevocationBenchmark.jwt_verifyDenylist_refused";
+    static final String REV_KEY = "RevocationBenchmark.apikey_revokeThenRefuse";
     /** Our own minimal JCA verifier: shown in rankings, but "best/median library" means a real library. */
     static final String REFERENCE = "REFERENCE";
     /** Mode preference for a scheme's cost: AverageTime has no per-call timer overhead, SampleTime next. */
     private static final List<String> MODE_ORDER = List.of("avgt", "sample", "thrpt", "ss");
 
-    /** One benchmark method, one parameter set, one thread count; one row per mode measured. */
-    record Scheme(String method, Map<String, String> params, int threads, Map<String, Row> byMode, String label) {
+    /**
+     * One benchmark method, one parameter set, one thread count, one JVM; one row per mode measured. {@code name}
+     * is what a reader knows it by; {@code jvm} is null when the run holds one JVM, else its label.
+     */
+    record Scheme(String method, Map<String, String> params, int threads, Map<String, Row> byMode, String name,
+            String jvm) {
+
+        /** The name, plus the JVM when the run holds several. */
+        String label() {
+            return jvm == null ? name : name + " [" + jvm + "]";
+        }
 
         Row cost() {
             for (String m : MODE_ORDER) {
@@ -75,28 +89,78 @@ final class Analysis {
     }
 
     private final List<Scheme> all = new ArrayList<>();
-    /** Schemes at the lowest thread count of their method and parameters: what the main tables use. */
+    /** Schemes of the primary JVM at the lowest thread count of their method and parameters: the main tables. */
     private final List<Scheme> base = new ArrayList<>();
+    /** Labels of the run's JVMs (distinct jdkVersion and vmVersion) in order of first appearance. */
+    private final List<String> jvms = new ArrayList<>();
+    /** The JVM the main tables rank within: the one with most rows, the first on a tie; null with one JVM. */
+    private final String primaryJvm;
 
     Analysis(List<Row> rows) {
+        Map<String, String> jvmLabels = jvmLabels(rows);
+        Map<String, Integer> rowsPerJvm = new LinkedHashMap<>();
+        rows.forEach(r -> rowsPerJvm.merge(jvmKey(r), 1, Integer::sum));
+        boolean several = jvmLabels.size() > 1;
+        jvms.addAll(jvmLabels.values());
+        String top = null;
+        for (Map.Entry<String, Integer> e : rowsPerJvm.entrySet()) {
+            if (top == null || e.getValue() > rowsPerJvm.get(top)) {
+                top = e.getKey();
+            }
+        }
+        primaryJvm = several ? jvmLabels.get(top) : null;
         Map<String, Map<String, Row>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
-            String key = r.method() + "|" + new TreeMap<>(r.params()) + "|" + r.threads();
-            groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(r.mode(), r);
+            groups.computeIfAbsent(identity(r) + "|" + r.threads(), k -> new LinkedHashMap<>()).putIfAbsent(r.mode(), r);
         }
         Map<String, Set<String>> varying = varyingParams(rows);
         Map<String, Integer> minThreads = new LinkedHashMap<>();
         for (Map<String, Row> g : groups.values()) {
             Row r = g.values().iterator().next();
-            Scheme s = new Scheme(r.method(), r.params(), r.threads(), g, label(r, varying.get(r.method())));
+            Scheme s = new Scheme(r.method(), r.params(), r.threads(), g, name(r, varying.get(r.method())),
+                    several ? jvmLabels.get(jvmKey(r)) : null);
             all.add(s);
-            minThreads.merge(r.method() + "|" + new TreeMap<>(r.params()), r.threads(), Math::min);
+            minThreads.merge(identity(r), r.threads(), Math::min);
         }
         for (Scheme s : all) {
-            if (minThreads.get(s.method() + "|" + new TreeMap<>(s.params())) == s.threads()) {
+            if (Objects.equals(s.jvm(), primaryJvm) && minThreads.get(identity(s.cost())) == s.threads()) {
                 base.add(s);
             }
         }
+    }
+
+    private static String jvmKey(Row r) {
+        return r.jdkVersion() + "|" + r.vmVersion();
+    }
+
+    /** A row's scheme identity apart from its thread count: JVM, method, parameters. */
+    private static String identity(Row r) {
+        return jvmKey(r) + "|" + r.method() + "|" + new TreeMap<>(r.params());
+    }
+
+    /** "JDK 21.0.5", with the VM version where two JVMs share a JDK version. */
+    private static Map<String, String> jvmLabels(List<Row> rows) {
+        Map<String, Row> first = new LinkedHashMap<>();
+        Map<String, Integer> perJdk = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (first.putIfAbsent(jvmKey(r), r) == null) {
+                perJdk.merge(String.valueOf(r.jdkVersion()), 1, Integer::sum);
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        first.forEach((k, r) -> out.put(k, "JDK " + r.jdkVersion()
+                + (perJdk.get(String.valueOf(r.jdkVersion())) > 1 ? " " + r.vmVersion() : "")));
+        return out;
+    }
+
+    /** JVM labels of the run, in order of appearance (one entry when the run holds one JVM). */
+    List<String> jvms() {
+        return jvms;
+    }
+
+    /** The JVM the main tables rank within, or null when the run holds one JVM. */
+    String primaryJvm() {
+        return primaryJvm;
     }
 
     /** Parameters that take more than one value among a method's rows (they must appear in its labels). */
@@ -120,19 +184,29 @@ final class Analysis {
     }
 
     /** The name a reader knows a scheme by: the library, the store, or the floor's primitive, plus varying params. */
-    private static String label(Row r, Set<String> varying) {
+    private static String name(Row r, Set<String> varying) {
         String head = switch (r.method()) {
             case VERIFY -> r.param("library");
             case LOOKUP -> r.param("store");
             case FLOOR_JWS -> "floor " + r.param("alg");
             case FLOOR_KEY -> "floor SHA-256+map";
+            case REV_VERIFY -> "verify " + r.param("alg") + " " + r.param("library");
+            case REV_ACCEPTED -> "denylist " + r.param("denylist") + " " + r.param("alg") + " " + r.param("library");
+            case REV_REFUSED -> "denylist refusal " + r.param("denylist") + " " + r.param("alg") + " " + r.param("library");
+            case REV_KEY -> "revoke→refuse " + r.param("store");
             default -> r.method();
         };
-        StringBuilder b = new StringBuilder(head == null ? r.method() : head);
+        List<String> inHead = switch (r.method()) {
+            case VERIFY -> List.of("library", "alg");
+            case LOOKUP, REV_KEY -> List.of("store");
+            case FLOOR_JWS -> List.of("alg");
+            case REV_VERIFY -> List.of("alg", "library");
+            case REV_ACCEPTED, REV_REFUSED -> List.of("alg", "library", "denylist");
+            default -> List.of();
+        };
+        StringBuilder b = new StringBuilder(head);
         for (String p : varying) {
-            if (!(r.method().equals(VERIFY) && (p.equals("library") || p.equals("alg")))
-                    && !(r.method().equals(LOOKUP) && p.equals("store"))
-                    && !(r.method().equals(FLOOR_JWS) && p.equals("alg"))) {
+            if (!inHead.contains(p)) {
                 b.append(' ').append(p).append('=').append(r.param(p));
             }
         }
@@ -224,9 +298,68 @@ final class Analysis {
         return s.ns().over(same != null ? same.nsPerOp() : floor.ns());
     }
 
-    /** Rows of the revocation benchmark (denylist), if another part of the suite ran it. */
-    List<Scheme> revocation() {
-        return base.stream().filter(s -> s.method().startsWith(REVOCATION_CLASS + ".")).toList();
+    /**
+     * What a denylist adds to a JWT verification: {@code jwt_verifyDenylist_accepted} minus {@code jwt_verify} of
+     * the same algorithm and library (same mode when measured in it), errors in quadrature; {@code refused} is
+     * the revoked-token row of the same parameters, or null.
+     */
+    record DenylistCost(Scheme accepted, Scheme plain, Scheme refused, Estimate cost) {
+    }
+
+    List<DenylistCost> denylistCosts() {
+        List<DenylistCost> out = new ArrayList<>();
+        for (Scheme d : base(REV_ACCEPTED)) {
+            Scheme plain = base(REV_VERIFY).stream().filter(v -> Objects.equals(v.param("alg"), d.param("alg"))
+                    && Objects.equals(v.param("library"), d.param("library"))).findFirst().orElse(null);
+            if (plain == null) {
+                continue;
+            }
+            Row same = plain.byMode().get(d.cost().mode());
+            Scheme refused = base(REV_REFUSED).stream().filter(r -> r.params().equals(d.params())).findFirst()
+                    .orElse(null);
+            out.add(new DenylistCost(d, plain, refused, d.ns().minus(same != null ? same.nsPerOp() : plain.ns())));
+        }
+        return out;
+    }
+
+    /** API-key revoke-then-refuse per store tier. */
+    List<Scheme> revokeToRefusal() {
+        return base(REV_KEY);
+    }
+
+    /** Denylisted verifications: a request path, so they join the schemes chart and the capacity table. */
+    List<Scheme> denylisted() {
+        return base(REV_ACCEPTED);
+    }
+
+    /** A scheme measured on several JVMs: {@code perJvm} aligned with {@link #jvms()} (null where absent). */
+    record JvmSet(List<Scheme> perJvm, String mode) {
+    }
+
+    /** Schemes present on at least two JVMs, compared in the first mode every one of them measured. */
+    List<JvmSet> acrossJvms() {
+        if (jvms.size() < 2) {
+            return List.of();
+        }
+        Map<String, Scheme[]> byIdentity = new LinkedHashMap<>();
+        for (Scheme s : all) {
+            byIdentity.computeIfAbsent(s.method() + "|" + new TreeMap<>(s.params()) + "|" + s.threads(),
+                    k -> new Scheme[jvms.size()])[jvms.indexOf(s.jvm())] = s;
+        }
+        List<JvmSet> out = new ArrayList<>();
+        for (Scheme[] set : byIdentity.values()) {
+            List<Scheme> present = java.util.Arrays.stream(set).filter(Objects::nonNull).toList();
+            if (present.size() < 2) {
+                continue;
+            }
+            for (String m : MODE_ORDER) {
+                if (present.stream().allMatch(s -> s.byMode().containsKey(m))) {
+                    out.add(new JvmSet(java.util.Arrays.asList(set), m));
+                    break;
+                }
+            }
+        }
+        return out;
     }
 
     /** Measured thread scaling: a scheme measured at several thread counts, aggregate ops/s per count. */
@@ -236,7 +369,9 @@ final class Analysis {
     List<Scaling> scaling() {
         Map<String, List<Scheme>> byKey = new LinkedHashMap<>();
         for (Scheme s : all) {
-            byKey.computeIfAbsent(s.method() + "|" + new TreeMap<>(s.params()), k -> new ArrayList<>()).add(s);
+            if (Objects.equals(s.jvm(), primaryJvm)) {
+                byKey.computeIfAbsent(s.method() + "|" + new TreeMap<>(s.params()), k -> new ArrayList<>()).add(s);
+            }
         }
         List<Scaling> out = new ArrayList<>();
         for (List<Scheme> l : byKey.values()) {

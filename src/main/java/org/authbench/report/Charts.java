@@ -140,6 +140,66 @@ final class Charts {
         return png(c);
     }
 
+    /**
+     * The classic "latency by percentile" plot: x = 1/(1-p) on a log axis labelled as percentiles (each decade
+     * one more nine), y = latency in µs on a log axis, one line per series of (1/(1-p), µs) points. The x-axis is
+     * drawn as a linear axis of log10(1/(1-p)), so its labels can sit exactly on the decades.
+     */
+    static byte[] latencyByPercentile(Map<String, List<double[]>> series) {
+        XYChart c = new XYChartBuilder().width(WIDTH).height(520).title("Latency by percentile (response time)")
+                .xAxisTitle("percentile").yAxisTitle("µs").build();
+        style(c.getStyler());
+        c.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.OutsideE).setMarkerSize(4);
+        double decades = 1;
+        for (Map.Entry<String, List<double[]>> s : series.entrySet()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (double[] p : s.getValue()) {
+                if (p[1] > 0) { // a log axis cannot show 0
+                    x.add(Math.log10(p[0]));
+                    y.add(p[1]);
+                    decades = Math.max(decades, Math.ceil(Math.log10(p[0]) - 1e-9));
+                }
+            }
+            c.addSeries(s.getKey(), x, y);
+        }
+        c.getStyler().setXAxisMin(0.0).setXAxisMax(decades);
+        c.getStyler().setxAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.rint(v)) < 1e-6
+                ? nines(Math.pow(10, Math.rint(v))) : "");
+        return png(c);
+    }
+
+    /** 1/(1-p) as a percentile label: 10 → 90%, 1000 → 99.9%. */
+    static String nines(double x) {
+        double pct = 100 * (1 - 1 / x);
+        return Fmt.num(pct, Math.max(0, (int) Math.round(Math.log10(x)) - 2)) + "%";
+    }
+
+    /** Ratios with 99.9% CI whiskers, one bar series per comparison, categories in first-seen order. */
+    static byte[] ratios(String title, Map<String, Map<String, Estimate>> series) {
+        List<String> x = new ArrayList<>();
+        series.values().forEach(m -> m.keySet().forEach(k -> {
+            if (!x.contains(k)) {
+                x.add(k);
+            }
+        }));
+        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(480).title(title + " (whiskers = 99.9% CI)")
+                .xAxisTitle("").yAxisTitle("× cost").build();
+        style(c.getStyler());
+        c.getStyler().setXAxisLabelRotation(45).setLegendPosition(Styler.LegendPosition.OutsideE);
+        for (Map.Entry<String, Map<String, Estimate>> s : series.entrySet()) {
+            List<Double> y = new ArrayList<>();
+            List<Double> e = new ArrayList<>();
+            for (String k : x) {
+                Estimate r = s.getValue().get(k);
+                y.add(r == null ? 0 : r.value());
+                e.add(r == null ? 0 : finite(r.error()));
+            }
+            c.addSeries(s.getKey(), x, y, e);
+        }
+        return png(c);
+    }
+
     /** Aggregate throughput per thread count (99.9% CI whiskers; linear axes, so XChart draws them right). */
     static byte[] scaling(List<Analysis.Scaling> scalings) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(460).title("Thread scaling (aggregate throughput)")
@@ -162,10 +222,19 @@ final class Charts {
     }
 
     static String shortLabel(Analysis.Scheme s) {
+        return prefix(s) + s.label();
+    }
+
+    /** The short label without the JVM, for tables that put JVMs in columns. */
+    static String shortName(Analysis.Scheme s) {
+        return prefix(s) + s.name();
+    }
+
+    private static String prefix(Analysis.Scheme s) {
         return switch (s.method()) {
-            case Analysis.VERIFY -> s.param("alg") + " " + s.label();
-            case Analysis.LOOKUP -> "key " + s.label();
-            default -> s.label();
+            case Analysis.VERIFY -> s.param("alg") + " ";
+            case Analysis.LOOKUP -> "key ";
+            default -> "";
         };
     }
 

@@ -59,6 +59,11 @@ public final class Fmt {
         return num(e.value(), d) + "×" + PM + (Double.isNaN(e.error()) ? "n/a" : num(e.error(), d));
     }
 
+    /** A setting as given, without padding digits: 1 for 1.0, 0.5 for 0.50. */
+    public static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** Parses a number as printed by {@link #num} (commas removed). */
     public static double parse(String s) {
         return Double.parseDouble(s.replace(",", "").replace("×", "").strip());

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Turns a {@link RunFolder} into the report {@link Doc}: summary, ranking per algorithm, API keys versus
- * JWTs, claims checked, capacity, latency, conformance, environment and every row. Each number is printed
+ * JWTs, revocation, claims checked, capacity, JDK comparison (when the run holds several JVMs), latency,
+ * conformance, environment and every row. Each number is printed
  * with its error (99.9% CI half-width); ratios carry the errors of both sides.
  */
 final class ReportBuilder {
@@ -38,8 +39,10 @@ final class ReportBuilder {
         b.summary();
         b.ranking();
         b.keysVersusJwts();
+        b.revocation();
         b.claims();
         b.capacity();
+        b.jdkComparison();
         b.latency();
         b.conformance();
         b.environment();
@@ -61,6 +64,11 @@ final class ReportBuilder {
         p.append(run.rows().size()).append(" result rows. Every number is mean ± the half-width of JMH's 99.9% confidence"
                 + " interval; ratios propagate both errors (relative errors in quadrature).");
         doc.preface.add(new Doc.Para(p.toString()));
+        if (a.primaryJvm() != null) {
+            doc.preface.add(new Doc.Para("This run holds " + a.jvms().size() + " JVMs (" + String.join(", ", a.jvms())
+                    + "); labels name the JVM. Summary, rankings, claims and capacity use " + a.primaryJvm()
+                    + " (the JVM with most rows); \"JDK comparison\" sets the JVMs side by side."));
+        }
         if (m != null && !"finished".equals(m.path("status").asText())) {
             doc.preface.add(new Doc.Para("WARNING: this run did not finish (status `" + m.path("status").asText()
                     + "`); the report covers the rows that completed."));
@@ -110,7 +118,8 @@ final class ReportBuilder {
         }
         all.addAll(a.base(Analysis.FLOOR_JWS));
         all.addAll(a.base(Analysis.FLOOR_KEY));
-        all.addAll(a.revocation());
+        all.addAll(a.denylisted());
+        all.addAll(a.revokeToRefusal());
         if (!all.isEmpty()) {
             s.blocks().add(new Doc.Chart("schemes.png", "Every scheme on one log-scale axis (ns/op, 99.9% CI caps)",
                     Charts.schemes(all)));
@@ -242,6 +251,99 @@ final class ReportBuilder {
         }
     }
 
+    private void revocation() {
+        Doc.Section s = doc.section("revocation", "Revocation");
+        List<Analysis.DenylistCost> deny = a.denylistCosts();
+        List<Analysis.Scheme> keys = a.revokeToRefusal();
+        if (deny.isEmpty() && keys.isEmpty()) {
+            Doc.para(s, "Not measured in this run (no `RevocationBenchmark` rows).");
+            return;
+        }
+        if (deny.isEmpty()) {
+            Doc.para(s, "JWT denylist: not measured in this run.");
+        } else {
+            Doc.para(s, "JWT denylist: the cost of checking the verified token's `jti` against a denylist is "
+                    + "`jwt_verifyDenylist_accepted` minus `jwt_verify` (same algorithm, library and tokens), errors in "
+                    + "quadrature. ns/op ± 99.9% CI.");
+            List<List<String>> rows = new ArrayList<>();
+            for (Analysis.DenylistCost d : deny) {
+                rows.add(List.of(d.accepted().param("denylist"), d.accepted().param("denylistSize") == null ? "—"
+                                : d.accepted().param("denylistSize"), d.plain().param("alg"), d.plain().param("library"),
+                        Fmt.pm(d.plain().ns()), Fmt.pm(d.accepted().ns()), Fmt.pm(d.cost()),
+                        Fmt.num(100 * d.cost().value() / d.plain().ns().value(), 1) + "%",
+                        d.refused() == null ? "—" : Fmt.pm(d.refused().ns())));
+            }
+            s.blocks().add(new Doc.Table(List.of("denylist", "revoked ids", "alg", "library", "verify", "verify + denylist",
+                    "denylist cost", "cost / verify", "revoked token refused"), rows));
+        }
+        if (keys.isEmpty()) {
+            Doc.para(s, "API-key revoke → refusal: not measured in this run.");
+        } else {
+            Doc.para(s, "API-key revoke → refusal: one operation revokes a key and presents it, which must be refused "
+                    + "(the benchmark fails otherwise); `lookup_hit` of the same tier for comparison. ns/op ± 99.9% CI.");
+            List<List<String>> rows = new ArrayList<>();
+            for (Analysis.Scheme k : keys) {
+                Analysis.Scheme hit = a.tier(k.param("store"));
+                rows.add(List.of(k.param("store"), k.param("size") == null ? "—" : k.param("size"), Fmt.pm(k.ns()),
+                        hit == null ? "—" : Fmt.pm(hit.ns())));
+            }
+            s.blocks().add(new Doc.Table(List.of("store tier", "keys", "revoke → refusal", "lookup_hit"), rows));
+        }
+    }
+
+    private void jdkComparison() {
+        List<Analysis.JvmSet> sets = a.acrossJvms();
+        if (a.primaryJvm() == null) {
+            return;
+        }
+        Doc.Section s = doc.section("jdk-comparison", "JDK comparison");
+        if (sets.isEmpty()) {
+            Doc.para(s, "No benchmark ran on more than one of " + String.join(", ", a.jvms()) + ".");
+            return;
+        }
+        int ref = a.jvms().indexOf(a.primaryJvm());
+        Doc.para(s, "Rows measured on several JVMs: ns/op ± 99.9% CI on each (same mode), and each JVM's cost divided "
+                + "by " + a.primaryJvm() + "'s (below 1× = faster than " + a.primaryJvm() + ").");
+        List<String> header = new ArrayList<>(List.of("scheme", "threads", "mode"));
+        for (String j : a.jvms()) {
+            header.add(j + " ns/op");
+        }
+        for (String j : a.jvms()) {
+            if (!j.equals(a.primaryJvm())) {
+                header.add(j + " ÷ " + a.primaryJvm());
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Map<String, Estimate>> chart = new LinkedHashMap<>();
+        for (Analysis.JvmSet set : sets) {
+            Analysis.Scheme any = set.perJvm().stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            List<String> r = new ArrayList<>(List.of(Charts.shortName(any), String.valueOf(any.threads()),
+                    Row.modeName(set.mode())));
+            List<Estimate> ns = new ArrayList<>();
+            for (Analysis.Scheme x : set.perJvm()) {
+                ns.add(x == null ? null : x.byMode().get(set.mode()).nsPerOp());
+                r.add(x == null ? "—" : Fmt.pm(ns.get(ns.size() - 1)));
+            }
+            for (int j = 0; j < ns.size(); j++) {
+                if (j == ref) {
+                    continue;
+                }
+                Estimate ratio = ns.get(j) == null || ns.get(ref) == null ? null : ns.get(j).over(ns.get(ref));
+                r.add(Fmt.times(ratio));
+                if (ratio != null) {
+                    chart.computeIfAbsent(a.jvms().get(j) + " ÷ " + a.primaryJvm(), k -> new LinkedHashMap<>())
+                            .put(r.get(0) + (any.threads() > 1 ? " ×" + any.threads() : ""), ratio);
+                }
+            }
+            rows.add(r);
+        }
+        s.blocks().add(new Doc.Table(header, rows));
+        if (!chart.isEmpty()) {
+            s.blocks().add(new Doc.Chart("jdk-comparison.png", "Cost on each JVM relative to " + a.primaryJvm()
+                    + " (99.9% CI whiskers)", Charts.ratios("Cost relative to " + a.primaryJvm(), chart)));
+        }
+    }
+
     private void claims() {
         Doc.Section s = doc.section("claims", "Claims checked");
         Doc.para(s, "Verdicts compare 99.9% confidence intervals: a claim holds only where the intervals separate; "
@@ -268,7 +370,7 @@ final class ReportBuilder {
                 schemes.add(med);
             }
         }
-        schemes.addAll(a.revocation());
+        schemes.addAll(a.denylisted());
         if (schemes.isEmpty()) {
             Doc.para(s, "No scheme in this run to size.");
             return;
@@ -309,38 +411,83 @@ final class ReportBuilder {
 
     private void latency() {
         Doc.Section s = doc.section("latency", "Latency under load");
-        JsonNode l = run.latency();
+        LatencySummary l = run.latency();
         if (l == null) {
             Doc.para(s, "Not measured in this run (no `" + RunFolder.LATENCY_FILE + "`; run `authbench latency` to add "
                     + "open-loop latency). SampleTime percentiles of single-thread runs are in the ranking above.");
             return;
         }
-        String unit = l.path("unit").asText("us");
-        Doc.para(s, "Open-loop (fixed-rate) load, latencies measured from each request's intended start, so queueing "
-                + "is counted (no coordinated omission). Values in " + unit + ".");
+        Doc.para(s, "Open-loop (fixed-rate) load on " + l.threads() + " thread(s), each rate measured for "
+                + Fmt.plain(l.durationSeconds()) + " s after " + Fmt.plain(l.warmupSeconds()) + " s of warmup. Response time "
+                + "= completion − when the request was due (coordinated omission corrected); service time = completion − "
+                + "actual start. Times in µs. \"Unstarted\" counts requests that were due but never started before the "
+                + "end (the scheme could not keep up). Stated bound: response p99 ≤ " + Fmt.plain(l.boundMs()) + " ms.");
         List<List<String>> rows = new ArrayList<>();
-        Map<String, Map<Double, Double>> chart = new LinkedHashMap<>();
-        for (JsonNode r : l.path("runs")) {
-            Map<Double, Double> pct = new TreeMap<>();
-            r.path("percentiles").fields().forEachRemaining(e -> pct.put(Double.parseDouble(e.getKey()), e.getValue().asDouble()));
-            chart.put(r.path("scheme").asText() + " @" + Fmt.num(r.path("targetRatePerSecond").asDouble()) + "/s", pct);
-            rows.add(List.of(r.path("scheme").asText(), Fmt.num(r.path("targetRatePerSecond").asDouble()),
-                    Fmt.num(r.path("achievedRatePerSecond").asDouble()), r.path("threads").asText("—"),
-                    r.path("count").asText("—"), r.path("errors").asText("0"), pct(pct, 50), pct(pct, 90), pct(pct, 99),
-                    pct(pct, 99.9), pct(pct, 99.99), pct(pct, 100), r.path("histogram").isTextual()
-                            ? "`latency/" + r.path("histogram").asText() + "`" : "—"));
+        List<List<String>> bound = new ArrayList<>();
+        Map<String, List<double[]>> chart = new LinkedHashMap<>();
+        boolean fromSummary = false;
+        for (LatencySummary.SchemeRuns sc : l.schemes()) {
+            for (LatencySummary.RateRun r : sc.rates()) {
+                Double fraction = r.fraction() != null ? r.fraction()
+                        : sc.calibratedMaxRate() != null ? r.intendedRate() / sc.calibratedMaxRate() : null;
+                List<String> row = new ArrayList<>(List.of(sc.scheme(), Fmt.num(r.intendedRate()),
+                        Fmt.num(r.achievedRate()), fraction == null ? "—" : Fmt.num(100 * fraction, 100 * fraction == Math.rint(100 * fraction) ? 0 : 1) + "%"));
+                for (String[] k : LatencySummary.KEYS) {
+                    row.add(Fmt.num(r.response().get(k[0])));
+                }
+                row.add(Fmt.num(r.service().get("p99")));
+                row.add(String.valueOf(r.unstarted()));
+                rows.add(row);
+                fromSummary |= r.distribution().isEmpty();
+                chart.put(sc.scheme() + " @ " + Fmt.num(r.intendedRate()) + "/s", nines(r));
+            }
+            bound.add(List.of(sc.scheme(), sc.calibratedMaxRate() == null ? "— (rates given)"
+                    : Fmt.num(sc.calibratedMaxRate()), sc.maxRateUnderBound() == null
+                    ? "none of the measured rates" : Fmt.num(sc.maxRateUnderBound())));
         }
-        s.blocks().add(new Doc.Table(List.of("scheme", "target req/s", "achieved req/s", "threads", "requests", "errors",
-                "p50", "p90", "p99", "p99.9", "p99.99", "max", "histogram"), rows));
+        List<String> header = new ArrayList<>(List.of("scheme", "intended req/s", "achieved req/s", "of calibrated max"));
+        for (String[] k : LatencySummary.KEYS) {
+            header.add("response " + k[1]);
+        }
+        header.addAll(List.of("service p99", "unstarted"));
+        s.blocks().add(new Doc.Table(header, rows));
+        Doc.para(s, "Highest measured rate whose response p99 stayed ≤ " + Fmt.plain(l.boundMs()) + " ms (calibrated max: "
+                + "closed-loop maximum in the latency JVM, when rates were given as fractions of it):");
+        s.blocks().add(new Doc.Table(List.of("scheme", "calibrated max req/s", "highest req/s with response p99 ≤ "
+                + Fmt.plain(l.boundMs()) + " ms"), bound));
         if (!chart.isEmpty()) {
-            s.blocks().add(new Doc.Chart("latency.png", "Latency percentiles under fixed-rate load (" + unit + ", log scale)",
-                    Charts.percentiles("Latency under fixed-rate load", chart, unit)));
+            s.blocks().add(new Doc.Chart("latency.png", "Response time by percentile (µs, log scale; x-axis in nines, "
+                    + "max drawn one decade right of the last percentile" + (fromSummary
+                    ? "; rates without a .hgrm file drawn from the summary percentiles" : "") + ")",
+                    Charts.latencyByPercentile(chart)));
         }
     }
 
-    private static String pct(Map<Double, Double> p, double k) {
-        Double v = p.get(k);
-        return v == null ? "—" : Fmt.num(v);
+    /**
+     * One rate's response times as (1/(1-p), µs) points: every row of its .hgrm distribution, or the summary
+     * percentiles when the file is absent; the max (p = 1, infinitely far on this axis) one decade right of the rest.
+     */
+    static List<double[]> nines(LatencySummary.RateRun r) {
+        List<double[]> out = new ArrayList<>();
+        double max;
+        if (r.distribution().isEmpty()) {
+            double[] xs = {2, 10, 100, 1000, 10000}; // 1/(1-p) of p50, p90, p99, p99.9, p99.99
+            for (int i = 0; i < xs.length; i++) {
+                out.add(new double[] {xs[i], r.response().get(LatencySummary.KEYS[i][0])});
+            }
+            max = r.response().get("max");
+        } else {
+            max = 0;
+            for (double[] d : r.distribution()) {
+                if (d[0] < 1) {
+                    out.add(new double[] {1 / (1 - d[0]), d[1]});
+                }
+                max = Math.max(max, d[1]);
+            }
+        }
+        double lastX = out.isEmpty() ? 1 : out.get(out.size() - 1)[0];
+        out.add(new double[] {lastX * 10, max});
+        return out;
     }
 
     private void conformance() {
@@ -431,12 +578,20 @@ final class ReportBuilder {
             StringBuilder params = new StringBuilder();
             new TreeMap<>(r.params()).forEach((k, v) -> params.append(params.length() == 0 ? "" : " ").append(k)
                     .append('=').append(v));
-            rows.add(List.of(r.method(), params.length() == 0 ? "—" : params.toString(), String.valueOf(r.threads()),
-                    Row.modeName(r.mode()), Fmt.pm(new Estimate(r.score(), r.error())) + " " + r.unit(),
-                    Fmt.pm(r.nsPerOp()), Fmt.pm(r.opsPerSecond()) + (r.opsDerived() ? " (derived)" : "")));
+            List<String> row = new ArrayList<>(List.of(r.method(), params.length() == 0 ? "—" : params.toString(),
+                    String.valueOf(r.threads()), Row.modeName(r.mode()), Fmt.pm(new Estimate(r.score(), r.error())) + " "
+                            + r.unit(), Fmt.pm(r.nsPerOp()), Fmt.pm(r.opsPerSecond()) + (r.opsDerived() ? " (derived)" : "")));
+            if (a.primaryJvm() != null) {
+                row.add(r.vmName() + " " + r.vmVersion() + " (JDK " + r.jdkVersion() + ")");
+            }
+            rows.add(row);
         }
-        s.blocks().add(new Doc.Table(List.of("benchmark", "params", "threads", "mode", "score ± 99.9% CI", "ns/op",
-                "ops/s"), rows));
+        List<String> header = new ArrayList<>(List.of("benchmark", "params", "threads", "mode", "score ± 99.9% CI",
+                "ns/op", "ops/s"));
+        if (a.primaryJvm() != null) {
+            header.add("JVM");
+        }
+        s.blocks().add(new Doc.Table(header, rows));
     }
 
     /** Logical cores of the run's machine from the manifest, or 0 when unknown. */

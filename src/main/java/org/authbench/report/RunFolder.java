@@ -16,16 +16,16 @@ import org.authbench.env.RunManifest;
 /**
  * The files of one run folder, read and checked: {@code jmh-result.json} (JMH's JSON result array, required),
  * {@code manifest.json} (optional: a folder made by plain {@code jmh -rf json} can still be reported), and the
- * optional inputs of later sections, {@code latency/summary.json} and {@code conformance.json}. Anything
- * missing, truncated or foreign fails with one line naming the file and the problem.
+ * optional inputs of later sections, {@code latency/summary.json} (as {@code authbench latency} writes it, with
+ * the {@code .hgrm} files it names) and {@code conformance.json}. Anything missing, truncated or foreign fails
+ * with one line naming the file and the problem.
  */
 public final class RunFolder {
 
     public static final String RESULT_FILE = "jmh-result.json";
     public static final String LATENCY_FILE = "latency/summary.json";
     public static final String CONFORMANCE_FILE = "conformance.json";
-    /** Format versions of the optional section inputs this reader understands. */
-    static final int LATENCY_FORMAT = 1;
+    /** Format version of {@code conformance.json} this reader understands. */
     static final int CONFORMANCE_FORMAT = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,10 +33,10 @@ public final class RunFolder {
     private final Path dir;
     private final List<Row> rows;
     private final JsonNode manifest;
-    private final JsonNode latency;
+    private final LatencySummary latency;
     private final JsonNode conformance;
 
-    private RunFolder(Path dir, List<Row> rows, JsonNode manifest, JsonNode latency, JsonNode conformance) {
+    private RunFolder(Path dir, List<Row> rows, JsonNode manifest, LatencySummary latency, JsonNode conformance) {
         this.dir = dir;
         this.rows = rows;
         this.manifest = manifest;
@@ -61,10 +61,8 @@ public final class RunFolder {
             rows.add(row(result, i, array.get(i)));
         }
         JsonNode manifest = optional(dir.resolve(RunManifest.FILE), RunManifest.FORMAT_VERSION);
-        JsonNode latency = optional(dir.resolve(LATENCY_FILE), LATENCY_FORMAT);
-        if (latency != null && !latency.path("runs").isArray()) {
-            throw new RunFolderException(dir.resolve(LATENCY_FILE) + " has no \"runs\" array");
-        }
+        Path latencyFile = dir.resolve(LATENCY_FILE);
+        LatencySummary latency = Files.exists(latencyFile) ? LatencySummary.read(dir, latencyFile, parse(latencyFile)) : null;
         JsonNode conformance = optional(dir.resolve(CONFORMANCE_FILE), CONFORMANCE_FORMAT);
         if (conformance != null && !conformance.path("libraries").isArray()) {
             throw new RunFolderException(dir.resolve(CONFORMANCE_FILE) + " has no \"libraries\" array");
@@ -85,8 +83,8 @@ public final class RunFolder {
         return manifest;
     }
 
-    /** {@code latency/summary.json}, or null. */
-    public JsonNode latency() {
+    /** {@code latency/summary.json} with its distributions, or null. */
+    LatencySummary latency() {
         return latency;
     }
 

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * {@code summary.csv}: one line per JMH result row, parameters as columns, scores raw and normalised
  * (ns/op per thread, ops/s of all threads, derived or measured), percentiles in ns and bytes per operation,
- * for spreadsheets and scripts. Numbers are unrounded; an unknown value is an empty cell.
+ * for spreadsheets and scripts; when the rows come from several JVMs, their JDK and VM versions too. Numbers are
+ * unrounded; an unknown value is an empty cell.
  */
 final class SummaryCsv {
 
@@ -21,6 +22,10 @@ final class SummaryCsv {
         rows.forEach(r -> params.addAll(r.params().keySet()));
         List<String> header = new ArrayList<>(List.of("benchmark", "mode", "threads", "forks"));
         header.addAll(params);
+        boolean jvms = rows.stream().map(r -> r.jdkVersion() + "|" + r.vmVersion()).distinct().count() > 1;
+        if (jvms) {
+            header.addAll(List.of("jdk_version", "vm_version"));
+        }
         header.addAll(List.of("score", "score_error", "score_unit", "ns_per_op", "ns_per_op_error", "ops_per_s",
                 "ops_per_s_error", "ops_per_s_derived", "p50_ns", "p99_ns", "p99_9_ns", "bytes_per_op",
                 "bytes_per_op_error"));
@@ -31,6 +36,10 @@ final class SummaryCsv {
                     String.valueOf(r.forks())));
             for (String p : params) {
                 c.add(r.params().getOrDefault(p, ""));
+            }
+            if (jvms) {
+                c.add(r.jdkVersion());
+                c.add(r.vmVersion());
             }
             Estimate ns = r.nsPerOp();
             Estimate ops = r.opsPerSecond();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Report generation from the committed run folder {@code src/test/resources/report/standard-run} (a small JMH
- * JSON with SampleTime percentiles and {@code -prof gc} rows, plus a manifest), through the CLI.
+ * JSON with SampleTime percentiles, {@code -prof gc} and revocation rows, a manifest, and the {@code latency/}
+ * folder of a real {@code authbench latency} run without its .hlog files), through the CLI.
  */
 class ReportTest {
 
@@ -41,9 +41,18 @@ class ReportTest {
         Path src = Path.of(ReportTest.class.getResource("/report/standard-run/jmh-result.json").toURI()).getParent();
         run = tmp.resolve("20260115T100000Z-01234567-standard");
         Files.createDirectories(run);
-        try (Stream<Path> files = Files.list(src)) {
+        copyTree(src, run);
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
-                Files.copy(f, run.resolve(f.getFileName()));
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
             }
         }
     }
@@ -71,16 +80,17 @@ class ReportTest {
         assertThat(r[0]).isEqualTo("0");
         assertThat(r[1]).contains(run.resolve("report.html").toString()).contains(run.resolve("report.md").toString());
         String md = Files.readString(run.resolve("report.md"));
-        for (String section : List.of("Summary", "Ranking per algorithm", "API keys versus JWTs", "Claims checked",
-                "Capacity", "Latency under load", "Conformance", "Environment", "All results")) {
+        for (String section : List.of("Summary", "Ranking per algorithm", "API keys versus JWTs", "Revocation",
+                "Claims checked", "Capacity", "Latency under load", "Conformance", "Environment", "All results")) {
             assertThat(md).contains("\n## " + section + "\n");
         }
         for (String chart : List.of("schemes.png", "verify-HS256.png", "verify-RS256.png", "verify-ES256.png",
-                "percentiles-ES256.png", "scaling.png")) {
+                "percentiles-ES256.png", "scaling.png", "latency.png")) {
             assertThat(run.resolve("charts").resolve(chart)).isNotEmptyFile();
             assertThat(md).contains("](charts/" + chart + ")");
         }
         assertThat(Files.readAllLines(run.resolve("summary.csv"))).hasSize(1 + JSON.readTree(result).size());
+        assertThat(md).doesNotContain("## JDK comparison");
         assertThat(md).contains("Example CPU @ 3.00GHz").contains("avx2").contains("SunEC 17")
                 .contains("com.nimbusds:nimbus-jose-jwt").contains("no Redis at localhost:6379");
         assertThat(Files.readAllBytes(run.resolve("jmh-result.json"))).isEqualTo(result);
@@ -146,9 +156,19 @@ class ReportTest {
 
     @Test
     void claimsWithoutEvidenceSaySoAndEvidenceChangesTheVerdict() throws IOException {
-        Map<String, String> verdicts = claims(generate());
+        ArrayNode rows = (ArrayNode) JSON.readTree(run.resolve("jmh-result.json").toFile());
+        ArrayNode withoutRevocation = JSON.createArrayNode();
+        rows.forEach(r -> {
+            if (!r.get("benchmark").asText().contains("RevocationBenchmark")) {
+                withoutRevocation.add(r);
+            }
+        });
+        Files.writeString(run.resolve("jmh-result.json"), JSON.writeValueAsString(withoutRevocation));
+        String md = generate();
+        Map<String, String> verdicts = claims(md);
         assertThat(verdicts.get("API keys revoke immediately; JWT revocation needs a denylist"))
                 .isEqualTo(Claims.NO_EVIDENCE);
+        assertThat(md.substring(md.indexOf("## Revocation"))).startsWith("## Revocation\n\nNot measured in this run");
         assertThat(verdicts.get("API-key validation is faster than JWT verification (cache, `CAFFEINE`)"))
                 .isEqualTo(Claims.NO_EVIDENCE);
         assertThat(verdicts.get("API-key validation is faster than JWT verification (in-process, `HASHED`)"))
@@ -156,13 +176,73 @@ class ReportTest {
         assertThat(verdicts.get("JWT verification adds only slightly higher overhead (RS256)")).startsWith(Claims.FAILS);
         assertThat(verdicts.get("Stateless JWT verification scales without server storage")).isEqualTo(Claims.HOLDS);
 
-        ArrayNode rows = (ArrayNode) JSON.readTree(run.resolve("jmh-result.json").toFile());
-        ObjectNode deny = rows.get(0).deepCopy();
-        deny.put("benchmark", "org.authbench.bench.RevocationBenchmark.verify_denylisted");
-        rows.add(deny);
         Files.writeString(run.resolve("jmh-result.json"), JSON.writeValueAsString(rows));
         assertThat(claims(generate()).get("API keys revoke immediately; JWT revocation needs a denylist"))
-                .startsWith(Claims.QUALIFIED);
+                .startsWith(Claims.HOLDS + " — ");
+    }
+
+    @Test
+    void revocationCostIsDenylistMinusPlainVerifyOfTheSameAlgAndLibrary() throws IOException {
+        String md = generate();
+        JsonNode rows = JSON.readTree(run.resolve("jmh-result.json").toFile());
+        JsonNode plain = find(rows, "jwt_verify", Map.of("alg", "HS256", "library", "REFERENCE"));
+        List<List<String>> deny = table(md, "## Revocation");
+        assertThat(deny).hasSize(2);
+        for (List<String> line : deny) {
+            Map<String, String> p = Map.of("alg", line.get(2), "library", line.get(3), "denylist", line.get(0),
+                    "denylistSize", line.get(1));
+            JsonNode accepted = find(rows, "jwt_verifyDenylist_accepted", p);
+            JsonNode refused = find(rows, "jwt_verifyDenylist_refused", p);
+            assertEstimate(line.get(4), plain);
+            assertEstimate(line.get(5), accepted);
+            String[] cost = line.get(6).split(" ± ");
+            assertClose(cost[0], score(accepted) - score(plain));
+            assertClose(cost[1], Math.hypot(error(accepted), error(plain)));
+            assertClose(line.get(7).replace("%", ""), 100 * (score(accepted) - score(plain)) / score(plain));
+            assertEstimate(line.get(8), refused);
+        }
+        assertThat(deny.get(0).get(0)).isEqualTo("IN_PROCESS");
+        List<List<String>> keys = table(md, "API-key revoke → refusal:");
+        assertThat(keys).hasSize(2);
+        for (List<String> line : keys) {
+            assertEstimate(line.get(2), find(rows, "apikey_revokeThenRefuse", Map.of("store", line.get(0))));
+        }
+        assertEstimate(keys.get(0).get(3), find(rows, "lookup_hit", Map.of("store", "HASHED")));
+        assertThat(keys.get(1).get(3)).isEqualTo("—"); // no CAFFEINE lookup_hit in the fixture
+        String evidence = table(md, "## Claims checked").stream()
+                .filter(r -> r.get(0).startsWith("API keys revoke immediately")).findFirst().orElseThrow().get(1);
+        assertThat(evidence).contains("denylist CAFFEINE adds " + deny.get(1).get(6) + " ns")
+                .contains("API key HASHED revoke → refusal " + keys.get(0).get(2) + " ns");
+    }
+
+    /** The first avgt row of a method whose params include all of {@code params}. */
+    static JsonNode find(JsonNode rows, String method, Map<String, String> params) {
+        for (JsonNode r : rows) {
+            boolean match = r.get("benchmark").asText().endsWith("." + method) && r.get("mode").asText().equals("avgt");
+            for (Map.Entry<String, String> e : params.entrySet()) {
+                match &= e.getValue().equals(r.path("params").path(e.getKey()).asText());
+            }
+            if (match) {
+                return r;
+            }
+        }
+        throw new AssertionError("no " + method + " row with " + params);
+    }
+
+    static double score(JsonNode row) {
+        return row.get("primaryMetric").get("score").asDouble();
+    }
+
+    static double error(JsonNode row) {
+        return row.get("primaryMetric").get("scoreError").asDouble();
+    }
+
+    /** "value ± error" of an ns/op row equals its JSON score and error. */
+    static void assertEstimate(String cell, JsonNode nsRow) {
+        assertThat(nsRow.get("primaryMetric").get("scoreUnit").asText()).isEqualTo("ns/op");
+        String[] parts = cell.split(" ± ");
+        assertClose(parts[0], score(nsRow));
+        assertClose(parts[1], error(nsRow));
     }
 
     @Test
@@ -219,29 +299,13 @@ class ReportTest {
     }
 
     @Test
-    void latencyAndConformanceSectionsRenderWhenTheirFilesExist() throws IOException {
-        Files.createDirectories(run.resolve("latency"));
-        Files.writeString(run.resolve("latency/summary.json"), """
-                {"formatVersion": 1, "unit": "us", "runs": [
-                  {"scheme": "jwt:nimbus:ES256", "targetRatePerSecond": 2000, "achievedRatePerSecond": 1999.2,
-                   "threads": 2, "durationSeconds": 30, "count": 59976, "errors": 0,
-                   "percentiles": {"50.0": 161.5, "90.0": 190.2, "99.0": 402.7, "99.9": 1210.0, "99.99": 3105.0, "100.0": 5321.0},
-                   "histogram": "jwt-nimbus-ES256.hgrm"},
-                  {"scheme": "apikey:hashed", "targetRatePerSecond": 2000, "achievedRatePerSecond": 2000.0,
-                   "threads": 2, "durationSeconds": 30, "count": 60000, "errors": 0,
-                   "percentiles": {"50.0": 0.8, "90.0": 1.1, "99.0": 3.2, "99.9": 15.5, "99.99": 60.1, "100.0": 300.0}}]}
-                """);
+    void conformanceSectionRendersWhenItsFileExists() throws IOException {
         Files.writeString(run.resolve("conformance.json"), """
                 {"formatVersion": 1, "cases": 120, "libraries": [
                   {"library": "nimbus", "correct": 118, "falseAccepts": 0, "falseRejects": 1, "notApplicable": 1, "errors": 0},
                   {"library": "jjwt", "correct": 116, "falseAccepts": 2, "falseRejects": 0, "notApplicable": 2, "errors": 0}]}
                 """);
         String md = generate();
-        List<List<String>> latency = table(md, "## Latency under load");
-        assertThat(latency).hasSize(2);
-        assertThat(latency.get(0)).containsSequence("jwt:nimbus:ES256", "2,000", "1,999");
-        assertClose(latency.get(0).get(9), 1210.0);
-        assertThat(run.resolve("charts/latency.png")).isNotEmptyFile();
         List<List<String>> conformance = table(md, "## Conformance");
         assertThat(conformance).containsExactly(List.of("nimbus", "118", "0", "1", "1", "0"),
                 List.of("jjwt", "116", "2", "0", "2", "0"));

@@ -1,0 +1,94 @@
+package org.authbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.authbench.report.ReportTest.assertClose;
+import static org.authbench.report.ReportTest.report;
+import static org.authbench.report.ReportTest.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run with rows from two JVMs ({@code run --jvm A --jvm B}), from {@code src/test/resources/report/two-jvm-run}:
+ * JDK 17 has four rows, JDK 21 three (no floor), so JDK 17 is the one the main tables rank within.
+ */
+class JdkComparisonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String J17 = "JDK 17.0.15";
+    private static final String J21 = "JDK 21.0.5";
+
+    @TempDir
+    Path tmp;
+    Path run;
+    JsonNode rows;
+
+    @BeforeEach
+    void copyFixture() throws IOException, URISyntaxException {
+        Path src = Path.of(JdkComparisonTest.class.getResource("/report/two-jvm-run/jmh-result.json").toURI()).getParent();
+        run = tmp.resolve("run");
+        ReportTest.copyTree(src, run);
+        rows = JSON.readTree(run.resolve("jmh-result.json").toFile());
+    }
+
+    private String generate() throws IOException {
+        String[] r = report(run);
+        assertThat(r[0]).as("exit code; stderr: " + r[2]).isEqualTo("0");
+        return Files.readString(run.resolve("report.md"));
+    }
+
+    private JsonNode row(String method, String key, String value, String jdk) {
+        for (JsonNode r : rows) {
+            if (r.get("benchmark").asText().endsWith("." + method) && value.equals(r.get("params").path(key).asText())
+                    && r.get("jdkVersion").asText().equals(jdk)) {
+                return r;
+            }
+        }
+        throw new AssertionError(method + " " + value + " on " + jdk);
+    }
+
+    @Test
+    void eachRowOnBothJvmsIsComparedWithItsRatio() throws IOException {
+        String md = generate();
+        List<List<String>> cmp = table(md, "## JDK comparison");
+        assertThat(cmp).extracting(l -> l.get(0)).containsExactly("HS256 JJWT", "HS256 NIMBUS", "key HASHED");
+        String[][] ids = {{"verify_valid", "library", "JJWT"}, {"verify_valid", "library", "NIMBUS"},
+                {"lookup_hit", "store", "HASHED"}};
+        for (int i = 0; i < ids.length; i++) {
+            JsonNode a = row(ids[i][0], ids[i][1], ids[i][2], "17.0.15");
+            JsonNode b = row(ids[i][0], ids[i][1], ids[i][2], "21.0.5");
+            List<String> line = cmp.get(i);
+            ReportTest.assertEstimate(line.get(3), a);
+            ReportTest.assertEstimate(line.get(4), b);
+            double ratio = ReportTest.score(b) / ReportTest.score(a);
+            String[] parts = line.get(5).split(" ± ");
+            assertClose(parts[0], ratio);
+            assertClose(parts[1], ratio * Math.hypot(ReportTest.error(a) / ReportTest.score(a),
+                    ReportTest.error(b) / ReportTest.score(b)));
+        }
+        assertThat(md).contains("| " + J17 + " ns/op | " + J21 + " ns/op | " + J21 + " ÷ " + J17 + " |");
+        assertThat(run.resolve("charts/jdk-comparison.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void rankingsStayWithinTheJvmWithMostRowsAndLabelsNameTheJvm() throws IOException {
+        String md = generate();
+        assertThat(md).contains("Summary, rankings, claims and capacity use " + J17);
+        List<List<String>> hs256 = table(md, "HS256:");
+        assertThat(hs256).extracting(l -> l.get(1)).containsExactly("JJWT [" + J17 + "]", "NIMBUS [" + J17 + "]",
+                "floor HS256 [" + J17 + "]");
+        ReportTest.assertEstimate(hs256.get(0).get(2), row("verify_valid", "library", "JJWT", "17.0.15"));
+        List<List<String>> all = table(md, "## All results");
+        assertThat(all).hasSize(rows.size());
+        assertThat(all.get(4).get(7)).contains("21.0.5+11-LTS");
+        assertThat(Files.readAllLines(run.resolve("summary.csv")).get(0)).contains("jdk_version,vm_version");
+    }
+}
