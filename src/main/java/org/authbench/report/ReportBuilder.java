@@ -150,7 +150,7 @@ final class ReportBuilder {
             }
             Doc.para(s, alg + ":");
             s.blocks().add(new Doc.Table(List.of("#", "library", "ns/op ± 99.9% CI", "mode", "ops/s", "× floor", "p50 ns",
-                    "p99 ns", "p99.9 ns", "B/op"), rows));
+                    "p99 ns", "p99.9 ns", "B/op", "false accepts"), rows));
             if (!rank.isEmpty()) {
                 s.blocks().add(new Doc.Chart("verify-" + alg + ".png", alg + " verification by library (µs, 99.9% CI)",
                         Charts.libraryBars(alg, rank, floorScheme == null ? null : floorScheme.ns())));
@@ -179,6 +179,10 @@ final class ReportBuilder {
             r.add(ns == null ? "—" : Fmt.num(ns));
         }
         r.add(v.bytes() == null ? "—" : Fmt.pm(v.bytes()));
+        // Every ranking shows each library's conformance next to its speed: a fast verifier that accepts
+        // forgeries is marked, never hidden.
+        String fa = falseAccepts(v.param("library"));
+        r.add(fa == null ? "not checked" : "0".equals(fa) ? "0" : "⚠ " + fa);
         return r;
     }
 
@@ -490,6 +494,10 @@ final class ReportBuilder {
         return out;
     }
 
+    /**
+     * {@code conformance.json} as {@code authbench conformance} (and the end of {@code run}) writes it: per
+     * library, a tally per case family and the robustness result; every false accept listed with its case.
+     */
     private void conformance() {
         Doc.Section s = doc.section("conformance", "Conformance");
         JsonNode c = run.conformance();
@@ -497,20 +505,62 @@ final class ReportBuilder {
             Doc.para(s, "Not checked in this run (no `" + RunFolder.CONFORMANCE_FILE + "`; run `authbench conformance`).");
             return;
         }
-        Doc.para(s, "Every library against the hostile-token corpus and external vectors"
-                + (c.has("cases") ? " (" + c.get("cases").asText() + " cases)" : "")
-                + ". A false accept is a token that must be refused and was accepted: a security defect.");
+        List<String> families = new ArrayList<>();
+        c.path("families").forEach(f -> families.add(f.asText()));
+        Doc.para(s, "Every library against external vectors (Project Wycheproof, RFC 7515), the project's hostile "
+                + "tokens (fresh keys, seed " + c.path("seed").asText("?") + ") and " + c.path("fuzzCases").asText("0")
+                + " random and mutated tokens each. Cells: correct / false accepts / false rejects / not applicable / "
+                + "errors. A false accept is a token that must be refused and was accepted: a security finding. The "
+                + "raw-signature families go through each library's own signature API, not the benchmarked adapter.");
+        List<String> header = new ArrayList<>(List.of("library", "version"));
+        header.addAll(families);
+        header.add("robustness (false accepts / errors / timeouts; slowest rejection)");
+        header.add("total false accepts");
         List<List<String>> rows = new ArrayList<>();
-        long falseAccepts = 0;
         for (JsonNode l : c.path("libraries")) {
-            falseAccepts += l.path("falseAccepts").asLong();
-            rows.add(List.of(l.path("library").asText(), l.path("correct").asText("0"), l.path("falseAccepts").asText("0"),
-                    l.path("falseRejects").asText("0"), l.path("notApplicable").asText("0"), l.path("errors").asText("0")));
+            List<String> r = new ArrayList<>(List.of(l.path("library").asText(), l.path("version").asText()));
+            for (String f : families) {
+                JsonNode t = l.path("families").path(f);
+                r.add(t.isMissingNode() || t.isNull() || t.hasNonNull("cannotTake")
+                        ? "—"
+                        : t.path("correct").asInt() + " / " + t.path("falseAccepts").asInt() + " / "
+                                + t.path("falseRejects").asInt() + " / " + t.path("notApplicable").asInt() + " / "
+                                + t.path("errors").asInt());
+            }
+            JsonNode rb = l.path("robustness");
+            r.add(rb.isMissingNode() || rb.isNull() || rb.path("cases").asInt() == 0 ? "not run"
+                    : rb.path("falseAccepts").asInt() + " / " + rb.path("errors").asInt() + " / " + rb.path("timeouts").asInt()
+                            + "; " + Fmt.num(rb.path("slowestRejectionMillis").asDouble()) + " ms");
+            r.add(l.path("totalFalseAccepts").asText("0"));
+            rows.add(r);
         }
-        s.blocks().add(new Doc.Table(List.of("library", "correct", "false accepts", "false rejects", "n.a.", "errors"), rows));
-        if (falseAccepts > 0) {
-            Doc.para(s, "WARNING: " + falseAccepts + " false accepts in total.");
+        s.blocks().add(new Doc.Table(header, rows));
+        JsonNode fa = c.path("falseAccepts");
+        if (fa.size() > 0) {
+            Doc.para(s, "False accepts (" + fa.size() + "):");
+            List<List<String>> list = new ArrayList<>();
+            for (JsonNode f : fa) {
+                list.add(List.of(f.path("library").asText(), f.path("version").asText(), f.path("family").asText(),
+                        f.path("caseId").asText(), f.path("comment").asText()));
+            }
+            s.blocks().add(new Doc.Table(List.of("library", "version", "family", "case", "comment"), list));
+        } else {
+            Doc.para(s, "No false accepts.");
         }
+    }
+
+    /** Total false accepts of a library from {@code conformance.json}, or null when the run has none. */
+    private String falseAccepts(String library) {
+        JsonNode c = run.conformance();
+        if (c == null || library == null) {
+            return null;
+        }
+        for (JsonNode l : c.path("libraries")) {
+            if (l.path("library").asText().equalsIgnoreCase(library)) {
+                return l.path("totalFalseAccepts").asText("0");
+            }
+        }
+        return null;
     }
 
     private void environment() {

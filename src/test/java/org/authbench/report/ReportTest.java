@@ -299,17 +299,39 @@ class ReportTest {
     }
 
     @Test
-    void conformanceSectionRendersWhenItsFileExists() throws IOException {
+    void conformanceSectionRendersWhenItsFileExistsAndMarksLibrariesInTheRankings() throws IOException {
+        // The shape ConformanceReport writes (trimmed to two libraries and two families).
         Files.writeString(run.resolve("conformance.json"), """
-                {"formatVersion": 1, "cases": 120, "libraries": [
-                  {"library": "nimbus", "correct": 118, "falseAccepts": 0, "falseRejects": 1, "notApplicable": 1, "errors": 0},
-                  {"library": "jjwt", "correct": 116, "falseAccepts": 2, "falseRejects": 0, "notApplicable": 2, "errors": 0}]}
+                {"formatVersion": 1, "generatedAt": "2026-11-28T00:00:00Z", "seed": 7, "fuzzCases": 100,
+                 "verdictBoundMillis": 5000, "families": ["wycheproof-jws", "wycheproof-ecdsa-der"],
+                 "libraries": [
+                  {"library": "nimbus", "version": "10.10", "unavailable": null, "totalFalseAccepts": 9,
+                   "families": {"wycheproof-jws": {"cases": 401, "correct": 303, "falseAccepts": 9, "falseRejects": 0,
+                                  "notApplicable": 89, "errors": 0, "acceptable": 0, "acceptableAccepted": 0, "cannotTake": null},
+                                "wycheproof-ecdsa-der": {"cases": 484, "correct": 484, "falseAccepts": 0, "falseRejects": 0,
+                                  "notApplicable": 0, "errors": 0, "acceptable": 0, "acceptableAccepted": 0, "cannotTake": null}},
+                   "robustness": {"cases": 100, "accepted": 0, "rejected": 100, "falseAccepts": 0, "errors": 0, "timeouts": 0,
+                                  "slowestRejectionMillis": 12.5}},
+                  {"library": "reference", "version": "this project", "unavailable": null, "totalFalseAccepts": 0,
+                   "families": {"wycheproof-jws": {"cases": 401, "correct": 312, "falseAccepts": 0, "falseRejects": 0,
+                                  "notApplicable": 89, "errors": 0, "acceptable": 0, "acceptableAccepted": 0, "cannotTake": null},
+                                "wycheproof-ecdsa-der": {"cases": 484, "correct": 0, "falseAccepts": 0, "falseRejects": 0,
+                                  "notApplicable": 0, "errors": 0, "acceptable": 0, "acceptableAccepted": 0,
+                                  "cannotTake": "no raw signature API"}},
+                   "robustness": {"cases": 100, "accepted": 0, "rejected": 100, "falseAccepts": 0, "errors": 0, "timeouts": 0,
+                                  "slowestRejectionMillis": 3.0}}],
+                 "falseAccepts": [{"library": "nimbus", "version": "10.10", "family": "wycheproof-jws", "caseId": "tc360",
+                                   "comment": "base64: rejectsSpacesInMac", "detail": "accepted"}],
+                 "falseRejects": [], "errors": [], "notes": []}
                 """);
         String md = generate();
         List<List<String>> conformance = table(md, "## Conformance");
-        assertThat(conformance).containsExactly(List.of("nimbus", "118", "0", "1", "1", "0"),
-                List.of("jjwt", "116", "2", "0", "2", "0"));
-        assertThat(md).contains("WARNING: 2 false accepts");
+        assertThat(conformance).containsExactly(
+                List.of("nimbus", "10.10", "303 / 9 / 0 / 89 / 0", "484 / 0 / 0 / 0 / 0", "0 / 0 / 0; 12.50 ms", "9"),
+                List.of("reference", "this project", "312 / 0 / 0 / 89 / 0", "—", "0 / 0 / 0; 3.000 ms", "0"));
+        assertThat(md).contains("| nimbus | 10.10 | wycheproof-jws | tc360 | base64: rejectsSpacesInMac |");
+        // Every ranking marks the library with its false accepts; libraries the check did not cover say so.
+        assertThat(md).containsPattern("\\| NIMBUS[^\\n]*\\| ⚠ 9 \\|");
 
         Files.writeString(run.resolve("conformance.json"), "{\"formatVersion\": 1}");
         String[] r = report(run);
