@@ -88,19 +88,25 @@ public final class ReferenceVerifier implements Authenticator {
         if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
             throw new Rejected(Reason.MALFORMED, "not a compact JWS (needs exactly three parts)");
         }
+        // Every segment's alphabet first: the signing input below must be exactly the token's ASCII bytes.
+        requireBase64Url(token, 0, dot1);
+        requireBase64Url(token, dot1 + 1, dot2);
+        requireBase64Url(token, dot2 + 1, token.length());
         byte[] header = decode(token, 0, dot1);
         checkHeader(header);
         byte[] signature = decode(token, dot2 + 1, token.length());
-        byte[] signingInput = token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
+        // The signing input is the token's own bytes up to the second dot: no substring copy.
+        byte[] signingInput = token.getBytes(StandardCharsets.ISO_8859_1);
+        int signingLength = dot2;
         PerThread t = perThread.get();
-        if (!verifySignature(t, signingInput, signature)) {
+        if (!verifySignature(t, signingInput, signingLength, signature)) {
             throw new Rejected(Reason.BAD_SIGNATURE, "signature does not verify");
         }
         if (slowdownPercent > 0) {
             t.slowdownCredit += slowdownPercent;
             while (t.slowdownCredit >= 100) {
                 t.slowdownCredit -= 100;
-                t.sink ^= verifySignature(t, signingInput, signature) ? 1 : 0;
+                t.sink ^= verifySignature(t, signingInput, signingLength, signature) ? 1 : 0;
             }
         }
         if (policy.jwsOnly()) {
@@ -111,18 +117,19 @@ public final class ReferenceVerifier implements Authenticator {
         return checkClaims(decode(token, dot1 + 1, dot2));
     }
 
-    private boolean verifySignature(PerThread t, byte[] signingInput, byte[] signature) throws Rejected {
+    private boolean verifySignature(PerThread t, byte[] signingInput, int length, byte[] signature) {
         if (signature.length != signatureLength) {
             return false;
         }
         try {
             if (t.mac != null) {
-                return MessageDigest.isEqual(t.mac.doFinal(signingInput), signature);
+                t.mac.update(signingInput, 0, length);
+                return MessageDigest.isEqual(t.mac.doFinal(), signature);
             }
             if (alg.keyType() == JwtAlgorithm.KeyType.EC && (isZero(signature, 0) || isZero(signature, 32))) {
                 return false; // r = 0 or s = 0 (CVE-2022-21449); the provider refuses too, this does not rely on it
             }
-            t.signature.update(signingInput);
+            t.signature.update(signingInput, 0, length);
             return t.signature.verify(signature);
         } catch (GeneralSecurityException e) {
             // A malformed signature value: the Signature object is reset by verify() either way.
@@ -265,7 +272,16 @@ public final class ReferenceVerifier implements Authenticator {
         return p.getText();
     }
 
-    /** Strict base64url: no padding, only the URL alphabet, and zero unused trailing bits. */
+    /** Only the base64url alphabet (no padding, no spaces): checked on every segment before anything else. */
+    private static void requireBase64Url(String s, int from, int to) throws Rejected {
+        for (int i = from; i < to; i++) {
+            if (value(s.charAt(i)) < 0) {
+                throw new Rejected(Reason.MALFORMED, "base64url segment holds '" + s.charAt(i) + "'");
+            }
+        }
+    }
+
+    /** Strict base64url of an alphabet-checked segment: a possible length and zero unused trailing bits. */
     static byte[] decode(String s, int from, int to) throws Rejected {
         int len = to - from;
         if (len % 4 == 1) {
@@ -276,11 +292,6 @@ public final class ReferenceVerifier implements Authenticator {
             int unusedMask = len % 4 == 2 ? 0x0F : 0x03;
             if (last < 0 || (last & unusedMask) != 0) {
                 throw new Rejected(Reason.MALFORMED, "base64url segment is not canonical");
-            }
-        }
-        for (int i = from; i < to; i++) {
-            if (value(s.charAt(i)) < 0) {
-                throw new Rejected(Reason.MALFORMED, "base64url segment holds '" + s.charAt(i) + "'");
             }
         }
         return B64.decode(s.substring(from, to));
