@@ -1,14 +1,11 @@
 package org.authbench.jwt.auth0;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.authbench.support.JwtCases.flipLastSignatureByte;
+import static org.authbench.support.JwtCases.refusal;
 
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -20,7 +17,6 @@ import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.reference.ReferenceVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -49,11 +45,6 @@ class Auth0VerifierTest {
         return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 2, NOW, 11));
     }
 
-    private static Reason refusal(Authenticator v, String token) {
-        Rejected r = catchThrowableOfType(() -> v.authenticate(token), Rejected.class);
-        assertThat(r).as("refused").isNotNull();
-        return r.reason();
-    }
 
     @Test
     void anIssuedAtInTheFutureIsNotChecked() throws Rejected {
@@ -82,28 +73,11 @@ class Auth0VerifierTest {
         assertThat(refusal(JWS_ONLY, "bm90IGpzb24.e30.c2ln")).as("a non-JSON header is malformed").isEqualTo(Reason.MALFORMED);
     }
 
-    private static String flipLastSignatureByte(String token) {
-        int dot = token.lastIndexOf('.');
-        byte[] sig = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-        sig[sig.length - 1] ^= 1;
-        return token.substring(0, dot + 1) + JwsSigner.b64(sig);
-    }
 
-    static Stream<Arguments> hostiles() {
-        List<Arguments> out = new ArrayList<>();
-        for (JwtAlgorithm alg : JwtAlgorithm.values()) {
-            for (Hostile h : Hostile.values()) {
-                if (h.appliesToAlgorithm(alg)) {
-                    out.add(Arguments.of(alg, h));
-                }
-            }
-        }
-        return out.stream();
-    }
 
     /** The reference's reason, except where auth0 classifies the token itself. */
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("hostiles")
+    @MethodSource("org.authbench.support.JwtCases#hostiles")
     void refusesForTheSameReasonAsTheReference(JwtAlgorithm alg, Hostile kind) {
         JwtFixture f = fixture(alg);
         String token = f.hostile(kind);

@@ -1,17 +1,15 @@
 package org.authbench.jwt.nimbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.authbench.support.JwtCases.flipLastSignatureByte;
+import static org.authbench.support.JwtCases.refusal;
 
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -23,7 +21,6 @@ import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.reference.ReferenceVerifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -52,11 +49,6 @@ class NimbusVerifierTest {
         return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 2, NOW, 11));
     }
 
-    private static Reason refusal(Authenticator v, String token) {
-        Rejected r = catchThrowableOfType(() -> v.authenticate(token), Rejected.class);
-        assertThat(r).as("refused").isNotNull();
-        return r.reason();
-    }
 
     @Test
     void expiredOneSecondAgoIsRefusedDespiteNimbusDefaultSkew() {
@@ -109,28 +101,11 @@ class NimbusVerifierTest {
         assertThat(refusal(VERIFIER, token)).as("a claim set is required outside jwsOnly").isEqualTo(Reason.MALFORMED);
     }
 
-    private static String flipLastSignatureByte(String token) {
-        int dot = token.lastIndexOf('.');
-        byte[] sig = java.util.Base64.getUrlDecoder().decode(token.substring(dot + 1));
-        sig[sig.length - 1] ^= 1;
-        return token.substring(0, dot + 1) + JwsSigner.b64(sig);
-    }
 
-    static Stream<Arguments> hostiles() {
-        List<Arguments> out = new ArrayList<>();
-        for (JwtAlgorithm alg : JwtAlgorithm.values()) {
-            for (Hostile h : Hostile.values()) {
-                if (h.appliesToAlgorithm(alg)) {
-                    out.add(Arguments.of(alg, h));
-                }
-            }
-        }
-        return out.stream();
-    }
 
     /** The reference's reason, except where nimbus itself judges the token malformed first. */
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("hostiles")
+    @MethodSource("org.authbench.support.JwtCases#hostiles")
     void refusesForTheSameReasonAsTheReference(JwtAlgorithm alg, Hostile kind) {
         JwtFixture f = fixture(alg);
         String token = f.hostile(kind);
