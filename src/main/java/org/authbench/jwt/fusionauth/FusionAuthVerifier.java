@@ -26,6 +26,7 @@ import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.jwt.CompactJws;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -141,11 +142,9 @@ public final class FusionAuthVerifier implements Authenticator {
     }
 
     private Principal verifyJwsOnly(String token) throws Rejected {
-        int dot1 = token.indexOf('.');
-        int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
-        if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
-            throw new Rejected(Reason.MALFORMED, "not a compact JWS (needs exactly three parts)");
-        }
+        int[] dots = CompactJws.dots(token);
+        int dot1 = dots[0];
+        int dot2 = dots[1];
         try {
             Header header = JWTUtils.decodeHeader(token);
             if (header.algorithm != algorithm) {

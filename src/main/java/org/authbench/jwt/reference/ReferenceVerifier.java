@@ -16,6 +16,7 @@ import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.CompactJws;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -83,11 +84,9 @@ public final class ReferenceVerifier implements Authenticator {
 
     @Override
     public Principal authenticate(String token) throws Rejected {
-        int dot1 = token.indexOf('.');
-        int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
-        if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
-            throw new Rejected(Reason.MALFORMED, "not a compact JWS (needs exactly three parts)");
-        }
+        int[] dots = CompactJws.dots(token);
+        int dot1 = dots[0];
+        int dot2 = dots[1];
         // Every segment's alphabet first: the signing input below must be exactly the token's ASCII bytes.
         requireBase64Url(token, 0, dot1);
         requireBase64Url(token, dot1 + 1, dot2);

@@ -17,6 +17,7 @@ import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.CompactJws;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -132,11 +133,9 @@ public final class VertxVerifier implements Authenticator {
     }
 
     private Principal verifyJwsOnly(String token) throws Rejected {
-        int dot1 = token.indexOf('.');
-        int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
-        if (dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
-            throw new Rejected(Reason.MALFORMED, "not a compact JWS (needs exactly three parts)");
-        }
+        int[] dots = CompactJws.dots(token);
+        int dot1 = dots[0];
+        int dot2 = dots[1];
         try {
             JsonObject header = new JsonObject(Buffer.buffer(Codec.base64UrlDecode(token.substring(0, dot1))));
             if (!pinnedAlg.equals(header.getValue("alg"))) {
