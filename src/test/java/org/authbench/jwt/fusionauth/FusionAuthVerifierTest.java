@@ -1,15 +1,16 @@
 package org.authbench.jwt.fusionauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.authbench.support.JwtCases.assertRejected;
+import static org.authbench.support.JwtCases.clockAt;
+import static org.authbench.support.JwtCases.assertJwsOnlyChecksTheSignatureLayer;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fusionauth.jwt.domain.Algorithm;
 import io.fusionauth.jwt.domain.JWT;
 import io.fusionauth.jwt.ec.ECVerifier;
 import io.fusionauth.jwt.hmac.HMACVerifier;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -82,18 +83,8 @@ class FusionAuthVerifierTest {
 
     @Test
     void jwsOnlyChecksTheSignatureLayerOfANonJsonPayload() throws Rejected {
-        FusionAuthVerifier v = new FusionAuthVerifier(HS.policy().withJwsOnly(true));
-        String signed = JwsSigner.sign("{\"alg\":\"HS256\"}", "not a claim set", "HmacSHA256", HS.keys().signingKey());
-
-        assertThat(v.authenticate(signed)).isEqualTo(new Principal(null, null));
-        assertRejected(v, signed.substring(0, signed.lastIndexOf('.') + 1) + "AAAA" + signed.substring(signed.lastIndexOf('.') + 5),
-                Reason.BAD_SIGNATURE);
-        assertRejected(v, JwsSigner.sign("{\"alg\":\"HS512\"}", "x", "HmacSHA512", HS.keys().signingKey()),
-                Reason.ALGORITHM_NOT_ALLOWED);
-        assertRejected(v, JwsSigner.sign("{\"alg\":\"HS256\",\"crit\":[\"x\"],\"x\":1}", "x", "HmacSHA256",
-                HS.keys().signingKey()), Reason.UNSUPPORTED);
+        assertJwsOnlyChecksTheSignatureLayer(new FusionAuthVerifier(HS.policy().withJwsOnly(true)), HS.keys().signingKey());
     }
-
 
     /** An HS256 token for subject "u", jti "j", for the fixture's issuer and audience, with extra claims. */
     private static String hs256(String moreClaims) {
@@ -102,12 +93,4 @@ class FusionAuthVerifierTest {
                 HS.keys().signingKey());
     }
 
-    private static Clock clockAt(long epochSecond) {
-        return Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
-    }
-
-    private static void assertRejected(FusionAuthVerifier v, String token, Reason reason) {
-        assertThatThrownBy(() -> v.authenticate(token)).isInstanceOfSatisfying(Rejected.class,
-                r -> assertThat(r.reason()).as(r.getMessage()).isEqualTo(reason));
-    }
 }

@@ -1,12 +1,10 @@
 package org.authbench.jwt.jose4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.authbench.support.JwtCases.assertRejected;
+import static org.authbench.support.JwtCases.clockAt;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
@@ -73,19 +71,10 @@ class Jose4jVerifierTest {
                 FIXTURE.keys().signingKey()), Reason.UNSUPPORTED);
     }
 
-
     /** An HS256 token for subject "u", jti "j", issued by the fixture's issuer, with extra claims. */
     private static String token(String moreClaims) {
         return JwsSigner.sign("{\"alg\":\"HS256\"}", "{\"iss\":\"" + JwtFixture.ISSUER + "\",\"sub\":\"u\",\"jti\":\"j\","
                 + moreClaims + "}", ALG.jcaName(), FIXTURE.keys().signingKey());
     }
 
-    private static Clock clockAt(long epochSecond) {
-        return Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
-    }
-
-    private static void assertRejected(Jose4jVerifier v, String token, Reason reason) {
-        assertThatThrownBy(() -> v.authenticate(token)).isInstanceOfSatisfying(Rejected.class,
-                r -> assertThat(r.reason()).as(r.getMessage()).isEqualTo(reason));
-    }
 }
