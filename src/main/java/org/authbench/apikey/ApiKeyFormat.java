@@ -20,6 +20,15 @@ public final class ApiKeyFormat {
     public static final int CHECKSUM_CHARS = 6;
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(62);
+    /** Base62 value of each Latin-1 byte, -1 for anything else. */
+    private static final byte[] DIGITS = new byte[256];
+
+    static {
+        java.util.Arrays.fill(DIGITS, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            DIGITS[ALPHABET.charAt(i)] = (byte) i;
+        }
+    }
 
     private ApiKeyFormat() {
     }
@@ -32,32 +41,41 @@ public final class ApiKeyFormat {
         return head + base62(BigInteger.valueOf(crc(head, head.length())), CHECKSUM_CHARS);
     }
 
-    /**
-     * True when {@code key} has the shape of a key and its checksum matches. Runs on every request, garbage
-     * included: one pass over the characters, then one CRC32 call over the bytes (the per-byte
-     * {@code CRC32.update(int)} costs several times more on a 37-character key).
-     */
+    /** True when {@code key} has the shape of a key and its checksum matches (see {@link #checksumValid(byte[])}). */
     public static boolean checksumValid(String key) {
-        int underscore = key.indexOf('_');
-        int len = key.length();
+        return checksumValid(key.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The same over a key's Latin-1 bytes, so a caller can hash the very bytes it checked (a character above
+     * U+00FF became '?', which is no digit). Runs on every request, garbage included: one table-driven pass
+     * over the characters, then one CRC32 call over the bytes (the per-byte {@code CRC32.update(int)} costs
+     * several times more on a 37-character key).
+     */
+    public static boolean checksumValid(byte[] key) {
+        int len = key.length;
+        int underscore = -1;
+        for (int i = 0; i < len; i++) {
+            if (key[i] == '_') {
+                underscore = i;
+                break;
+            }
+        }
         if (underscore <= 0 || len != underscore + 1 + BODY_CHARS + CHECKSUM_CHARS) {
             return false;
         }
         int bodyEnd = len - CHECKSUM_CHARS;
-        byte[] head = new byte[bodyEnd];
         for (int i = 0; i < bodyEnd; i++) {
-            char c = key.charAt(i);
-            if (i != underscore && digit(c) < 0) {
+            if (i != underscore && DIGITS[key[i] & 0xFF] < 0) {
                 return false; // prefix and body are base62; anything else is not a key
             }
-            head[i] = (byte) c;
         }
         CRC32 crc = new CRC32();
-        crc.update(head, 0, bodyEnd);
+        crc.update(key, 0, bodyEnd);
         long expected = crc.getValue();
         long actual = 0;
         for (int i = bodyEnd; i < len; i++) {
-            int d = digit(key.charAt(i));
+            int d = DIGITS[key[i] & 0xFF];
             if (d < 0) {
                 return false;
             }

@@ -31,7 +31,19 @@ public final class KeyChecks {
         }
     }
 
-    /** SHA-256 of the presented key, with a per-thread digest. */
+    /**
+     * The checksum pre-check, then SHA-256 of the presented key (per-thread digest), both over one copy of
+     * its bytes: what every hashed tier does before its lookup.
+     */
+    public static byte[] checkedSha256(String presented) throws Rejected {
+        byte[] bytes = presented.getBytes(StandardCharsets.ISO_8859_1);
+        if (!ApiKeyFormat.checksumValid(bytes)) {
+            throw new Rejected(Reason.BAD_CHECKSUM, "not an API key (checksum mismatch)");
+        }
+        return SHA256.get().digest(bytes);
+    }
+
+    /** SHA-256 of a key, with a per-thread digest (fixtures and seeding). */
     public static byte[] sha256(String presented) {
         return SHA256.get().digest(presented.getBytes(StandardCharsets.US_ASCII));
     }

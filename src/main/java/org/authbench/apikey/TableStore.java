@@ -30,8 +30,7 @@ public final class TableStore implements ApiKeyStore {
 
     @Override
     public Principal authenticate(String presented) throws Rejected {
-        KeyChecks.requireChecksum(presented);
-        byte[] hash = KeyChecks.sha256(presented);
+        byte[] hash = KeyChecks.checkedSha256(presented);
         return KeyChecks.verdict(table.find(hash), hash, System.currentTimeMillis() / 1000);
     }
 

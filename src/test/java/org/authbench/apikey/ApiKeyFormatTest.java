@@ -46,8 +46,19 @@ class ApiKeyFormatTest {
     @Test
     void garbageIsRefusedWithoutException() {
         for (String s : new String[] {"", "_", "abk_", "abk", "abk_!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!",
-                "abk_" + "é".repeat(33), "x".repeat(100_000), "eyJhbGciOiJIUzI1NiJ9.e30.sig"}) {
+                "abk_" + "é".repeat(33), "abk_" + "\u2603".repeat(33), "x".repeat(100_000),
+                "eyJhbGciOiJIUzI1NiJ9.e30.sig"}) {
             assertThat(ApiKeyFormat.checksumValid(s)).as(s.length() > 40 ? s.substring(0, 40) : s).isFalse();
+        }
+    }
+
+    @Test
+    void aCharacterBeyondLatin1InAValidKeyBreaksIt() {
+        String key = ApiKeyFormat.generate("abk", new java.util.Random(3));
+        for (int i = 0; i < key.length(); i++) {
+            // U+0130 and U+2603 both become '?' as Latin-1: never a digit, never the underscore.
+            String broken = key.substring(0, i) + (i % 2 == 0 ? '\u0130' : '\u2603') + key.substring(i + 1);
+            assertThat(ApiKeyFormat.checksumValid(broken)).as(broken).isFalse();
         }
     }
 }

@@ -97,8 +97,7 @@ public final class CachedStore implements ApiKeyStore {
 
     @Override
     public Principal authenticate(String presented) throws Rejected {
-        KeyChecks.requireChecksum(presented);
-        byte[] hash = KeyChecks.sha256(presented);
+        byte[] hash = KeyChecks.checkedSha256(presented);
         Sha256Key key = new Sha256Key(hash);
         ApiKeyRecord r = cache.getIfPresent(key);
         if (r == null) {

@@ -31,8 +31,7 @@ public final class HashedMapStore implements ApiKeyStore {
 
     @Override
     public Principal authenticate(String presented) throws Rejected {
-        KeyChecks.requireChecksum(presented);
-        byte[] hash = KeyChecks.sha256(presented);
+        byte[] hash = KeyChecks.checkedSha256(presented);
         return KeyChecks.verdict(byHash.get(new Sha256Key(hash)), hash, System.currentTimeMillis() / 1000);
     }
 

@@ -9,7 +9,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Base64;
 import javax.crypto.Mac;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
@@ -23,8 +22,9 @@ import org.authbench.jwt.VerifierPolicy;
  * A minimal compact-JWS verifier on plain JCA and Jackson's streaming parser, performing every check of
  * {@link VerifierPolicy}: the floor a library could reach.
  *
- * <p>Order: split, strict base64url, header (pinned {@code alg}, no {@code crit}), signature, then claims.
- * The signature is checked before the payload is parsed, so forged payloads cost no JSON work.
+ * <p>Order: split, strict base64url of all three parts, header (pinned {@code alg}, no {@code crit}),
+ * signature, then claims. The signature is checked before the payload is parsed, so forged payloads cost no
+ * JSON work.
  *
  * <p>Self-test knob for the CI gate: {@code -Dauthbench.selftest.slowdownPercent=N} makes this verifier
  * verify an accepted token a second time on N% of calls (deterministically), a real and proportional slowdown. It is
@@ -35,10 +35,27 @@ public final class ReferenceVerifier implements Authenticator {
     /** System property of the CI-gate self-test; off (0) by default. */
     public static final String SLOWDOWN_PROPERTY = "authbench.selftest.slowdownPercent";
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final Base64.Decoder B64 = Base64.getUrlDecoder();
+    // Duplicate members are refused for every name this verifier acts on (a bit per name, below), which is
+    // what RFC 7515 section 5.2 and RFC 7519 section 4 ask; a duplicate of a member it ignores cannot change a
+    // decision. Jackson's own STRICT_DUPLICATE_DETECTION would build a HashSet per object on every call.
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final byte[] ALPHABET = new byte[256];
+
+    static {
+        java.util.Arrays.fill(ALPHABET, (byte) -1);
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < chars.length(); i++) {
+            ALPHABET[chars.charAt(i)] = (byte) i;
+        }
+    }
+
+    private static final int EXP = 1;
+    private static final int NBF = 2;
+    private static final int IAT = 4;
+    private static final int ISS = 8;
+    private static final int SUB = 16;
+    private static final int JTI = 32;
+    private static final int AUD = 64;
 
     private final VerifierPolicy policy;
     private final JwtAlgorithm alg;
@@ -101,26 +118,23 @@ public final class ReferenceVerifier implements Authenticator {
         int[] dots = CompactJws.dots(token);
         int dot1 = dots[0];
         int dot2 = dots[1];
-        // Every segment's alphabet first: the signing input below must be exactly the token's ASCII bytes.
-        requireBase64Url(token, 0, dot1);
-        requireBase64Url(token, dot1 + 1, dot2);
-        requireBase64Url(token, dot2 + 1, token.length());
-        byte[] header = decode(token, 0, dot1);
+        // One copy of the token as bytes: it is the signing input (up to the second dot) and the source of all
+        // three segments. A character above U+00FF becomes '?', which the alphabet check below refuses.
+        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        // Every segment is decoded (alphabet, length and padding bits checked) before anything is trusted.
+        byte[] header = decode(bytes, 0, dot1);
+        byte[] payload = decode(bytes, dot1 + 1, dot2);
+        byte[] signature = decode(bytes, dot2 + 1, bytes.length);
         checkHeader(header);
-        byte[] signature = decode(token, dot2 + 1, token.length());
-        // The signing input is the token's own bytes up to the second dot: no substring copy.
-        byte[] signingInput = token.getBytes(StandardCharsets.ISO_8859_1);
-        int signingLength = dot2;
         PerThread t = perThread.get();
-        if (!verifySignature(t, signingInput, signingLength, signature)) {
+        if (!verifySignature(t, bytes, dot2, signature)) {
             throw new Rejected(Reason.BAD_SIGNATURE, "signature does not verify");
         }
         if (policy.jwsOnly()) {
             // The signature layer alone: the payload need not be a claim set.
-            decode(token, dot1 + 1, dot2);
             return new Principal(null, null);
         }
-        return checkClaims(decode(token, dot1 + 1, dot2));
+        return checkClaims(payload);
     }
 
     private boolean verifySignature(PerThread t, byte[] signingInput, int length, byte[] signature) {
@@ -162,6 +176,9 @@ public final class ReferenceVerifier implements Authenticator {
                 JsonToken value = p.nextToken();
                 switch (name) {
                     case "alg" -> {
+                        if (algValue != null) {
+                            throw new Rejected(Reason.MALFORMED, "duplicate header member alg");
+                        }
                         if (value != JsonToken.VALUE_STRING) {
                             throw new Rejected(Reason.MALFORMED, "alg is not a string");
                         }
@@ -196,6 +213,7 @@ public final class ReferenceVerifier implements Authenticator {
         boolean audMatched = false;
         boolean hasAud = false;
         String wantAud = policy.audience();
+        int seen = 0;
         try (JsonParser p = JSON.createParser(payload)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new Rejected(Reason.MALFORMED, "payload is not a JSON object");
@@ -203,6 +221,11 @@ public final class ReferenceVerifier implements Authenticator {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
+                int bit = claimBit(name);
+                if ((seen & bit) != 0) {
+                    throw new Rejected(Reason.MALFORMED, "duplicate claim " + name);
+                }
+                seen |= bit;
                 switch (name) {
                     case "exp" -> {
                         exp = numericDate(p, value, "exp");
@@ -261,6 +284,19 @@ public final class ReferenceVerifier implements Authenticator {
         return new Principal(sub, jti);
     }
 
+    private static int claimBit(String name) {
+        return switch (name) {
+            case "exp" -> EXP;
+            case "nbf" -> NBF;
+            case "iat" -> IAT;
+            case "iss" -> ISS;
+            case "sub" -> SUB;
+            case "jti" -> JTI;
+            case "aud" -> AUD;
+            default -> 0;
+        };
+    }
+
     private static long numericDate(JsonParser p, JsonToken value, String name) throws IOException, Rejected {
         if (value == JsonToken.VALUE_NUMBER_INT) {
             return p.getLongValue();
@@ -278,48 +314,53 @@ public final class ReferenceVerifier implements Authenticator {
         return p.getText();
     }
 
-    /** Only the base64url alphabet (no padding, no spaces): checked on every segment before anything else. */
-    private static void requireBase64Url(String s, int from, int to) throws Rejected {
-        for (int i = from; i < to; i++) {
-            if (value(s.charAt(i)) < 0) {
-                throw new Rejected(Reason.MALFORMED, "base64url segment holds '" + s.charAt(i) + "'");
-            }
-        }
-    }
-
-    /** Strict base64url of an alphabet-checked segment: a possible length and zero unused trailing bits. */
-    static byte[] decode(String s, int from, int to) throws Rejected {
+    /**
+     * Strict base64url (RFC 7515 section 2: no padding, no whitespace, zero unused trailing bits) of
+     * {@code src[from, to)}, table-driven in one pass: the alphabet check and the decoding are the same loop.
+     */
+    static byte[] decode(byte[] src, int from, int to) throws Rejected {
         int len = to - from;
-        if (len % 4 == 1) {
+        int rem = len & 3;
+        if (rem == 1) {
             throw new Rejected(Reason.MALFORMED, "base64url segment has an impossible length");
         }
-        if (len % 4 != 0) {
-            int last = value(s.charAt(to - 1));
-            int unusedMask = len % 4 == 2 ? 0x0F : 0x03;
-            if (last < 0 || (last & unusedMask) != 0) {
+        byte[] out = new byte[(len >> 2) * 3 + (rem == 0 ? 0 : rem - 1)];
+        int o = 0;
+        int i = from;
+        for (int end = to - rem; i < end; i += 4) {
+            int a = ALPHABET[src[i] & 0xFF];
+            int b = ALPHABET[src[i + 1] & 0xFF];
+            int c = ALPHABET[src[i + 2] & 0xFF];
+            int d = ALPHABET[src[i + 3] & 0xFF];
+            if ((a | b | c | d) < 0) {
+                throw outsideAlphabet();
+            }
+            int bits = a << 18 | b << 12 | c << 6 | d;
+            out[o++] = (byte) (bits >> 16);
+            out[o++] = (byte) (bits >> 8);
+            out[o++] = (byte) bits;
+        }
+        if (rem != 0) {
+            int a = ALPHABET[src[i] & 0xFF];
+            int b = ALPHABET[src[i + 1] & 0xFF];
+            int c = rem == 3 ? ALPHABET[src[i + 2] & 0xFF] : 0;
+            if ((a | b | c) < 0) {
+                throw outsideAlphabet();
+            }
+            if (rem == 2 ? (b & 0x0F) != 0 : (c & 0x03) != 0) {
                 throw new Rejected(Reason.MALFORMED, "base64url segment is not canonical");
             }
+            int bits = a << 18 | b << 12 | c << 6;
+            out[o++] = (byte) (bits >> 16);
+            if (rem == 3) {
+                out[o] = (byte) (bits >> 8);
+            }
         }
-        return B64.decode(s.substring(from, to));
+        return out;
     }
 
-    private static int value(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        if (c == '-') {
-            return 62;
-        }
-        if (c == '_') {
-            return 63;
-        }
-        return -1;
+    private static Rejected outsideAlphabet() {
+        return new Rejected(Reason.MALFORMED, "base64url segment holds a character outside the alphabet");
     }
 
     private static final class PerThread {
