@@ -8,12 +8,14 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,13 +23,15 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Reads and writes the three JWK forms the suite uses: {@code oct} secrets, public {@code RSA} keys and
- * public {@code EC} P-256 keys. Errors are {@link IllegalArgumentException}s whose message is fit for a
+ * Reads and writes the JWK forms the suite uses: {@code oct} secrets, public {@code RSA} keys, public
+ * {@code EC} P-256 and P-384 keys and public {@code OKP} Ed25519 keys (RFC 8037). Errors are {@link IllegalArgumentException}s whose message is fit for a
  * one-line CLI error ("malformed JWK: ...").
  */
 public final class JwkKeys {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (33 bytes) }: every Ed25519 public key's X.509 header. */
+    private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     private JwkKeys() {
     }
@@ -52,13 +56,30 @@ public final class JwkKeys {
                         new RSAPublicKeySpec(unsigned(jwk, "n"), unsigned(jwk, "e")));
                 case "EC" -> {
                     String crv = text(jwk, "crv");
-                    if (!"P-256".equals(crv)) {
-                        throw new IllegalArgumentException("malformed JWK: unsupported curve " + crv + " (P-256 only)");
-                    }
+                    String curve = switch (crv) {
+                        case "P-256" -> "secp256r1";
+                        case "P-384" -> "secp384r1";
+                        default -> throw new IllegalArgumentException("malformed JWK: unsupported curve " + crv
+                                + " (P-256 or P-384)");
+                    };
                     ECPoint w = new ECPoint(unsigned(jwk, "x"), unsigned(jwk, "y"));
-                    yield KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, p256()));
+                    yield KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, curve(curve)));
                 }
-                default -> throw new IllegalArgumentException("malformed JWK: unsupported kty " + kty + " (oct, RSA or EC)");
+                case "OKP" -> {
+                    String crv = text(jwk, "crv");
+                    if (!"Ed25519".equals(crv)) {
+                        throw new IllegalArgumentException("malformed JWK: unsupported OKP curve " + crv + " (Ed25519 only)");
+                    }
+                    byte[] x = bytes(jwk, "x");
+                    if (x.length != 32) {
+                        throw new IllegalArgumentException("malformed JWK: Ed25519 \"x\" must be 32 bytes, was " + x.length);
+                    }
+                    // The raw key behind the fixed X.509 prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410).
+                    byte[] spki = java.util.Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + 32);
+                    System.arraycopy(x, 0, spki, ED25519_SPKI_PREFIX.length, 32);
+                    yield KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+                }
+                default -> throw new IllegalArgumentException("malformed JWK: unsupported kty " + kty + " (oct, RSA, EC or OKP)");
             };
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("malformed JWK: " + e.getMessage());
@@ -77,10 +98,16 @@ public final class JwkKeys {
             m.put("n", b64.encodeToString(unsignedBytes(r.getModulus(), 0)));
             m.put("e", b64.encodeToString(unsignedBytes(r.getPublicExponent(), 0)));
         } else if (key instanceof ECPublicKey e) {
+            int size = (e.getParams().getCurve().getField().getFieldSize() + 7) / 8;
             m.put("kty", "EC");
-            m.put("crv", "P-256");
-            m.put("x", b64.encodeToString(unsignedBytes(e.getW().getAffineX(), 32)));
-            m.put("y", b64.encodeToString(unsignedBytes(e.getW().getAffineY(), 32)));
+            m.put("crv", size == 48 ? "P-384" : "P-256");
+            m.put("x", b64.encodeToString(unsignedBytes(e.getW().getAffineX(), size)));
+            m.put("y", b64.encodeToString(unsignedBytes(e.getW().getAffineY(), size)));
+        } else if (key instanceof EdECPublicKey && isEd25519SubjectPublicKeyInfo(key.getEncoded())) {
+            byte[] spki = key.getEncoded();
+            m.put("kty", "OKP");
+            m.put("crv", "Ed25519");
+            m.put("x", b64.encodeToString(java.util.Arrays.copyOfRange(spki, ED25519_SPKI_PREFIX.length, spki.length)));
         } else {
             throw new IllegalArgumentException("no JWK form for " + key.getAlgorithm() + " key " + key.getClass().getSimpleName());
         }
@@ -95,10 +122,16 @@ public final class JwkKeys {
         }
     }
 
-    private static ECParameterSpec p256() throws GeneralSecurityException {
+    private static ECParameterSpec curve(String name) throws GeneralSecurityException {
         AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
-        params.init(new ECGenParameterSpec("secp256r1"));
+        params.init(new ECGenParameterSpec(name));
         return params.getParameterSpec(ECParameterSpec.class);
+    }
+
+    /** True for the DER of an Ed25519 public key: the RFC 8410 prefix, then 32 bytes. */
+    public static boolean isEd25519SubjectPublicKeyInfo(byte[] der) {
+        return der != null && der.length == ED25519_SPKI_PREFIX.length + 32
+                && java.util.Arrays.equals(der, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0, ED25519_SPKI_PREFIX.length);
     }
 
     private static String text(JsonNode jwk, String field) {

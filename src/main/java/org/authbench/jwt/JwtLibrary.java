@@ -20,44 +20,62 @@ import org.authbench.jwt.vertx.VertxVerifier;
 public enum JwtLibrary {
     JJWT("io.jsonwebtoken", "jjwt-impl") {
         @Override
-        public Authenticator create(VerifierPolicy policy) {
+        Authenticator build(VerifierPolicy policy) {
             return new JjwtVerifier(policy);
         }
     },
     NIMBUS("com.nimbusds", "nimbus-jose-jwt") {
         @Override
-        public Authenticator create(VerifierPolicy policy) {
+        Authenticator build(VerifierPolicy policy) {
             return new NimbusVerifier(policy);
+        }
+
+        @Override
+        public String unsupportedReason(JwtAlgorithm alg) {
+            return alg == JwtAlgorithm.EdDSA
+                    ? "its DefaultJWTProcessor makes no EdDSA verifier (key selectors return java.security.Key; "
+                            + "Ed25519Verifier takes an OctetKeyPair and needs Google Tink, not a dependency here)"
+                    : null;
         }
     },
     AUTH0("com.auth0", "java-jwt") {
         @Override
-        public Authenticator create(VerifierPolicy policy) {
+        Authenticator build(VerifierPolicy policy) {
             return new Auth0Verifier(policy);
+        }
+
+        @Override
+        public String unsupportedReason(JwtAlgorithm alg) {
+            return alg == JwtAlgorithm.EdDSA ? "java-jwt 4.x has no EdDSA algorithm (HMAC, RSA, RSA-PSS and ECDSA only)" : null;
         }
     },
     JOSE4J("org.bitbucket.b_c", "jose4j") {
         @Override
-        public Authenticator create(VerifierPolicy policy) {
+        Authenticator build(VerifierPolicy policy) {
             return new Jose4jVerifier(policy);
         }
     },
     FUSIONAUTH("io.fusionauth", "fusionauth-jwt") {
         @Override
-        public Authenticator create(VerifierPolicy policy) {
+        Authenticator build(VerifierPolicy policy) {
             return new FusionAuthVerifier(policy);
+        }
+
+        @Override
+        public String unsupportedReason(JwtAlgorithm alg) {
+            return alg == JwtAlgorithm.EdDSA ? "fusionauth-jwt 5.x has no EdDSA (its Algorithm enum has HS, RS, PS and ES only)" : null;
         }
     },
     VERTX("io.vertx", "vertx-auth-jwt") {
         @Override
-        public Authenticator create(VerifierPolicy policy) {
+        Authenticator build(VerifierPolicy policy) {
             return new VertxVerifier(policy);
         }
     },
     /** A minimal verifier on plain JCA doing every check the others do: the floor a library could reach. */
     REFERENCE("org.authbench", "authbench") {
         @Override
-        public Authenticator create(VerifierPolicy policy) {
+        Authenticator build(VerifierPolicy policy) {
             return new ReferenceVerifier(policy);
         }
     };
@@ -70,8 +88,38 @@ public enum JwtLibrary {
         this.artifactId = artifactId;
     }
 
-    /** Builds a verifier enforcing {@code policy}. Called once per trial, never inside measurement. */
-    public abstract Authenticator create(VerifierPolicy policy);
+    /**
+     * Builds a verifier enforcing {@code policy}. Called once per trial, never inside measurement.
+     *
+     * @throws UnsupportedAlgorithmException when this library does not support the policy's algorithm
+     */
+    public final Authenticator create(VerifierPolicy policy) {
+        requireSupport(policy.algorithm());
+        return build(policy);
+    }
+
+    /** The adapter's constructor; only for algorithms {@link #supports} says yes to. */
+    abstract Authenticator build(VerifierPolicy policy);
+
+    /**
+     * Why this library cannot verify {@code alg} through its production path, or null when it can. A fact about
+     * the pinned library version, checked by {@code AdapterContractTest}: a library that gains support fails it.
+     */
+    public String unsupportedReason(JwtAlgorithm alg) {
+        return null;
+    }
+
+    public boolean supports(JwtAlgorithm alg) {
+        return unsupportedReason(alg) == null;
+    }
+
+    /** Throws {@link UnsupportedAlgorithmException} unless this library supports {@code alg}. */
+    public void requireSupport(JwtAlgorithm alg) {
+        String why = unsupportedReason(alg);
+        if (why != null) {
+            throw new UnsupportedAlgorithmException(this, alg, why);
+        }
+    }
 
     /** The name used on the command line: {@code jjwt}, {@code nimbus}, ... */
     public String cliName() {

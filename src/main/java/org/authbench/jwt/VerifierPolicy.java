@@ -87,10 +87,22 @@ public record VerifierPolicy(
             case OCT -> key instanceof SecretKey;
             case RSA -> key instanceof java.security.interfaces.RSAPublicKey;
             case EC -> key instanceof java.security.interfaces.ECPublicKey;
+            case OKP -> key instanceof java.security.interfaces.EdECPublicKey
+                    && JwkKeys.isEd25519SubjectPublicKeyInfo(key.getEncoded());
         };
         if (!ok) {
             throw new IllegalArgumentException("a " + key.getAlgorithm() + " key cannot verify " + algorithm
-                    + " (it needs a " + algorithm.keyType().name().toLowerCase(java.util.Locale.ROOT) + " key)");
+                    + " (it needs " + switch (algorithm.keyType()) {
+                        case OKP -> "an Ed25519";
+                        case EC -> "an ec";
+                        default -> "a " + algorithm.keyType().name().toLowerCase(java.util.Locale.ROOT);
+                    } + " key)");
+        }
+        if (key instanceof java.security.interfaces.ECPublicKey ec
+                && ec.getParams().getCurve().getField().getFieldSize() != algorithm.keyBits()) {
+            // ES256 and ES384 each name their curve (RFC 7518 §3.4): a key on the other curve is a usage error.
+            throw new IllegalArgumentException("a P-" + ec.getParams().getCurve().getField().getFieldSize()
+                    + " key cannot verify " + algorithm + " (it needs a P-" + algorithm.keyBits() + " key)");
         }
     }
 }

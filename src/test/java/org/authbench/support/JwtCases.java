@@ -19,6 +19,7 @@ import org.authbench.auth.Rejected.Reason;
 import org.authbench.fixture.Hostile;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.JwtLibrary;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** What the per-library adapter tests share: the hostile cases, the refusal reason, a signature tweak. */
@@ -29,8 +30,16 @@ public final class JwtCases {
 
     /** Every (algorithm, hostile kind) pair that applies: {@code @MethodSource("org.authbench.support.JwtCases#hostiles")}. */
     public static Stream<Arguments> hostiles() {
+        return hostiles(null);
+    }
+
+    /** The (algorithm, hostile kind) pairs for the algorithms {@code library} supports (all when null). */
+    public static Stream<Arguments> hostiles(JwtLibrary library) {
         List<Arguments> out = new ArrayList<>();
         for (JwtAlgorithm alg : JwtAlgorithm.values()) {
+            if (library != null && !library.supports(alg)) {
+                continue;
+            }
             for (Hostile h : Hostile.values()) {
                 if (h.appliesToAlgorithm(alg)) {
                     out.add(Arguments.of(alg, h));

@@ -21,6 +21,7 @@ import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -65,11 +66,16 @@ public final class Auth0Verifier implements Authenticator {
     private final boolean jwsOnly;
 
     public Auth0Verifier(VerifierPolicy policy) {
+        JwtLibrary.AUTH0.requireSupport(policy.algorithm());
         this.jwsOnly = policy.jwsOnly();
         this.algorithm = switch (policy.algorithm()) {
             case HS256 -> Algorithm.HMAC256(policy.secretKey().getEncoded());
             case RS256 -> Algorithm.RSA256((RSAPublicKey) policy.publicKey(), null);
             case ES256 -> Algorithm.ECDSA256((ECPublicKey) policy.publicKey(), null);
+            case PS256 -> Algorithm.RSA256PSS((RSAPublicKey) policy.publicKey(), null);
+            case ES384 -> Algorithm.ECDSA384((ECPublicKey) policy.publicKey(), null);
+            case HS512 -> Algorithm.HMAC512(policy.secretKey().getEncoded());
+            case EdDSA -> throw new IllegalStateException("unreachable: requireSupport refused EdDSA");
         };
         Verification v = JWT.require(algorithm)
                 .acceptLeeway(policy.leewaySeconds())

@@ -16,6 +16,7 @@ import io.fusionauth.jwt.domain.Header;
 import io.fusionauth.jwt.domain.JWT;
 import io.fusionauth.jwt.ec.ECVerifier;
 import io.fusionauth.jwt.hmac.HMACVerifier;
+import io.fusionauth.jwt.rsa.RSAPSSVerifier;
 import io.fusionauth.jwt.rsa.RSAVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.jwt.CompactJws;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -45,7 +47,7 @@ import org.authbench.jwt.VerifierPolicy;
  *       {@code exp < now}, the policy (and RFC 7519) when {@code now >= exp};</li>
  *   <li>{@code iss} and {@code aud} (string or array) checked by the adapter: the decoder checks neither;</li>
  *   <li>{@code crit} refused by the adapter: the decoder ignores it;</li>
- *   <li>ES256 signatures of exactly 64 bytes, checked by the adapter: fusionauth's {@code ECVerifier} splits a
+ *   <li>ES256/ES384 signatures of exactly 64/96 bytes, checked by the adapter: fusionauth's {@code ECVerifier} splits a
  *       signature of any length into r and s, so zero-padded r || s of 66 or 514 bytes also verify;</li>
  *   <li>a fixed policy clock through {@code JWT.getTimeMachineDecoder(now)}, built once; with the system clock
  *       {@code JWT.getDecoder()}; skew from the policy via {@code withClockSkew} (the default is 0 too).</li>
@@ -75,12 +77,15 @@ public final class FusionAuthVerifier implements Authenticator {
 
     public FusionAuthVerifier(VerifierPolicy policy) {
         this.policy = policy;
+        JwtLibrary.FUSIONAUTH.requireSupport(policy.algorithm());
         this.algorithm = Algorithm.valueOf(policy.algorithm().name());
         this.ecSignatureLength = 2 * policy.algorithm().ecCoordinateBytes();
-        Verifier family = switch (policy.algorithm().keyType()) {
-            case OCT -> HMACVerifier.newVerifier(policy.secretKey().getEncoded());
-            case RSA -> RSAVerifier.newVerifier(policy.publicKey());
-            case EC -> ECVerifier.newVerifier(policy.publicKey());
+        Verifier family = switch (policy.algorithm()) {
+            case HS256, HS512 -> HMACVerifier.newVerifier(policy.secretKey().getEncoded());
+            case RS256 -> RSAVerifier.newVerifier(policy.publicKey());
+            case PS256 -> RSAPSSVerifier.newVerifier(policy.publicKey());
+            case ES256, ES384 -> ECVerifier.newVerifier(policy.publicKey());
+            case EdDSA -> throw new IllegalStateException("unreachable: requireSupport refused EdDSA");
         };
         this.verifier = new PinnedVerifier(algorithm, family);
         JWTDecoder d = policy.fixedClock()
@@ -166,7 +171,7 @@ public final class FusionAuthVerifier implements Authenticator {
     }
 
     /**
-     * JWS ES256 signatures are exactly r || s, 64 bytes. fusionauth splits a signature of any even length into
+     * JWS ES256/ES384 signatures are exactly r || s, 64/96 bytes. fusionauth splits a signature of any even length into
      * halves, so r and s left-padded with zeros (66 or 514 bytes; Wycheproof JWS tcId 379, 385) verify too.
      */
     private void checkSignatureLength(String token) throws Rejected {
@@ -174,9 +179,9 @@ public final class FusionAuthVerifier implements Authenticator {
             return;
         }
         int dot = token.lastIndexOf('.');
-        // 64 bytes are 86 base64url characters (no padding); anything else cannot be a P1363 signature.
+        // 64 (96) bytes are 86 (128) base64url characters without padding; anything else cannot be P1363 r || s.
         if (dot >= 0 && token.length() - dot - 1 != (ecSignatureLength * 4 + 2) / 3) {
-            throw new Rejected(Reason.BAD_SIGNATURE, "ES256 signature is not " + ecSignatureLength + " bytes");
+            throw new Rejected(Reason.BAD_SIGNATURE, algorithm + " signature is not " + ecSignatureLength + " bytes");
         }
     }
 

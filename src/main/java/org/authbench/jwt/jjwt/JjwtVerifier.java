@@ -100,6 +100,10 @@ public final class JjwtVerifier implements Authenticator {
             case HS256 -> Jwts.SIG.HS256;
             case RS256 -> Jwts.SIG.RS256;
             case ES256 -> Jwts.SIG.ES256;
+            case PS256 -> Jwts.SIG.PS256;
+            case ES384 -> Jwts.SIG.ES384;
+            case HS512 -> Jwts.SIG.HS512;
+            case EdDSA -> Jwts.SIG.EdDSA;
         };
     }
 

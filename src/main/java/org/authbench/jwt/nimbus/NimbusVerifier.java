@@ -34,6 +34,7 @@ import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -85,6 +86,7 @@ public final class NimbusVerifier implements Authenticator {
     private final JWSVerifier jwsVerifier;
 
     public NimbusVerifier(VerifierPolicy policy) {
+        JwtLibrary.NIMBUS.requireSupport(policy.algorithm());
         this.pinned = JWSAlgorithm.parse(policy.algorithm().name());
         if (policy.jwsOnly()) {
             this.processor = null;
@@ -117,9 +119,10 @@ public final class NimbusVerifier implements Authenticator {
     private static JWSVerifier jwsVerifier(VerifierPolicy policy) {
         try {
             return switch (policy.algorithm()) {
-                case HS256 -> new MACVerifier(policy.secretKey());
-                case RS256 -> new RSASSAVerifier((RSAPublicKey) policy.publicKey());
-                case ES256 -> new ECDSAVerifier((ECPublicKey) policy.publicKey());
+                case HS256, HS512 -> new MACVerifier(policy.secretKey());
+                case RS256, PS256 -> new RSASSAVerifier((RSAPublicKey) policy.publicKey());
+                case ES256, ES384 -> new ECDSAVerifier((ECPublicKey) policy.publicKey());
+                case EdDSA -> throw new IllegalStateException("unreachable: requireSupport refused EdDSA");
             };
         } catch (JOSEException e) {
             throw new IllegalArgumentException("nimbus cannot verify " + policy.algorithm() + " with this key: " + e.getMessage(), e);

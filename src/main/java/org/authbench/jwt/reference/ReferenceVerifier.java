@@ -70,9 +70,10 @@ public final class ReferenceVerifier implements Authenticator {
         this.alg = policy.algorithm();
         this.expectedAlg = alg.name();
         this.signatureLength = switch (alg.keyType()) {
-            case OCT -> 32;
+            case OCT -> alg == JwtAlgorithm.HS512 ? 64 : 32;
             case RSA -> (((RSAPublicKey) policy.key()).getModulus().bitLength() + 7) / 8;
             case EC -> 2 * alg.ecCoordinateBytes();
+            case OKP -> 64; // RFC 8032: R || S, 32 bytes each
         };
         this.slowdownPercent = Integer.getInteger(SLOWDOWN_PROPERTY, 0);
         if (slowdownPercent < 0) {
@@ -91,7 +92,7 @@ public final class ReferenceVerifier implements Authenticator {
                 mac.init(policy.secretKey());
                 return new PerThread(mac, null);
             }
-            Signature sig = Signature.getInstance(alg.jcaName());
+            Signature sig = alg.newSignature();
             sig.initVerify(policy.publicKey());
             return new PerThread(null, sig);
         } catch (GeneralSecurityException e) {
@@ -146,7 +147,8 @@ public final class ReferenceVerifier implements Authenticator {
                 t.mac.update(signingInput, 0, length);
                 return MessageDigest.isEqual(t.mac.doFinal(), signature);
             }
-            if (alg.keyType() == JwtAlgorithm.KeyType.EC && (isZero(signature, 0) || isZero(signature, 32))) {
+            int half = alg.ecCoordinateBytes();
+            if (half > 0 && (isZero(signature, 0, half) || isZero(signature, half, half))) {
                 return false; // r = 0 or s = 0 (CVE-2022-21449); the provider refuses too, this does not rely on it
             }
             t.signature.update(signingInput, 0, length);
@@ -157,9 +159,9 @@ public final class ReferenceVerifier implements Authenticator {
         }
     }
 
-    private static boolean isZero(byte[] b, int from) {
+    private static boolean isZero(byte[] b, int from, int length) {
         int acc = 0;
-        for (int i = from; i < from + 32; i++) {
+        for (int i = from; i < from + length; i++) {
             acc |= b[i];
         }
         return acc == 0;

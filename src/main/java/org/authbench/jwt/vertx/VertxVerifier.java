@@ -16,7 +16,6 @@ import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.jwt.JwkKeys;
-import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.CompactJws;
 import org.authbench.jwt.VerifierPolicy;
 
@@ -43,7 +42,7 @@ import org.authbench.jwt.VerifierPolicy;
  *       refused because a JWT with a key is in "secure" mode;</li>
  *   <li>{@code allowEmbeddedKey} left false (the default), so an {@code x5c} header is not trusted;
  *       {@code jwk}/{@code jku} are never read by vert.x;</li>
- *   <li>ES256 signatures must be 64 bytes: vert.x also accepts an ASN.1 DER signature (it converts only
+ *   <li>ES256/ES384 signatures must be 64/96 bytes: vert.x also accepts an ASN.1 DER signature (it converts only
  *       non-DER input), which JWS (RFC 7518 §3.4) forbids; the adapter refuses other lengths first;</li>
  *   <li>{@code exp} required, {@code now >= exp + leeway} expired, {@code nbf} when present: checked by the
  *       adapter with the policy clock (vert.x accepts a token without {@code exp}; its provider, not used here,
@@ -170,16 +169,16 @@ public final class VertxVerifier implements Authenticator {
         return new Rejected(Reason.BAD_SIGNATURE, e.getMessage(), e);
     }
 
-    /** JWS ES256 signatures are exactly r || s; vert.x also takes ASN.1 DER, so any other length is refused. */
+    /** JWS ES256/ES384 signatures are exactly r || s; vert.x also takes ASN.1 DER, so any other length is refused. */
     private void checkSignatureLength(String token) throws Rejected {
-        if (policy.algorithm() != JwtAlgorithm.ES256) {
+        if (ecSignatureLength == 0) {
             return;
         }
         int dot = token.lastIndexOf('.');
         int encoded = token.length() - dot - 1;
-        // 64 bytes are 86 base64url characters (no padding); anything else cannot be a P1363 signature.
+        // 64 (96) bytes are 86 (128) base64url characters without padding; anything else cannot be P1363 r || s.
         if (dot >= 0 && encoded != (ecSignatureLength * 4 + 2) / 3) {
-            throw new Rejected(Reason.BAD_SIGNATURE, "ES256 signature is not " + ecSignatureLength + " bytes");
+            throw new Rejected(Reason.BAD_SIGNATURE, pinnedAlg + " signature is not " + ecSignatureLength + " bytes");
         }
     }
 

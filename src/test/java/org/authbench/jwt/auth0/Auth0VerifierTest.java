@@ -15,6 +15,8 @@ import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.reference.ReferenceVerifier;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.authbench.jwt.UnsupportedAlgorithmException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -77,7 +79,7 @@ class Auth0VerifierTest {
 
     /** The reference's reason, except where auth0 classifies the token itself. */
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("org.authbench.support.JwtCases#hostiles")
+    @MethodSource("hostiles")
     void refusesForTheSameReasonAsTheReference(JwtAlgorithm alg, Hostile kind) {
         JwtFixture f = fixture(alg);
         String token = f.hostile(kind);
@@ -87,4 +89,26 @@ class Auth0VerifierTest {
                 : refusal(new ReferenceVerifier(f.policy()), token);
         assertThat(refusal(new Auth0Verifier(f.policy()), token)).isEqualTo(expected);
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostiles() {
+        return org.authbench.support.JwtCases.hostiles(org.authbench.jwt.JwtLibrary.AUTH0);
+    }
+
+    /**
+     * Why auth0 has no EdDSA row: java-jwt's {@code Algorithm} factories (the only way to build a verifier)
+     * cover HMAC, RSA, RSA-PSS and ECDSA. PS256 arrived in 4.6.0 as {@code RSA256PSS}; the contract test proves
+     * it verifies PS256 (SHA-256, MGF1-SHA-256, 32-byte salt) and refuses RS256 under the same key.
+     */
+    @Test
+    void java_jwtOffersNoEdDsaAlgorithm() {
+        assertThat(java.util.Arrays.stream(com.auth0.jwt.algorithms.Algorithm.class.getMethods())
+                .map(java.lang.reflect.Method::getName)
+                .filter(n -> n.toUpperCase(java.util.Locale.ROOT).matches(".*(EDDSA|ED25519|EDWARDS).*")))
+                .isEmpty();
+        assertThat(java.util.Arrays.stream(com.auth0.jwt.algorithms.Algorithm.class.getMethods())
+                .map(java.lang.reflect.Method::getName)).contains("RSA256PSS", "ECDSA384", "HMAC512");
+        assertThatThrownBy(() -> new Auth0Verifier(fixture(JwtAlgorithm.EdDSA).policy()))
+                .isInstanceOf(UnsupportedAlgorithmException.class).hasMessageStartingWith("auth0 does not support EdDSA: ");
+    }
+
 }

@@ -21,6 +21,8 @@ import org.authbench.fixture.Hostile;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.authbench.jwt.UnsupportedAlgorithmException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +93,32 @@ class FusionAuthVerifierTest {
         return JwsSigner.sign("{\"alg\":\"HS256\"}", "{\"iss\":\"" + JwtFixture.ISSUER + "\",\"aud\":\""
                 + JwtFixture.AUDIENCE + "\",\"sub\":\"u\",\"jti\":\"j\"," + moreClaims + "}", "HmacSHA256",
                 HS.keys().signingKey());
+    }
+
+    /** Why fusionauth has no EdDSA row: its {@code Algorithm} enum (every verifier's vocabulary) has no EdDSA. */
+    @Test
+    void fusionAuthKnowsNoEdDsa() {
+        assertThat(java.util.Arrays.stream(Algorithm.values()).map(Enum::name))
+                .contains("PS256", "ES384", "HS512")
+                .noneMatch(n -> n.toUpperCase(java.util.Locale.ROOT).startsWith("ED"));
+        assertThat(Algorithm.fromName("EdDSA")).isNull();
+        assertThatThrownBy(() -> new FusionAuthVerifier(JwtFixture.fixed(JwtAlgorithm.EdDSA, 2, NOW, 7).policy()))
+                .isInstanceOf(UnsupportedAlgorithmException.class).hasMessageStartingWith("fusionauth does not support EdDSA: ");
+    }
+
+    /** ES384 gets the same fixed-length rule as ES256: 96 bytes, not r and s zero-padded to 49 each. */
+    @Test
+    void refusesAZeroPaddedEs384Signature() throws Rejected {
+        JwtFixture es = JwtFixture.fixed(JwtAlgorithm.ES384, 2, NOW, 7);
+        String valid = es.validTokens()[0];
+        int dot = valid.lastIndexOf('.');
+        byte[] sig = Base64.getUrlDecoder().decode(valid.substring(dot + 1));
+        byte[] padded = new byte[98];
+        System.arraycopy(sig, 0, padded, 1, 48);
+        System.arraycopy(sig, 48, padded, 50, 48);
+        String token = valid.substring(0, dot + 1) + JwsSigner.b64(padded);
+        assertThat(new FusionAuthVerifier(es.policy()).authenticate(valid)).isEqualTo(es.principal(0));
+        assertRejected(new FusionAuthVerifier(es.policy()), token, Reason.BAD_SIGNATURE);
     }
 
 }

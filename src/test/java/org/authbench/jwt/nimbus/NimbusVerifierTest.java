@@ -19,6 +19,8 @@ import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.reference.ReferenceVerifier;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.authbench.jwt.UnsupportedAlgorithmException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -105,7 +107,7 @@ class NimbusVerifierTest {
 
     /** The reference's reason, except where nimbus itself judges the token malformed first. */
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("org.authbench.support.JwtCases#hostiles")
+    @MethodSource("hostiles")
     void refusesForTheSameReasonAsTheReference(JwtAlgorithm alg, Hostile kind) {
         JwtFixture f = fixture(alg);
         String token = f.hostile(kind);
@@ -118,4 +120,26 @@ class NimbusVerifierTest {
         };
         assertThat(refusal(new NimbusVerifier(f.policy()), token)).isEqualTo(expected);
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostiles() {
+        return org.authbench.support.JwtCases.hostiles(org.authbench.jwt.JwtLibrary.NIMBUS);
+    }
+
+    /**
+     * Why nimbus has no EdDSA row: the processor's verifier factory (the production path) makes verifiers only
+     * for secret, RSA and EC keys, and nimbus's own {@code Ed25519Verifier} is built on Google Tink, which is not
+     * on this class path.
+     */
+    @Test
+    void nimbusProcessorHasNoEdDsaVerifier() {
+        JwtFixture ed = fixture(JwtAlgorithm.EdDSA);
+        assertThatThrownBy(() -> new com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory().createJWSVerifier(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.EdDSA), ed.keys().verificationKey()))
+                .isInstanceOf(com.nimbusds.jose.JOSEException.class);
+        assertThatThrownBy(() -> Class.forName("com.google.crypto.tink.subtle.Ed25519Verify"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> new NimbusVerifier(ed.policy().withJwsOnly(true)))
+                .isInstanceOf(UnsupportedAlgorithmException.class).hasMessageStartingWith("nimbus does not support EdDSA: ");
+    }
+
 }

@@ -34,7 +34,7 @@ class VertxVerifierTest {
     @Test
     void refusesADerEs256SignatureThatVertxAloneAccepts() throws Exception {
         JwtFixture es = JwtFixture.fixed(JwtAlgorithm.ES256, 2, NOW, 7);
-        String der = es.hostile(Hostile.ES256_DER_SIGNATURE);
+        String der = es.hostile(Hostile.ECDSA_DER_SIGNATURE);
         JWT vertx = new JWT().addJWK(new JWK(new JsonObject(JwkKeys.toJwk(es.policy().key())).put("alg", "ES256")));
 
         assertThat(vertx.decode(der).getString("sub")).as("vert.x's own JWT.decode takes DER").isEqualTo("user-0");
