@@ -45,7 +45,8 @@ public final class Main implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof UsageException || ex instanceof IllegalArgumentException
+                    || ex instanceof org.authbench.jwt.UnsupportedAlgorithmException) {
                 err.println("authbench: " + ex.getMessage());
                 err.flush();
                 return USAGE;

@@ -24,6 +24,7 @@ import org.authbench.auth.Rejected;
 import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
+import org.authbench.jwt.UnsupportedAlgorithmException;
 import org.authbench.jwt.VerifierPolicy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
  * authbench verify --batch cases.jsonl      # JSON Lines in, JSON Lines out, one JVM for thousands of cases
  * </pre>
  *
- * First output line: {@code accepted} or {@code rejected: <reason>}. Exit 0 accepted, 1 rejected, 2 bad input.
+ * First output line: {@code accepted} or {@code rejected: <reason>}. Exit 0 accepted, 1 rejected, 2 bad input
+ * (including a library × algorithm pair the library does not support: "auth0 does not support EdDSA: ...").
  */
 @Command(name = "verify", description = "Verify a JWT with one library under the common policy (or a JSON Lines batch).")
 public final class VerifyCommand implements Callable<Integer> {
@@ -64,10 +66,10 @@ public final class VerifyCommand implements Callable<Integer> {
         @Option(names = "--library", required = true, description = "jjwt, nimbus, auth0, jose4j, fusionauth, vertx, reference")
         String library;
 
-        @Option(names = "--alg", required = true, description = "HS256, RS256 or ES256")
+        @Option(names = "--alg", required = true, description = "HS256, RS256, ES256, PS256, ES384, HS512 or EdDSA")
         String alg;
 
-        @Option(names = "--jwk", required = true, paramLabel = "FILE", description = "public RSA/EC JWK or oct secret")
+        @Option(names = "--jwk", required = true, paramLabel = "FILE", description = "public RSA, EC (P-256/P-384) or OKP (Ed25519) JWK, or oct secret")
         Path jwk;
 
         @Option(names = "--token", required = true, paramLabel = "FILE|-", description = "compact JWS; '-' reads standard input")
@@ -174,7 +176,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 result.put("reason", e.code());
             }
             return result;
-        } catch (IllegalArgumentException | UsageException e) {
+        } catch (IllegalArgumentException | UsageException | UnsupportedAlgorithmException e) {
             return error(result, e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // Not a refusal: the library threw something its adapter does not map. Reported, never hidden.

@@ -86,7 +86,8 @@ public sealed interface Scheme {
 
         @Override
         public String unavailableReason() {
-            return null;
+            String why = library.unsupportedReason(algorithm);
+            return why == null ? null : "not supported (" + why + ")";
         }
 
         @Override

@@ -12,10 +12,13 @@ import org.authbench.fixture.Hostile;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.support.Cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class VerifyCommandTest {
 
@@ -134,5 +137,91 @@ class VerifyCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("nope.jsonl");
+    }
+
+    /**
+     * Each new algorithm from its JWK file (RSA for PS256, EC P-384, oct 512-bit, OKP Ed25519) through every
+     * library that supports it: the valid token is accepted, a forged one refused.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = JwtAlgorithm.class, names = {"PS256", "ES384", "HS512", "EdDSA"})
+    void verifiesEachNewAlgorithmFromItsJwkFile(JwtAlgorithm alg) throws IOException {
+        JwtFixture f = JwtFixture.fixed(alg, 2, NOW, 11);
+        String jwkJson = JwkKeys.toJson(f.policy().key());
+        assertThat(new ObjectMapper().readTree(jwkJson).get("kty").asText()).isEqualTo(switch (alg) {
+            case PS256 -> "RSA";
+            case ES384 -> "EC";
+            case HS512 -> "oct";
+            default -> "OKP";
+        });
+        Path jwk = Files.writeString(dir.resolve(alg + ".jwk"), jwkJson);
+        Path valid = Files.writeString(dir.resolve(alg + "-valid.jwt"), f.validTokens()[1]);
+        Path forged = Files.writeString(dir.resolve(alg + "-forged.jwt"), f.hostile(Hostile.OTHER_KEY));
+        for (JwtLibrary l : JwtLibrary.values()) {
+            if (!l.supports(alg)) {
+                continue;
+            }
+            Cli.Result ok = verify("--library", l.cliName(), "--alg", alg.name().toLowerCase(java.util.Locale.ROOT),
+                    "--jwk", jwk.toString(), "--token", valid.toString(), "--now", Long.toString(NOW),
+                    "--iss", JwtFixture.ISSUER, "--aud", JwtFixture.AUDIENCE);
+            assertThat(ok.exit()).as("%s %s: %s %s", l, alg, ok.out(), ok.err()).isZero();
+            assertThat(ok.out()).contains("sub=user-1");
+            Cli.Result no = verify("--library", l.cliName(), "--alg", alg.name(), "--jwk", jwk.toString(), "--token",
+                    forged.toString(), "--now", Long.toString(NOW));
+            assertThat(no.exit()).as("%s %s", l, alg).isEqualTo(1);
+            assertThat(no.out().lines().findFirst()).contains("rejected: bad_signature");
+        }
+    }
+
+    @Test
+    void anUnsupportedLibraryAndAlgorithmIsOneLineAndExitTwo() throws IOException {
+        JwtFixture ed = JwtFixture.fixed(JwtAlgorithm.EdDSA, 2, NOW, 11);
+        Path jwk = Files.writeString(dir.resolve("ed.jwk"), JwkKeys.toJson(ed.policy().key()));
+        Path tok = Files.writeString(dir.resolve("ed.jwt"), ed.validTokens()[0]);
+        for (String lib : List.of("auth0", "nimbus", "fusionauth")) {
+            Cli.Result r = verify("--library", lib, "--alg", "eddsa", "--jwk", jwk.toString(), "--token", tok.toString());
+            assertThat(r.exit()).as(lib).isEqualTo(2);
+            assertThat(r.errLines()).as(lib).hasSize(1);
+            assertThat(r.err()).as(lib).startsWith("authbench: " + lib + " does not support EdDSA: ")
+                    .doesNotContain("Exception", "\tat ");
+        }
+    }
+
+    @Test
+    void aKeyOnTheOtherCurveIsOneLineAndExitTwo() throws IOException {
+        JwtFixture es384 = JwtFixture.fixed(JwtAlgorithm.ES384, 2, NOW, 11);
+        Path p384 = Files.writeString(dir.resolve("p384.jwk"), JwkKeys.toJson(es384.policy().key()));
+        Path okp = Files.writeString(dir.resolve("x448.jwk"), "{\"kty\":\"OKP\",\"crv\":\"X448\",\"x\":\"AA\"}");
+        for (List<String> c : List.of(
+                List.of("--library", "reference", "--alg", "ES256", "--jwk", p384.toString(), "--token", validToken.toString()),
+                List.of("--library", "reference", "--alg", "EdDSA", "--jwk", okp.toString(), "--token", validToken.toString()),
+                List.of("--library", "reference", "--alg", "EdDSA", "--jwk", esJwk.toString(), "--token", validToken.toString()))) {
+            Cli.Result r = verify(c.toArray(String[]::new));
+            assertThat(r.exit()).as("exit of %s", c).isEqualTo(2);
+            assertThat(r.errLines()).as("stderr of %s", c).hasSize(1);
+        }
+    }
+
+    @Test
+    void batchReportsAnUnsupportedPairAsAnErrorLine() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        JwtFixture ed = JwtFixture.fixed(JwtAlgorithm.EdDSA, 2, NOW, 11);
+        JsonNode jwk = json.readTree(JwkKeys.toJson(ed.policy().key()));
+        String line = json.writeValueAsString(json.createObjectNode().put("id", "e").put("library", "auth0")
+                .put("alg", "EdDSA").put("token", ed.validTokens()[0]).put("now", NOW).set("jwk", jwk));
+        String ok = json.writeValueAsString(json.createObjectNode().put("id", "f").put("library", "jose4j")
+                .put("alg", "EdDSA").put("token", ed.validTokens()[0]).put("now", NOW).set("jwk", jwk));
+        Path batch = Files.writeString(dir.resolve("ed.jsonl"), line + "\n" + ok + "\n");
+        Cli.Result r = Cli.run("verify", "--batch", batch.toString());
+        List<JsonNode> lines = r.out().lines().map(l -> {
+            try {
+                return json.readTree(l);
+            } catch (IOException e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+        assertThat(lines.get(0).get("result").asText()).isEqualTo("error");
+        assertThat(lines.get(0).get("reason").asText()).startsWith("auth0 does not support EdDSA");
+        assertThat(lines.get(1).get("result").asText()).isEqualTo("accepted");
     }
 }
