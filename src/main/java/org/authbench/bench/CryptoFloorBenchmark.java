@@ -27,8 +27,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The floors: the raw primitive each scheme cannot avoid, on the same inputs the schemes see.
- * {@code floor_jwsSignature}: HMAC-SHA256 / SHA256withRSA / SHA256withECDSAinP1363Format over the exact
- * signing input of the pool tokens (JCA objects initialised once, as a good verifier would).
+ * {@code floor_jwsSignature}: each algorithm's JCA primitive ({@code HmacSHA256}, {@code SHA256withRSA},
+ * {@code SHA256withECDSAinP1363Format}, {@code RSASSA-PSS} with PS256's parameters,
+ * {@code SHA384withECDSAinP1363Format}, {@code HmacSHA512}, {@code Ed25519}) over the exact signing input of
+ * the pool tokens (JCA objects initialised once, as a good verifier would).
  * {@code floor_sha256MapGet}: SHA-256 of a presented key plus a hash-map lookup over the same key set.
  * The report divides each scheme's cost by its floor.
  *
@@ -41,7 +43,7 @@ public class CryptoFloorBenchmark {
     /** Per-thread JCA objects over the JWT pool of one algorithm. */
     @State(Scope.Thread)
     public static class Jws {
-        @Param({"HS256", "RS256", "ES256"})
+        @Param({"HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA"})
         public JwtAlgorithm alg;
 
         private byte[][] inputs;
@@ -66,7 +68,7 @@ public class CryptoFloorBenchmark {
                 mac = Mac.getInstance(alg.jcaName());
                 mac.init(fixture.keys().verificationKey());
             } else {
-                signature = Signature.getInstance(alg.jcaName());
+                signature = alg.newSignature();
                 signature.initVerify(fixture.policy().publicKey());
             }
             for (int i = 0; i < inputs.length; i++) {

@@ -26,6 +26,7 @@ import org.authbench.conformance.ConformanceRun;
 import org.authbench.jwt.JwtLibrary;
 import org.authbench.revocation.DenylistKind;
 import org.authbench.bench.Profile;
+import org.authbench.bench.SupportedPairs;
 import org.authbench.env.AtomicWrite;
 import org.authbench.env.Environment;
 import org.authbench.env.RunManifest;
@@ -125,6 +126,18 @@ public final class RunCommand implements Callable<Integer> {
         if (rowsPerPass.stream().allMatch(List::isEmpty)) {
             throw new UsageException("no benchmark matches --include " + include + " in profile " + profile.cliName());
         }
+        // Library × algorithm pairs a library does not support are dropped here, before any fork, and recorded.
+        List<List<SupportedPairs.Grid>> gridsPerPass = new ArrayList<>();
+        Map<String, String> notSupported = new LinkedHashMap<>();
+        for (List<String> names : rowsPerPass) {
+            SupportedPairs.Split split = SupportedPairs.split(names, paramValues);
+            gridsPerPass.add(split.grids());
+            notSupported.putAll(split.unsupported());
+        }
+        if (gridsPerPass.stream().allMatch(List::isEmpty)) {
+            throw new UsageException("nothing to run: no requested library supports a requested algorithm ("
+                    + String.join(", ", notSupported.keySet()) + ")");
+        }
 
         Path cwd = Path.of("").toAbsolutePath();
         Map<String, Object> git = Environment.git(cwd);
@@ -138,6 +151,10 @@ public final class RunCommand implements Callable<Integer> {
                     .toList());
         }
         chooseStores(manifest, paramValues, term);
+        notSupported.forEach((pair, why) -> {
+            manifest.notSupported(pair, why);
+            term.println("skipping " + pair + ": not supported (" + why + ")");
+        });
         manifest.write();
         term.println("run folder: " + runDir);
         term.flush();
@@ -162,14 +179,16 @@ public final class RunCommand implements Callable<Integer> {
             // One JMH run per JVM, pass and thread count, in that order.
             List<Profile.Pass> jobPass = new ArrayList<>();
             List<List<String>> jobNames = new ArrayList<>();
+            List<Map<String, String[]>> jobParams = new ArrayList<>();
             List<Integer> jobThreads = new ArrayList<>();
             List<String> jobJvm = new ArrayList<>();
             for (String jvm : jvms.isEmpty() ? java.util.Collections.<String>singletonList(null) : jvms) {
                 for (int i = 0; i < passes.size(); i++) {
                     for (int t : threads != null ? threads : passes.get(i).threads()) {
-                        if (!rowsPerPass.get(i).isEmpty()) {
+                        for (SupportedPairs.Grid grid : gridsPerPass.get(i)) {
                             jobPass.add(passes.get(i));
-                            jobNames.add(rowsPerPass.get(i));
+                            jobNames.add(grid.benchmarks());
+                            jobParams.add(grid.params());
                             jobThreads.add(t);
                             jobJvm.add(jvm);
                         }
@@ -179,11 +198,11 @@ public final class RunCommand implements Callable<Integer> {
             for (int i = 0; i < jobPass.size(); i++) {
                 Profile.Pass pass = jobPass.get(i);
                 List<String> names = jobNames.get(i);
-                int rows = pass.rows(names, paramValues) / pass.threads().size();
+                int rows = pass.rows(names, jobParams.get(i)) / pass.threads().size();
                 int laterRows = 0;
                 double laterSeconds = 0;
                 for (int j = i + 1; j < jobPass.size(); j++) {
-                    int r = jobPass.get(j).rows(jobNames.get(j), paramValues) / jobPass.get(j).threads().size();
+                    int r = jobPass.get(j).rows(jobNames.get(j), jobParams.get(j)) / jobPass.get(j).threads().size();
                     laterRows += r;
                     laterSeconds += r * rowSeconds(jobPass.get(j));
                 }
@@ -197,7 +216,7 @@ public final class RunCommand implements Callable<Integer> {
                 for (String n : names) {
                     b.include("^" + Pattern.quote(n) + "$");
                 }
-                paramValues.forEach(b::param);
+                jobParams.get(i).forEach(b::param);
                 if (jobJvm.get(i) != null) {
                     b.jvm(jobJvm.get(i));
                 }

@@ -56,6 +56,7 @@ public final class RunManifest {
         }
         r.putObject("stores").putArray("ran");
         ((ObjectNode) r.get("stores")).putObject("skipped");
+        r.putObject("notSupported");
         r.putArray("failedRows");
         return new RunManifest(r, runDir.resolve(FILE));
     }
@@ -74,6 +75,11 @@ public final class RunManifest {
 
     public synchronized void storeSkipped(String store, String reason) {
         ((ObjectNode) root.get("stores").get("skipped")).put(store, reason);
+    }
+
+    /** A library × algorithm pair left out because the library does not support it ({@code "AUTH0 EdDSA"}). */
+    public synchronized void notSupported(String pair, String reason) {
+        ((ObjectNode) root.get("notSupported")).put(pair, reason);
     }
 
     public synchronized void rowFailed(String row, String reason) {

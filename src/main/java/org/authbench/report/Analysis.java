@@ -217,7 +217,7 @@ final class Analysis {
         return base.stream().filter(s -> s.method().equals(method)).toList();
     }
 
-    /** Algorithms in the run, in the order HS256, RS256, ES256, then any others. */
+    /** Algorithms in the run, in the suite's order (HS256, RS256, ES256, PS256, ES384, HS512, EdDSA), then any others. */
     List<String> algorithms() {
         Set<String> found = new LinkedHashSet<>();
         for (Scheme s : base) {
@@ -226,7 +226,7 @@ final class Analysis {
             }
         }
         List<String> out = new ArrayList<>();
-        for (String a : List.of("HS256", "RS256", "ES256")) {
+        for (String a : List.of("HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA")) {
             if (found.remove(a)) {
                 out.add(a);
             }

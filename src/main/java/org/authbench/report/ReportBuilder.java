@@ -130,6 +130,7 @@ final class ReportBuilder {
         Doc.Section s = doc.section("ranking", "Ranking per algorithm");
         if (a.algorithms().isEmpty()) {
             Doc.para(s, "No JWT verification rows in this run.");
+            notSupportedMatrix(s);
             return;
         }
         Doc.para(s, "ns/op is one thread's mean time per verification of a valid token; ops/s is measured in "
@@ -151,6 +152,10 @@ final class ReportBuilder {
             Doc.para(s, alg + ":");
             s.blocks().add(new Doc.Table(List.of("#", "library", "ns/op ± 99.9% CI", "mode", "ops/s", "× floor", "p50 ns",
                     "p99 ns", "p99.9 ns", "B/op", "false accepts"), rows));
+            List<String> without = notSupported().getOrDefault(alg, List.of());
+            if (!without.isEmpty()) {
+                Doc.para(s, alg + " not supported by " + String.join(", ", without) + " (not run; reasons below).");
+            }
             if (!rank.isEmpty()) {
                 s.blocks().add(new Doc.Chart("verify-" + alg + ".png", alg + " verification by library (µs, 99.9% CI)",
                         Charts.libraryBars(alg, rank, floorScheme == null ? null : floorScheme.ns())));
@@ -167,6 +172,37 @@ final class ReportBuilder {
                         pct, "ns per operation")));
             }
         }
+        notSupportedMatrix(s);
+    }
+
+    /**
+     * The pairs {@code run} left out because the library does not support the algorithm, from the manifest:
+     * a library missing from a ranking is explained, never silently absent.
+     */
+    private void notSupportedMatrix(Doc.Section s) {
+        Map<String, List<String>> byAlg = notSupported();
+        if (byAlg.isEmpty()) {
+            return;
+        }
+        Doc.para(s, "Not supported (library × algorithm pairs the library cannot verify; never run, from manifest.json):");
+        List<String> items = new ArrayList<>();
+        m.path("notSupported").fields().forEachRemaining(e -> items.add("`" + e.getKey() + "`: " + e.getValue().asText()));
+        s.blocks().add(new Doc.Bullets(items));
+    }
+
+    /** Algorithm → libraries (lower case) that do not support it, from the manifest's {@code notSupported}. */
+    private Map<String, List<String>> notSupported() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (m == null) {
+            return out;
+        }
+        m.path("notSupported").fieldNames().forEachRemaining(pair -> {
+            String[] p = pair.split(" ", 2);
+            if (p.length == 2) {
+                out.computeIfAbsent(p[1], k -> new ArrayList<>()).add(p[0].toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        return out;
     }
 
     private List<String> schemeRow(String rank, Analysis.Scheme v) {

@@ -2,6 +2,8 @@ package org.authbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,5 +49,21 @@ class ProfileTest {
         assertThat(Profile.STANDARD.passes().get(1).benchmarks(null))
                 .contains("org.authbench.bench.ApiKeyLookupBenchmark.lookup_hit", "org.authbench.bench.CryptoFloorBenchmark.floor_sha256MapGet")
                 .doesNotContain("org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature");
+    }
+
+    /** quick, standard and ci keep their three algorithms (and so their size and the gate's baselines); full has all. */
+    @Test
+    void onlyFullRunsTheAddedAlgorithms() {
+        for (Profile p : List.of(Profile.QUICK, Profile.STANDARD, Profile.CI)) {
+            assertThat(p.params().get("alg")).as(p.cliName()).containsExactly("HS256", "RS256", "ES256");
+        }
+        assertThat(Profile.FULL.params()).doesNotContainKey("alg");
+        Profile.Pass full = Profile.FULL.passes().get(0);
+        List<String> verify = List.of("org.authbench.bench.VerifyBenchmark.verify_valid");
+        // 7 libraries × 7 algorithms, less the 3 pairs no library version here supports, × 3 modes × 2 thread counts.
+        assertThat(full.rows(verify, Map.of())).isEqualTo((7 * 7 - 3) * 3 * 2);
+        assertThat(full.rows(List.of("org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature"), Map.of())).isEqualTo(7 * 3 * 2);
+        assertThat(full.rows(verify, Map.of("library", new String[] {"AUTH0"}, "alg", new String[] {"EdDSA", "PS256"})))
+                .isEqualTo(3 * 2);
     }
 }

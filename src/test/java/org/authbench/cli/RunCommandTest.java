@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.support.Cli;
 import org.authbench.support.Vectors;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,27 @@ class RunCommandTest {
         assertThat(Files.readAllBytes(run.resolve(RunCommand.RESULT_FILE))).isEqualTo(before);
     }
 
+    /** An unsupported pair is never forked: no failed row, one line on the terminal, a manifest entry, a report line. */
+    @Test
+    void unsupportedPairsAreSkippedBeforeForkingAndRecorded() throws IOException {
+        Cli.Result r = Cli.run("run", "--profile", "quick", "--include", "VerifyBenchmark.verify_valid",
+                "--param", "library=AUTH0,REFERENCE", "--param", "alg=EdDSA", "--out", out.toString(), "--no-conformance");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("skipping AUTH0 EdDSA: not supported (" + JwtLibrary.AUTH0.unsupportedReason(JwtAlgorithm.EdDSA) + ")");
+        Path run = folders().get(0);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode results = json.readTree(run.resolve(RunCommand.RESULT_FILE).toFile());
+        assertThat(results).singleElement().satisfies(row -> {
+            assertThat(row.get("params").get("library").asText()).isEqualTo("REFERENCE");
+            assertThat(row.get("params").get("alg").asText()).isEqualTo("EdDSA");
+        });
+        JsonNode manifest = json.readTree(run.resolve("manifest.json").toFile());
+        assertThat(manifest.get("failedRows")).isEmpty();
+        assertThat(manifest.get("notSupported").get("AUTH0 EdDSA").asText())
+                .isEqualTo(JwtLibrary.AUTH0.unsupportedReason(JwtAlgorithm.EdDSA));
+        assertThat(Files.readString(run.resolve("report.md"))).contains("EdDSA not supported by auth0");
+    }
+
     @Test
     void badArgumentsAreOneLineExitTwo() throws IOException {
         for (String[] args : new String[][] {
@@ -75,7 +98,9 @@ class RunCommandTest {
                 {"run", "--param", "library", "--out", out.toString()},
                 {"run", "--threads", "0", "--out", out.toString()},
                 {"run", "--threads", "two", "--out", out.toString()},
-                {"run", "--jvm", out.resolve("no-such-java").toString(), "--out", out.toString()}}) {
+                {"run", "--jvm", out.resolve("no-such-java").toString(), "--out", out.toString()},
+                {"run", "--include", "VerifyBenchmark.verify_valid", "--param", "library=AUTH0", "--param", "alg=EdDSA",
+                        "--out", out.toString()}}) {
             Cli.Result r = Cli.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.errLines()).as(String.join(" ", args)).hasSize(1);

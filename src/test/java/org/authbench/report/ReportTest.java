@@ -339,6 +339,22 @@ class ReportTest {
         assertThat(r[2]).contains("conformance.json has no \"libraries\" array");
     }
 
+    /** A pair {@code run} left out as not supported is named under its algorithm's ranking, with the manifest's reason. */
+    @Test
+    void notSupportedPairsFromTheManifestAreShownWithTheirReason() throws IOException {
+        assertThat(generate()).doesNotContain("not supported");
+        com.fasterxml.jackson.databind.node.ObjectNode manifest =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(run.resolve("manifest.json").toFile());
+        manifest.putObject("notSupported").put("AUTH0 ES256", "an invented reason for this test")
+                .put("FUSIONAUTH EdDSA", "no EdDSA in this library");
+        Files.writeString(run.resolve("manifest.json"), JSON.writeValueAsString(manifest));
+        String md = generate();
+        String ranking = md.substring(md.indexOf("## Ranking per algorithm"), md.indexOf("## API keys versus JWTs"));
+        assertThat(ranking).contains("ES256 not supported by auth0 (not run; reasons below).")
+                .contains("- `AUTH0 ES256`: an invented reason for this test")
+                .contains("- `FUSIONAUTH EdDSA`: no EdDSA in this library");
+    }
+
     @Test
     void regeneratingDropsChartsThatNoLongerApply() throws IOException {
         generate();
