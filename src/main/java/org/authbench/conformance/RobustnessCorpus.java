@@ -30,7 +30,7 @@ final class RobustnessCorpus {
     record FuzzCase(String id, Kind kind, JwtAlgorithm algorithm, String token, boolean mustReject) {
     }
 
-    private static final JwtAlgorithm[] ALGS = JwtAlgorithm.values();
+    private static final JwtAlgorithm[] ALGS = HostileCorpus.ALGORITHMS.toArray(JwtAlgorithm[]::new);
     private static final int BIG_MIN = 64 * 1024;
     private static final int BIG_MAX = 1024 * 1024;
     private static final char[] B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
@@ -154,7 +154,7 @@ final class RobustnessCorpus {
     private String splice(String valid, JwtAlgorithm own, Random r) {
         String[] p = valid.split("\\.");
         // Parts from another algorithm's fixture: never the same bytes as this token's own parts.
-        JwtAlgorithm otherAlg = ALGS[(own.ordinal() + 1 + r.nextInt(ALGS.length - 1)) % ALGS.length];
+        JwtAlgorithm otherAlg = ALGS[(HostileCorpus.ALGORITHMS.indexOf(own) + 1 + r.nextInt(ALGS.length - 1)) % ALGS.length];
         String[] other = fixtures.get(otherAlg).validTokens()[0].split("\\.");
         return switch (r.nextInt(6)) {
             case 0 -> p[1] + "." + p[0] + "." + p[2];

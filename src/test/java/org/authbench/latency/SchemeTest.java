@@ -23,13 +23,20 @@ class SchemeTest {
     }
 
     @Test
+    void aPairTheLibraryDoesNotSupportParsesButCannotRun() {
+        assertThat(Scheme.parse("jwt:jose4j:EdDSA").unavailableReason()).isNull();
+        assertThat(Scheme.parse("jwt:auth0:eddsa").unavailableReason()).startsWith("not supported (")
+                .contains(JwtLibrary.AUTH0.unsupportedReason(JwtAlgorithm.EdDSA));
+    }
+
+    @Test
     void refusesUnknownAndDuplicateNames() {
         assertThatThrownBy(() -> Scheme.parse("apikey:nosuch")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nosuch");
         assertThatThrownBy(() -> Scheme.parse("jwt:reference")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown scheme");
-        assertThatThrownBy(() -> Scheme.parse("jwt:reference:PS256")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("PS256");
+        assertThatThrownBy(() -> Scheme.parse("jwt:reference:PS999")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PS999");
         assertThatThrownBy(() -> Scheme.parseList(List.of("apikey:plain", "APIKEY:PLAIN")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
     }
