@@ -97,6 +97,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Single s = mode.single;
         JwtLibrary library = JwtLibrary.parse(s.library);
         JwtAlgorithm alg = JwtAlgorithm.parse(s.alg);
+        library.requireSupport(alg); // before reading any file: no key or token makes an unsupported pair work
         Key key = JwkKeys.parse(readText(s.jwk.toString(), "JWK file"));
         String token = readText(s.token, "token file").strip();
         if (token.isEmpty()) {
