@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import org.authbench.apikey.ApiKeyRecord;
 import org.authbench.apikey.IssuedKey;
 import org.authbench.apikey.Sha256Key;
+import org.authbench.crypto.CryptoProvider;
 import org.authbench.fixture.ApiKeyFixture;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
@@ -32,9 +33,12 @@ import org.openjdk.jmh.annotations.State;
  * {@code SHA384withECDSAinP1363Format}, {@code HmacSHA512}, {@code Ed25519}) over the exact signing input of
  * the pool tokens (JCA objects initialised once, as a good verifier would).
  * {@code floor_sha256MapGet}: SHA-256 of a presented key plus a hash-map lookup over the same key set.
- * The report divides each scheme's cost by its floor.
+ * The report divides each scheme's cost by its floor. The JWS floor runs on the trial's JCA {@code provider},
+ * installed at position 1 and checked to serve the primitive itself; the key floor stays on the JDK's
+ * SHA-256, like the API-key tiers it is the floor of.
  *
- * <pre>java -jar target/authbench.jar jmh CryptoFloorBenchmark</pre>
+ * <pre>java -jar target/authbench.jar jmh CryptoFloorBenchmark
+ * java -jar target/authbench.jar jmh CryptoFloorBenchmark.floor_jwsSignature -p provider=DEFAULT,BC,ACCP</pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,6 +50,10 @@ public class CryptoFloorBenchmark {
         @Param({"HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA"})
         public JwtAlgorithm alg;
 
+        /** JCA provider installed first in the fork; only DEFAULT unless a profile or {@code -p provider=...} asks. */
+        @Param({"DEFAULT"})
+        public CryptoProvider provider;
+
         private byte[][] inputs;
         private byte[][] signatures;
         private Mac mac;
@@ -54,7 +62,10 @@ public class CryptoFloorBenchmark {
 
         @Setup(Level.Trial)
         public void setup() throws GeneralSecurityException {
-            JwtFixture fixture = JwtFixture.create(alg, 256);
+            JwtFixture built = JwtFixture.create(alg, 256);
+            ProviderTrial.install(provider, "CryptoFloorBenchmark", alg, null);
+            JwtFixture fixture = built.inFirstProviderForm();
+            ProviderTrial.check(provider, "CryptoFloorBenchmark", alg, null, fixture.keys().verificationKey());
             String[] tokens = fixture.validTokens();
             inputs = new byte[tokens.length][];
             signatures = new byte[tokens.length][];
@@ -73,7 +84,7 @@ public class CryptoFloorBenchmark {
             }
             for (int i = 0; i < inputs.length; i++) {
                 if (!verify(i)) {
-                    throw new IllegalStateException("floor " + alg + " does not verify pool signature #" + i);
+                    throw new IllegalStateException("floor " + alg + " on " + provider + " does not verify pool signature #" + i);
                 }
             }
         }

@@ -49,10 +49,25 @@ public enum Profile {
                     new Pass("ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark\\.floor_sha256MapGet",
                             List.of(Mode.AverageTime), List.of(1), 2, 4, 1000, 4, 500)),
             Map.of("alg", Original.ALGORITHMS)),
-    /** Everything, all modes, 1 and 2 threads, more forks and iterations: hours, for reference numbers. */
-    FULL("everything in all modes at 1 and 2 threads, tight errors (hours)",
+    /**
+     * Everything, all modes, 1 and 2 threads, more forks and iterations, on every JCA provider: hours, for
+     * reference numbers.
+     */
+    FULL("everything in all modes at 1 and 2 threads on every JCA provider, tight errors (hours)",
             List.of(new Pass(".*", List.of(Mode.AverageTime, Mode.Throughput, Mode.SampleTime), List.of(1, 2), 3, 10, 2000,
-                    10, 1000))),
+                    10, 1000)),
+            Map.of("provider", List.of("DEFAULT", "BC", "ACCP"))),
+    /**
+     * What the JCA provider changes: HS256/RS256/ES256 verification through the reference verifier and two libraries
+     * that call JCA differently (nimbus and auth0 convert ES256 signatures to DER; reference asks for P1363), and
+     * the raw JWS floors, on every provider. 36 rows; ≥ 10 s warmup like {@code standard}, but 1 fork, so errors
+     * come from iterations only. ~10 minutes on 2 cores; run with several {@code --jvm} to compare JDKs too.
+     */
+    PLATFORM("verify and JWS floors on every JCA provider (DEFAULT, BC, ACCP)",
+            List.of(new Pass("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jwsSignature",
+                    List.of(Mode.AverageTime), List.of(1), 1, 5, 2000, 4, 1000)),
+            Map.of("library", List.of("REFERENCE", "NIMBUS", "AUTH0"), "provider", List.of("DEFAULT", "BC", "ACCP"), "alg",
+                    Original.ALGORITHMS)),
     /**
      * The CI gate's subset, sized so base and head fit in ~15 minutes on 2 cores: every JWT algorithm through
      * the reference verifier (which carries the self-test knob) and one library, and both memory key stores
@@ -98,15 +113,17 @@ public enum Profile {
     public record Pass(String include, List<Mode> modes, List<Integer> threads, int forks, int warmupIterations, long warmupMillis,
             int iterations, long iterationMillis) {
 
-        /** Applies this pass's settings to a JMH options builder. */
-        public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder b) {
+        /** Applies this pass's settings to a JMH options builder, with extra fork JVM flags after {@link #JVM_ARGS}. */
+        public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder b, String... extraJvmArgs) {
+            List<String> jvmArgs = new ArrayList<>(JVM_ARGS);
+            jvmArgs.addAll(List.of(extraJvmArgs));
             b.forks(forks)
                     .warmupIterations(warmupIterations)
                     .warmupTime(TimeValue.milliseconds(warmupMillis))
                     .measurementIterations(iterations)
                     .measurementTime(TimeValue.milliseconds(iterationMillis))
                     .timeUnit(TimeUnit.NANOSECONDS)
-                    .jvmArgsAppend(JVM_ARGS.toArray(String[]::new));
+                    .jvmArgsAppend(jvmArgs.toArray(String[]::new));
             for (Mode m : modes) {
                 b.mode(m);
             }
@@ -239,6 +256,6 @@ public enum Profile {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + name + "' (choose from quick, standard, full, stores, ci)");
+        throw new IllegalArgumentException("unknown profile '" + name + "' (choose from quick, standard, full, platform, stores, ci)");
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
+import org.authbench.crypto.CryptoProvider;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
@@ -22,10 +23,12 @@ import org.openjdk.jmh.annotations.State;
  * JWT verification through {@link Authenticator}: one library × one algorithm per trial, cycling a pool
  * of distinct valid tokens (and, for the reject path, the same tokens with one signature bit flipped).
  *
- * <p>Setup builds the verifier once and proves it accepts every pool token as the right principal and
- * refuses every hostile variant; the trial fails otherwise.
+ * <p>Setup installs the trial's JCA {@code provider} at position 1 (the JDK's own for {@code DEFAULT}), checks
+ * that it serves the algorithm, builds the verifier once and proves it accepts every pool token as the right
+ * principal and refuses every hostile variant; the trial fails otherwise.
  *
- * <pre>java -jar target/authbench.jar jmh VerifyBenchmark -p library=NIMBUS -p alg=ES256 -prof gc</pre>
+ * <pre>java -jar target/authbench.jar jmh VerifyBenchmark -p library=NIMBUS -p alg=ES256 -prof gc
+ * java -jar target/authbench.jar jmh VerifyBenchmark.verify_valid -p alg=ES256 -p library=REFERENCE -p provider=DEFAULT,BC,ACCP</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +45,10 @@ public class VerifyBenchmark {
     @Param({"256"})
     public int poolSize;
 
+    /** JCA provider installed first in the fork; only DEFAULT unless a profile or {@code -p provider=...} asks. */
+    @Param({"DEFAULT"})
+    public CryptoProvider provider;
+
     // Non-final fields: the JIT must not treat the pools or the verifier as constants.
     private Authenticator verifier;
     private String[] valid;
@@ -50,7 +57,12 @@ public class VerifyBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        JwtFixture fixture = JwtFixture.create(alg, poolSize);
+        // Tokens and keys come from the JDK's own providers, so every provider verifies the very same inputs.
+        JwtFixture built = JwtFixture.create(alg, poolSize);
+        String[] hostile = built.hostileTokens().values().toArray(String[]::new);
+        ProviderTrial.install(provider, "VerifyBenchmark", alg, library.name());
+        JwtFixture fixture = built.inFirstProviderForm();
+        ProviderTrial.check(provider, "VerifyBenchmark", alg, library.name(), fixture.keys().verificationKey());
         verifier = library.create(fixture.policy());
         valid = fixture.validTokens();
         mask = valid.length - 1;
@@ -60,10 +72,10 @@ public class VerifyBenchmark {
             badSignature[i] = flipSignatureBit(valid[i]);
             expected[i] = fixture.principal(i);
         }
-        String what = library + "/" + alg;
+        String what = library + "/" + alg + (provider == CryptoProvider.DEFAULT ? "" : "/" + provider);
         Preflight.mustAccept(what, verifier, valid, expected);
         Preflight.mustReject(what, verifier, badSignature);
-        Preflight.mustReject(what, verifier, fixture.hostileTokens().values().toArray(String[]::new));
+        Preflight.mustReject(what, verifier, hostile);
     }
 
     static String flipSignatureBit(String token) {

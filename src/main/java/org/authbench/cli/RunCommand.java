@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.authbench.apikey.StoreKind;
 import org.authbench.conformance.Candidate;
+import org.authbench.crypto.CryptoProvider;
 import org.authbench.conformance.ConformanceReport;
 import org.authbench.conformance.ConformanceRun;
 import org.authbench.jwt.JwtLibrary;
@@ -58,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", defaultValue = "standard", description = "quick, standard (default), full, ci")
+    @Option(names = "--profile", defaultValue = "standard", description = "quick, standard (default), full, platform, stores, ci")
     String profileName;
 
     @Option(names = "--include", paramLabel = "REGEX", description = "only benchmark rows whose name matches (e.g. 'Verify.*valid')")
@@ -155,7 +156,10 @@ public final class RunCommand implements Callable<Integer> {
             manifest.notSupported(pair, why);
             term.println("skipping " + pair + ": not supported (" + why + ")");
         });
+        chooseProviders(manifest, paramValues, term);
         manifest.write();
+        // Each fork appends what its JCA provider served; merged into the manifest after every pass.
+        Path providerRecords = runDir.resolve(PROVIDER_RECORDS).toAbsolutePath();
         term.println("run folder: " + runDir);
         term.flush();
 
@@ -208,7 +212,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
                 progress.plan(rows, rowSeconds(pass), laterRows, laterSeconds);
                 Path passResult = runDir.resolve(".pass-" + i + ".json");
-                ChainedOptionsBuilder b = pass.applyTo(new OptionsBuilder())
+                ChainedOptionsBuilder b = pass.applyTo(new OptionsBuilder(), "-D" + org.authbench.bench.ProviderTrial.RECORD_PROPERTY + "=" + providerRecords)
                         .threads(jobThreads.get(i))
                         .resultFormat(ResultFormatType.JSON)
                         .result(passResult.toString())
@@ -232,6 +236,7 @@ public final class RunCommand implements Callable<Integer> {
                     // Results so far are saved after every pass: an interruption loses at most the current pass.
                     AtomicWrite.write(runDir.resolve(RESULT_FILE), JSON.writeValueAsBytes(merged));
                 }
+                mergeProviderRecords(manifest, providerRecords);
             }
             progress.finishLine();
         }
@@ -288,6 +293,61 @@ public final class RunCommand implements Callable<Integer> {
         manifest.write();
         term.println("conformance: " + report.falseAccepts().size() + " false accepts"
                 + (report.clean() ? "" : " (see conformance.md)"));
+    }
+
+    /** Where forks append their provider records; removed once merged into the manifest. */
+    static final String PROVIDER_RECORDS = ".providers.jsonl";
+
+    /**
+     * The JCA providers asked for ({@code --param provider=...} or the profile's): unknown names are bad input;
+     * one that cannot load in this JVM is dropped from the parameter with one line ({@code skipping provider accp:
+     * ACCP cannot load here: ...}) and recorded under {@code providers.skipped}; the rest of the run goes on.
+     * Without the parameter the benchmarks' own default (DEFAULT only) applies and nothing is checked.
+     */
+    private static void chooseProviders(RunManifest manifest, Map<String, String[]> paramValues, PrintWriter term) {
+        String[] requested = paramValues.get("provider");
+        if (requested == null) {
+            manifest.providerRan(CryptoProvider.DEFAULT.name());
+            return;
+        }
+        List<String> runnable = new ArrayList<>();
+        for (String name : requested) {
+            CryptoProvider p;
+            try {
+                p = CryptoProvider.parse(name.strip());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            String why = p.unavailableReason();
+            if (why == null) {
+                runnable.add(p.name());
+                manifest.providerRan(p.name());
+            } else {
+                manifest.providerSkipped(p.name(), why);
+                term.println("skipping provider " + p.cliName() + ": " + why);
+            }
+        }
+        if (runnable.isEmpty()) {
+            throw new UsageException("no requested provider can run here");
+        }
+        paramValues.put("provider", runnable.toArray(String[]::new));
+    }
+
+    /**
+     * Moves the forks' provider records into {@code providers.checked} of the manifest, one entry per distinct
+     * (JVM, benchmark, library, algorithm, provider, outcome) with the number of forks that reported it.
+     */
+    private static void mergeProviderRecords(RunManifest manifest, Path records) throws IOException {
+        if (!Files.exists(records)) {
+            return;
+        }
+        for (String line : Files.readAllLines(records)) {
+            if (!line.isBlank()) {
+                manifest.providerChecked((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line));
+            }
+        }
+        Files.delete(records);
+        manifest.write();
     }
 
     private static double rowSeconds(Profile.Pass pass) {

@@ -57,6 +57,10 @@ public final class RunManifest {
         r.putObject("stores").putArray("ran");
         ((ObjectNode) r.get("stores")).putObject("skipped");
         r.putObject("notSupported");
+        ObjectNode providers = r.putObject("providers");
+        providers.putArray("ran");
+        providers.putObject("skipped");
+        providers.putArray("checked");
         r.putArray("failedRows");
         return new RunManifest(r, runDir.resolve(FILE));
     }
@@ -80,6 +84,34 @@ public final class RunManifest {
     /** A library × algorithm pair left out because the library does not support it ({@code "AUTH0 EdDSA"}). */
     public synchronized void notSupported(String pair, String reason) {
         ((ObjectNode) root.get("notSupported")).put(pair, reason);
+    }
+
+    /** A JCA provider ({@code CryptoProvider} name) the run's rows use. */
+    public synchronized void providerRan(String provider) {
+        ((ArrayNode) root.get("providers").get("ran")).add(provider);
+    }
+
+    /** A requested JCA provider that cannot load in the JVM that starts the run, and why. */
+    public synchronized void providerSkipped(String provider, String reason) {
+        ((ObjectNode) root.get("providers").get("skipped")).put(provider, reason);
+    }
+
+    /**
+     * One fork's record of its provider ({@code benchmark}, {@code library}, {@code alg}, {@code provider},
+     * {@code status} ok/unavailable/unsupported, {@code reason}, {@code first}, {@code jdkVersion},
+     * {@code vmVersion}, {@code served}: JCA name → provider); identical records are counted in {@code forks}.
+     */
+    public synchronized void providerChecked(ObjectNode record) {
+        ArrayNode checked = (ArrayNode) root.get("providers").get("checked");
+        for (com.fasterxml.jackson.databind.JsonNode c : checked) {
+            ObjectNode without = ((ObjectNode) c).deepCopy();
+            without.remove("forks");
+            if (without.equals(record)) {
+                ((ObjectNode) c).put("forks", c.path("forks").asInt(1) + 1);
+                return;
+            }
+        }
+        checked.add(record.deepCopy().put("forks", 1));
     }
 
     public synchronized void rowFailed(String row, String reason) {

@@ -164,6 +164,8 @@ public final class RunReader {
             Map.Entry<String, JsonNode> e = it.next();
             params.put(e.getKey(), e.getValue().asText());
         }
+        // Runs from before the JCA provider became a parameter measured the JDK's own providers: the same row.
+        params.remove("provider", "DEFAULT");
         Series primary = series(where, pm);
         JsonNode alloc = el.path("secondaryMetrics").path(ALLOCATION);
         Series allocation = alloc.isObject() && alloc.has("rawData") ? series(where + " " + ALLOCATION, alloc) : null;
