@@ -27,7 +27,7 @@ import oshi.hardware.CentralProcessor;
  */
 public final class Environment {
 
-    /** Maven coordinates whose versions the manifest records (libraries under test and store clients). */
+    /** Maven coordinates whose versions the manifest records (libraries and JCA providers under test, store clients). */
     public static final List<String[]> TRACKED = List.of(
             new String[] {"io.jsonwebtoken", "jjwt-impl"},
             new String[] {"com.nimbusds", "nimbus-jose-jwt"},
@@ -42,6 +42,8 @@ public final class Environment {
             new String[] {"redis.clients", "jedis"},
             new String[] {"org.postgresql", "postgresql"},
             new String[] {"com.zaxxer", "HikariCP"},
+            new String[] {"org.bouncycastle", "bcprov-jdk18on"},
+            new String[] {"software.amazon.cryptools", "AmazonCorrettoCryptoProvider"},
             new String[] {"org.openjdk.jmh", "jmh-core"},
             new String[] {"org.hdrhistogram", "HdrHistogram"});
 

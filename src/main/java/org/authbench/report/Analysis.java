@@ -16,6 +16,8 @@ import java.util.TreeMap;
  * algorithm ranked, the best and median library, the floor each scheme is divided by, thread scaling, the
  * denylist cost, and schemes measured on several JVMs. A run made with several {@code --jvm} holds rows of
  * several (jdkVersion, vmVersion); the main tables then rank within the JVM with most rows (the first on a tie).
+ * Likewise a run over several JCA providers ({@code provider} parameter; rows without it ran on {@code DEFAULT})
+ * ranks within {@code DEFAULT} (else the provider with most rows) and compares providers in a section of its own.
  *
  * <p>Benchmarks are recognised by name from the run files alone (the report never loads benchmark classes).
  */
@@ -31,6 +33,8 @@ final class Analysis {
     static final String REV_KEY = "RevocationBenchmark.apikey_revokeThenRefuse";
     /** Our own minimal JCA verifier: shown in rankings, but "best/median library" means a real library. */
     static final String REFERENCE = "REFERENCE";
+    /** The JDK's own JCA providers: what rows without a {@code provider} parameter ran on. */
+    static final String DEFAULT_PROVIDER = "DEFAULT";
     /** Mode preference for a scheme's cost: AverageTime has no per-call timer overhead, SampleTime next. */
     private static final List<String> MODE_ORDER = List.of("avgt", "sample", "thrpt", "ss");
 
@@ -86,6 +90,10 @@ final class Analysis {
         String param(String name) {
             return params.get(name);
         }
+
+        String provider() {
+            return Analysis.provider(params);
+        }
     }
 
     private final List<Scheme> all = new ArrayList<>();
@@ -95,6 +103,10 @@ final class Analysis {
     private final List<String> jvms = new ArrayList<>();
     /** The JVM the main tables rank within: the one with most rows, the first on a tie; null with one JVM. */
     private final String primaryJvm;
+    /** JCA providers of the run, DEFAULT first, then in order of appearance. */
+    private final List<String> providers = new ArrayList<>();
+    /** The provider the main tables rank within: DEFAULT when the run has it, else the one with most rows. */
+    private final String primaryProvider;
 
     Analysis(List<Row> rows) {
         Map<String, String> jvmLabels = jvmLabels(rows);
@@ -109,6 +121,21 @@ final class Analysis {
             }
         }
         primaryJvm = several ? jvmLabels.get(top) : null;
+        Map<String, Integer> rowsPerProvider = new LinkedHashMap<>();
+        rows.forEach(r -> rowsPerProvider.merge(provider(r.params()), 1, Integer::sum));
+        if (rowsPerProvider.containsKey(DEFAULT_PROVIDER)) {
+            providers.add(DEFAULT_PROVIDER);
+        }
+        rowsPerProvider.keySet().stream().filter(k -> !k.equals(DEFAULT_PROVIDER)).forEach(providers::add);
+        String topProvider = DEFAULT_PROVIDER;
+        if (!rowsPerProvider.containsKey(DEFAULT_PROVIDER)) {
+            for (Map.Entry<String, Integer> e : rowsPerProvider.entrySet()) {
+                if (topProvider.equals(DEFAULT_PROVIDER) || e.getValue() > rowsPerProvider.get(topProvider)) {
+                    topProvider = e.getKey();
+                }
+            }
+        }
+        primaryProvider = topProvider;
         Map<String, Map<String, Row>> groups = new LinkedHashMap<>();
         for (Row r : rows) {
             groups.computeIfAbsent(identity(r) + "|" + r.threads(), k -> new LinkedHashMap<>()).putIfAbsent(r.mode(), r);
@@ -123,7 +150,8 @@ final class Analysis {
             minThreads.merge(identity(r), r.threads(), Math::min);
         }
         for (Scheme s : all) {
-            if (Objects.equals(s.jvm(), primaryJvm) && minThreads.get(identity(s.cost())) == s.threads()) {
+            if (Objects.equals(s.jvm(), primaryJvm) && minThreads.get(identity(s.cost())) == s.threads()
+                    && s.provider().equals(primaryProvider)) {
                 base.add(s);
             }
         }
@@ -151,6 +179,21 @@ final class Analysis {
         first.forEach((k, r) -> out.put(k, "JDK " + r.jdkVersion()
                 + (perJdk.get(String.valueOf(r.jdkVersion())) > 1 ? " " + r.vmVersion() : "")));
         return out;
+    }
+
+    /** A row's JCA provider: its {@code provider} parameter, or DEFAULT for benchmarks and runs without one. */
+    static String provider(Map<String, String> params) {
+        return params.getOrDefault("provider", DEFAULT_PROVIDER);
+    }
+
+    /** JCA providers of the run, DEFAULT first (one entry, DEFAULT, for a run without the parameter). */
+    List<String> providers() {
+        return providers;
+    }
+
+    /** The provider the main tables rank within. */
+    String primaryProvider() {
+        return primaryProvider;
     }
 
     /** JVM labels of the run, in order of appearance (one entry when the run holds one JVM). */
@@ -206,9 +249,13 @@ final class Analysis {
         };
         StringBuilder b = new StringBuilder(head);
         for (String p : varying) {
-            if (!inHead.contains(p)) {
+            if (!inHead.contains(p) && !p.equals("provider")) {
                 b.append(' ').append(p).append('=').append(r.param(p));
             }
+        }
+        // A row on the JDK's own providers keeps the name it has always had; any other provider is named.
+        if (!provider(r.params()).equals(DEFAULT_PROVIDER)) {
+            b.append(" on ").append(provider(r.params()));
         }
         return b.toString();
     }
@@ -285,8 +332,8 @@ final class Analysis {
     Estimate floorFor(Scheme s) {
         Scheme floor = null;
         if (s.method().equals(VERIFY)) {
-            floor = base(FLOOR_JWS).stream().filter(f -> Objects.equals(f.param("alg"), s.param("alg"))).findFirst()
-                    .orElse(null);
+            floor = base(FLOOR_JWS).stream().filter(f -> Objects.equals(f.param("alg"), s.param("alg"))
+                    && f.provider().equals(s.provider())).findFirst().orElse(null);
         } else if (s.method().equals(LOOKUP)) {
             floor = base(FLOOR_KEY).stream().filter(f -> Objects.equals(f.param("size"), s.param("size"))).findFirst()
                     .orElse(base(FLOOR_KEY).stream().findFirst().orElse(null));
@@ -360,6 +407,52 @@ final class Analysis {
             }
         }
         return out;
+    }
+
+    /**
+     * A JWT verification or JWS floor measured on several JCA providers, on one JVM and thread count:
+     * {@code perProvider} aligned with {@link #providers()} (null where absent), compared in {@code mode}.
+     */
+    record ProviderSet(List<Scheme> perProvider, String mode) {
+    }
+
+    /** Verify and JWS-floor schemes present on at least two providers, in the first mode all of them measured. */
+    List<ProviderSet> acrossProviders() {
+        if (providers.size() < 2) {
+            return List.of();
+        }
+        Map<String, Scheme[]> byIdentity = new LinkedHashMap<>();
+        for (Scheme s : all) {
+            if (!s.method().equals(VERIFY) && !s.method().equals(FLOOR_JWS)) {
+                continue;
+            }
+            Map<String, String> rest = new TreeMap<>(s.params());
+            rest.remove("provider");
+            byIdentity.computeIfAbsent(s.jvm() + "|" + s.method() + "|" + rest + "|" + s.threads(),
+                    k -> new Scheme[providers.size()])[providers.indexOf(s.provider())] = s;
+        }
+        List<ProviderSet> out = new ArrayList<>();
+        for (Scheme[] set : byIdentity.values()) {
+            List<Scheme> present = java.util.Arrays.stream(set).filter(Objects::nonNull).toList();
+            if (present.size() < 2) {
+                continue;
+            }
+            for (String m : MODE_ORDER) {
+                if (present.stream().allMatch(s -> s.byMode().containsKey(m))) {
+                    out.add(new ProviderSet(java.util.Arrays.asList(set), m));
+                    break;
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt((ProviderSet ps) -> algOrder(ps.perProvider())).thenComparing(ps -> ps
+                .perProvider().stream().filter(Objects::nonNull).findFirst().orElseThrow().method().equals(FLOOR_JWS)));
+        return out;
+    }
+
+    private static int algOrder(List<Scheme> set) {
+        String alg = set.stream().filter(Objects::nonNull).findFirst().orElseThrow().param("alg");
+        int i = List.of("HS256", "RS256", "ES256").indexOf(alg);
+        return i < 0 ? 3 : i;
     }
 
     /** Measured thread scaling: a scheme measured at several thread counts, aggregate ops/s per count. */

@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Turns a {@link RunFolder} into the report {@link Doc}: summary, ranking per algorithm, API keys versus
- * JWTs, revocation, claims checked, capacity, JDK comparison (when the run holds several JVMs), latency,
- * conformance, environment and every row. Each number is printed
+ * JWTs, revocation, claims checked, capacity, JDK comparison (when the run holds several JVMs), JCA providers
+ * (when the run holds several, or a provider was skipped), latency, conformance, environment and every row. Each number is printed
  * with its error (99.9% CI half-width); ratios carry the errors of both sides.
  */
 final class ReportBuilder {
 
     static final double CAPACITY_RATE = 10_000;
+    /** Named here, not imported: the report reads run files and never loads benchmark classes. */
+    static final String PROVIDER_RECORD_PROPERTY = "authbench.providerRecord";
     private static final String[][] PCT = {{"50.0", "p50"}, {"99.0", "p99"}, {"99.9", "p99.9"}};
 
     private final RunFolder run;
@@ -43,6 +46,7 @@ final class ReportBuilder {
         b.claims();
         b.capacity();
         b.jdkComparison();
+        b.providers();
         b.latency();
         b.conformance();
         b.environment();
@@ -68,6 +72,12 @@ final class ReportBuilder {
             doc.preface.add(new Doc.Para("This run holds " + a.jvms().size() + " JVMs (" + String.join(", ", a.jvms())
                     + "); labels name the JVM. Summary, rankings, claims and capacity use " + a.primaryJvm()
                     + " (the JVM with most rows); \"JDK comparison\" sets the JVMs side by side."));
+        }
+        if (!a.primaryProvider().equals(Analysis.DEFAULT_PROVIDER) || a.providers().size() > 1) {
+            doc.preface.add(new Doc.Para("JCA providers in this run: " + String.join(", ", a.providers())
+                    + ". Summary, rankings, claims and capacity use " + a.primaryProvider()
+                    + (a.primaryProvider().equals(Analysis.DEFAULT_PROVIDER) ? " (the JDK's own providers)" : "")
+                    + "; \"JCA providers\" compares them."));
         }
         if (m != null && !"finished".equals(m.path("status").asText())) {
             doc.preface.add(new Doc.Para("WARNING: this run did not finish (status `" + m.path("status").asText()
@@ -384,6 +394,147 @@ final class ReportBuilder {
         }
     }
 
+    /**
+     * What the JCA provider changes: each verification and JWS floor measured on several providers, side by side
+     * (per JVM when the run holds several), with each provider's cost divided by DEFAULT's; then which provider
+     * really served each algorithm, as the forks checked it, and providers that could not run.
+     */
+    private void providers() {
+        List<Analysis.ProviderSet> sets = a.acrossProviders();
+        boolean skipped = m != null && (m.path("providers").path("skipped").size() > 0 || notOk().size() > 0);
+        if (a.providers().size() < 2 && a.primaryProvider().equals(Analysis.DEFAULT_PROVIDER) && !skipped) {
+            return;
+        }
+        Doc.Section s = doc.section("providers", "JCA providers");
+        List<String> ps = a.providers();
+        int ref = ps.indexOf(Analysis.DEFAULT_PROVIDER);
+        if (sets.isEmpty()) {
+            Doc.para(s, "No verification or floor ran on more than one of " + String.join(", ", ps) + ".");
+        } else {
+            Doc.para(s, "Each provider is installed at JCA position 1 in its own forks (DEFAULT: the JDK's own, nothing "
+                    + "installed); the tokens and keys are the same. ns/op ± 99.9% CI on each provider (same mode)"
+                    + (ref < 0 ? "." : ", and each provider's cost divided by DEFAULT's (below 1× = faster than the JDK's "
+                    + "own)."));
+            boolean jvmCol = a.primaryJvm() != null;
+            List<String> header = new ArrayList<>(List.of("scheme"));
+            if (jvmCol) {
+                header.add("JVM");
+            }
+            header.add("mode");
+            for (String p : ps) {
+                header.add(p + " ns/op");
+            }
+            if (ref >= 0) {
+                for (String p : ps) {
+                    if (!p.equals(Analysis.DEFAULT_PROVIDER)) {
+                        header.add(p + " ÷ DEFAULT");
+                    }
+                }
+            }
+            List<List<String>> rows = new ArrayList<>();
+            Map<String, Map<String, Estimate>> chart = new LinkedHashMap<>();
+            for (Analysis.ProviderSet set : sets) {
+                Analysis.Scheme any = set.perProvider().stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+                String name = any.method().equals(Analysis.FLOOR_JWS) ? "floor " + any.param("alg")
+                        : any.param("alg") + " " + any.param("library");
+                name += any.threads() > 1 ? " ×" + any.threads() : "";
+                List<String> r = new ArrayList<>(List.of(name));
+                if (jvmCol) {
+                    r.add(any.jvm());
+                }
+                r.add(Row.modeName(set.mode()));
+                List<Estimate> ns = new ArrayList<>();
+                for (Analysis.Scheme x : set.perProvider()) {
+                    ns.add(x == null ? null : x.byMode().get(set.mode()).nsPerOp());
+                    r.add(x == null ? "—" : Fmt.pm(ns.get(ns.size() - 1)));
+                }
+                if (ref >= 0) {
+                    for (int j = 0; j < ns.size(); j++) {
+                        if (j == ref) {
+                            continue;
+                        }
+                        Estimate ratio = ns.get(j) == null || ns.get(ref) == null ? null : ns.get(j).over(ns.get(ref));
+                        r.add(Fmt.times(ratio));
+                        if (ratio != null) {
+                            chart.computeIfAbsent(ps.get(j) + " ÷ DEFAULT", k -> new LinkedHashMap<>())
+                                    .put(name + (jvmCol ? " [" + any.jvm() + "]" : ""), ratio);
+                        }
+                    }
+                }
+                rows.add(r);
+            }
+            s.blocks().add(new Doc.Table(header, rows));
+            if (!chart.isEmpty()) {
+                s.blocks().add(new Doc.Chart("providers.png", "Cost on each JCA provider relative to DEFAULT (99.9% CI "
+                        + "whiskers)", Charts.ratios("Cost relative to the JDK's own providers", chart)));
+            }
+        }
+        served(s);
+        if (m != null) {
+            List<String> out = new ArrayList<>();
+            m.path("providers").path("skipped").fields().forEachRemaining(e -> out.add("`" + e.getKey()
+                    + "` unavailable in the JVM that started the run, its rows skipped: " + e.getValue().asText()));
+            for (JsonNode c : notOk()) {
+                out.add("`" + c.path("provider").asText() + "` " + c.path("status").asText() + " for "
+                        + c.path("alg").asText() + " " + c.path("benchmark").asText()
+                        + (c.hasNonNull("library") ? " " + c.path("library").asText() : "") + " on JDK "
+                        + c.path("jdkVersion").asText() + ", its row failed: " + c.path("reason").asText());
+            }
+            if (!out.isEmpty()) {
+                s.blocks().add(new Doc.Bullets(out));
+            }
+        }
+    }
+
+    /** Fork records whose provider could not load or did not serve the algorithm itself. */
+    private List<JsonNode> notOk() {
+        List<JsonNode> out = new ArrayList<>();
+        if (m != null) {
+            m.path("providers").path("checked").forEach(c -> {
+                if (!"ok".equals(c.path("status").asText())) {
+                    out.add(c);
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Which provider served each algorithm, as every fork checked it after installing its provider (JCA asked with
+     * the trial's own key, so the answer is the provider that verifies): one line per JVM, provider, algorithm and
+     * JCA name, with the benchmarks that saw it. Nothing when the run's forks recorded nothing (older runs).
+     */
+    private void served(Doc.Section s) {
+        if (m == null || m.path("providers").path("checked").size() == 0) {
+            return;
+        }
+        Map<String, Set<String>> seenBy = new LinkedHashMap<>();
+        Map<String, Integer> forks = new LinkedHashMap<>();
+        for (JsonNode c : m.path("providers").path("checked")) {
+            if (!"ok".equals(c.path("status").asText())) {
+                continue;
+            }
+            String who = c.path("benchmark").asText().equals("CryptoFloorBenchmark") ? "floor"
+                    : c.path("library").asText("?");
+            c.path("served").fields().forEachRemaining(e -> {
+                String key = c.path("jdkVersion").asText() + "|" + c.path("provider").asText() + "|" + c.path("alg").asText()
+                        + "|" + e.getKey() + "|" + e.getValue().asText();
+                seenBy.computeIfAbsent(key, k -> new TreeSet<>()).add(who);
+                forks.merge(key, c.path("forks").asInt(1), Integer::sum);
+            });
+        }
+        List<List<String>> rows = new ArrayList<>();
+        seenBy.forEach((k, who) -> {
+            String[] f = k.split("\\|", -1);
+            rows.add(List.of("JDK " + f[0], f[1], f[2], f[3], f[4], String.join(", ", who), String.valueOf(forks.get(k))));
+        });
+        Doc.para(s, "Which JCA provider served each algorithm, checked in every benchmark fork after installing its "
+                + "provider (JCA asked with the trial's own key; `SHA256withECDSA` is the DER form most libraries call "
+                + "for ES256 before converting the signature):");
+        s.blocks().add(new Doc.Table(List.of("JVM", "provider", "algorithm", "JCA name", "served by", "rows", "forks"),
+                rows));
+    }
+
     private void claims() {
         Doc.Section s = doc.section("claims", "Claims checked");
         Doc.para(s, "Verdicts compare 99.9% confidence intervals: a claim holds only where the intervals separate; "
@@ -608,7 +759,7 @@ final class ReportBuilder {
             Iterator<Map.Entry<String, JsonNode>> it = m.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().equals("libraries") && !e.getKey().equals("jca")) {
+                if (!e.getKey().equals("libraries") && !e.getKey().equals("jca") && !e.getKey().equals("providers")) {
                     flatten(e.getKey(), e.getValue(), facts);
                 }
             }
@@ -620,6 +771,9 @@ final class ReportBuilder {
                 Doc.para(s, "JCA provider per algorithm (checked in the JVM that started the run):");
                 s.blocks().add(new Doc.Table(List.of("algorithm", "JCA name", "provider"), jca));
             }
+            if (doc.sections.stream().noneMatch(x -> x.id().equals("providers"))) {
+                served(s);
+            }
             if (m.path("libraries").size() > 0) {
                 List<List<String>> libs = new ArrayList<>();
                 m.get("libraries").fields().forEachRemaining(e -> libs.add(List.of("`" + e.getKey() + "`", e.getValue().asText())));
@@ -629,8 +783,11 @@ final class ReportBuilder {
         }
         Set<String> forkJvms = new LinkedHashSet<>();
         for (Row r : run.rows()) {
+            // The provider-record flag is the run's bookkeeping (a path), not a JVM setting.
+            List<String> flags = r.jvmArgs().stream().filter(f -> !f.startsWith("-D" + PROVIDER_RECORD_PROPERTY + "="))
+                    .toList();
             forkJvms.add(r.vmName() + " " + r.vmVersion() + " (JDK " + r.jdkVersion() + "), flags: "
-                    + (r.jvmArgs().isEmpty() ? "none" : String.join(" ", r.jvmArgs())));
+                    + (flags.isEmpty() ? "none" : String.join(" ", flags)));
         }
         if (!forkJvms.isEmpty()) {
             Doc.para(s, "Benchmark JVMs (the forks, from the JMH results):");
