@@ -14,15 +14,18 @@ public final class ProviderUnavailableException extends RuntimeException {
         super(message, cause);
     }
 
-    /** {@code <provider> cannot load here: <innermost cause>}, on one line. */
+    /** {@code <provider> cannot load here: <what failed>[: <innermost cause>]}, on one line. */
     static ProviderUnavailableException of(CryptoProvider provider, Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String why = root.getMessage() == null ? root.getClass().getSimpleName()
-                : root.getClass().getSimpleName() + ": " + root.getMessage();
+        String why = describe(failure) + (root == failure ? "" : ": " + describe(root));
         return new ProviderUnavailableException(provider + " cannot load here: " + why.replaceAll("\\s+", " ").trim(),
                 failure);
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 }
