@@ -36,6 +36,21 @@ class ProfileTest {
     }
 
     @Test
+    void platformRunsEveryProviderInAboutTenMinutesAndTheOtherProfilesOnlyTheDefault() {
+        assertThat(Profile.PLATFORM.plannedSeconds()).isLessThanOrEqualTo(11 * 60);
+        assertThat(Profile.PLATFORM.params().get("provider")).containsExactly("DEFAULT", "BC", "ACCP");
+        assertThat(Profile.PLATFORM.passes().get(0).benchmarks(null)).containsExactlyInAnyOrder(
+                "org.authbench.bench.VerifyBenchmark.verify_valid", "org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature");
+        assertThat(Profile.PLATFORM.passes().get(0).warmupIterations() * Profile.PLATFORM.passes().get(0).warmupMillis())
+                .isGreaterThanOrEqualTo(10_000);
+        assertThat(Profile.FULL.params().get("provider")).containsExactly("DEFAULT", "BC", "ACCP");
+        for (Profile p : List.of(Profile.QUICK, Profile.STANDARD, Profile.STORES, Profile.CI)) {
+            // The benchmarks' own default (DEFAULT only) applies, so these keep their size and row names.
+            assertThat(p.params()).as(p.cliName()).doesNotContainKey("provider");
+        }
+    }
+
+    @Test
     void standardFitsInTwentyMinutesWithHonestWarmup() {
         assertThat(Profile.STANDARD.plannedSeconds()).isLessThanOrEqualTo(20 * 60);
         for (Profile.Pass p : Profile.STANDARD.passes()) {

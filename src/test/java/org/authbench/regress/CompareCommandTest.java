@@ -148,6 +148,26 @@ class CompareCommandTest {
         assertThat(r.row(TIME + " poolSize=256 (avgt, JDK 17.0.15)", "score").at("/baseStats/forks").asInt()).isEqualTo(3);
     }
 
+    @Test
+    void aRowOnTheDefaultProviderIsTheRowFromBeforeTheParameterAndOtherProvidersAreNot(@TempDir Path tmp) throws IOException {
+        ArrayNode base = (ArrayNode) CliRun.JSON.readTree(Path.of(fixture("base.json")).toFile());
+        ArrayNode withDefault = base.deepCopy();
+        withDefault.forEach(r -> ((ObjectNode) r.get("params")).put("provider", "DEFAULT"));
+        Path head = tmp.resolve("default.json");
+        Files.writeString(head, withDefault.toString());
+        CliRun same = CliRun.of("compare", fixture("base.json"), head.toString(), "--format", "json");
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(same.row(TIME + " poolSize=256", "score").path("verdict").asText()).isEqualTo("no change");
+
+        ArrayNode onBc = base.deepCopy();
+        onBc.forEach(r -> ((ObjectNode) r.get("params")).put("provider", "BC"));
+        Path bc = tmp.resolve("bc.json");
+        Files.writeString(bc, onBc.toString());
+        CliRun other = CliRun.of("compare", fixture("base.json"), bc.toString());
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err()).contains("no benchmark row in common");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"garbage.json", "foreign-object.json", "foreign-array.json"})
     void garbageAndForeignFilesAreBadInput(String file) {
