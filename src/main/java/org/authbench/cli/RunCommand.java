@@ -118,6 +118,8 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--jvm " + j + " is not an executable file");
             }
         }
+        // Before the grid is split into JMH runs (each gets its own copy of the parameters) and before any folder exists.
+        Map<String, String> providerSkips = chooseProviders(paramValues);
 
         List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
         List<List<String>> rowsPerPass = new ArrayList<>();
@@ -156,7 +158,13 @@ public final class RunCommand implements Callable<Integer> {
             manifest.notSupported(pair, why);
             term.println("skipping " + pair + ": not supported (" + why + ")");
         });
-        chooseProviders(manifest, paramValues, term);
+        for (String name : paramValues.getOrDefault("provider", new String[] {CryptoProvider.DEFAULT.name()})) {
+            manifest.providerRan(name);
+        }
+        providerSkips.forEach((name, why) -> {
+            manifest.providerSkipped(name, why);
+            term.println("skipping provider " + name.toLowerCase(java.util.Locale.ROOT) + ": " + why);
+        });
         manifest.write();
         // Each fork appends what its JCA provider served; merged into the manifest after every pass.
         Path providerRecords = runDir.resolve(PROVIDER_RECORDS).toAbsolutePath();
@@ -299,16 +307,16 @@ public final class RunCommand implements Callable<Integer> {
     static final String PROVIDER_RECORDS = ".providers.jsonl";
 
     /**
-     * The JCA providers asked for ({@code --param provider=...} or the profile's): unknown names are bad input;
-     * one that cannot load in this JVM is dropped from the parameter with one line ({@code skipping provider accp:
-     * ACCP cannot load here: ...}) and recorded under {@code providers.skipped}; the rest of the run goes on.
+     * The JCA providers asked for ({@code --param provider=...} or the profile's): unknown names are bad input; one
+     * that cannot load in this JVM is dropped from the parameter and returned with why ({@code ACCP cannot load here:
+     * ...}), to be printed as one line and recorded under {@code providers.skipped}; the rest of the run goes on.
      * Without the parameter the benchmarks' own default (DEFAULT only) applies and nothing is checked.
      */
-    private static void chooseProviders(RunManifest manifest, Map<String, String[]> paramValues, PrintWriter term) {
+    private static Map<String, String> chooseProviders(Map<String, String[]> paramValues) {
+        Map<String, String> skipped = new LinkedHashMap<>();
         String[] requested = paramValues.get("provider");
         if (requested == null) {
-            manifest.providerRan(CryptoProvider.DEFAULT.name());
-            return;
+            return skipped;
         }
         List<String> runnable = new ArrayList<>();
         for (String name : requested) {
@@ -321,16 +329,15 @@ public final class RunCommand implements Callable<Integer> {
             String why = p.unavailableReason();
             if (why == null) {
                 runnable.add(p.name());
-                manifest.providerRan(p.name());
             } else {
-                manifest.providerSkipped(p.name(), why);
-                term.println("skipping provider " + p.cliName() + ": " + why);
+                skipped.put(p.name(), why);
             }
         }
         if (runnable.isEmpty()) {
-            throw new UsageException("no requested provider can run here");
+            throw new UsageException("no requested provider can run here: " + String.join("; ", skipped.values()));
         }
         paramValues.put("provider", runnable.toArray(String[]::new));
+        return skipped;
     }
 
     /**

@@ -22,12 +22,15 @@ public final class JcaCheck {
 
     /**
      * The JCA names a verifier of {@code alg} calls: the algorithm's own name and, for ECDSA, the DER form
-     * ({@code SHA256withECDSA}) that most libraries call before converting the JWS signature themselves.
+     * ({@code SHA256withECDSA}) that most libraries call before converting the JWS signature themselves; for
+     * Ed25519 also the family name {@code EdDSA}.
      */
     public static List<String> namesFor(JwtAlgorithm alg) {
-        return alg.keyType() == JwtAlgorithm.KeyType.EC
-                ? List.of(alg.jcaName(), alg.jcaName().replace("inP1363Format", ""))
-                : List.of(alg.jcaName());
+        return switch (alg.keyType()) {
+            case EC -> List.of(alg.jcaName(), alg.jcaName().replace("inP1363Format", ""));
+            case OKP -> List.of(alg.jcaName(), "EdDSA");
+            default -> List.of(alg.jcaName());
+        };
     }
 
     /** JCA name → {@code "<provider name> <version>"} (or {@code "unavailable: <why>"}) for every name of {@code alg}. */
@@ -67,7 +70,7 @@ public final class JcaCheck {
             mac.init(key);
             return mac.getProvider();
         }
-        Signature s = Signature.getInstance(name);
+        Signature s = name.equals(alg.jcaName()) ? alg.newSignature() : Signature.getInstance(name);
         s.initVerify((PublicKey) key);
         return s.getProvider();
     }

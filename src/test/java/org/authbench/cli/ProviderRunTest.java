@@ -62,5 +62,6 @@ class ProviderRunTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.errLines()[0]).contains("unknown provider 'SUNPKCS11' (choose from default, bc, accp)");
+        assertThat(out).as("bad arguments create no run folder").isEmptyDirectory();
     }
 }

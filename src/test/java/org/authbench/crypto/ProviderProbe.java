@@ -19,7 +19,8 @@ import org.authbench.jwt.JwtLibrary;
  * the provider named by {@code args[0]} the way a benchmark fork does (fixtures first, then the provider, then the
  * keys in its form) and prints JSON lines: what is first and what serves each algorithm, then per library and
  * algorithm how many pool tokens it accepted as the right principal and which hostile kinds it accepted or threw
- * on. Findings are printed, never thrown, so the test can name them. Before each library it writes
+ * on (for the pairs a benchmark would run: supported by the library and served by the provider itself). Findings
+ * are printed, never thrown, so the test can name them. Before each library it writes
  * {@code @@ LIBRARY ALG} to standard error, so the JDK's provider debug lines that follow belong to it.
  */
 public final class ProviderProbe {
@@ -48,10 +49,13 @@ public final class ProviderProbe {
                 .put("p1363", Signature.getInstance("SHA256withECDSAinP1363Format").getProvider().getName()));
         for (JwtAlgorithm a : JwtAlgorithm.values()) {
             JwtFixture f = built.get(a).inFirstProviderForm();
-            print(JSON.createObjectNode().put("alg", a.name()).put("unsupported",
-                    JcaCheck.unsupportedReason(provider, a, f.keys().verificationKey()))
+            String unsupported = JcaCheck.unsupportedReason(provider, a, f.keys().verificationKey());
+            print(JSON.createObjectNode().put("alg", a.name()).put("unsupported", unsupported)
                     .set("served", JSON.valueToTree(JcaCheck.served(a, f.keys().verificationKey()))));
             for (JwtLibrary l : JwtLibrary.values()) {
+                if (unsupported != null || !l.supports(a)) {
+                    continue; // a benchmark row of either kind never runs
+                }
                 System.err.println("@@ " + l + " " + a);
                 ObjectNode out = JSON.createObjectNode().put("library", l.name()).put("alg", a.name());
                 Authenticator v = l.create(f.policy());
