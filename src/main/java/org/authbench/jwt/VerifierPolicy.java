@@ -4,6 +4,9 @@ import java.security.Key;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 
@@ -14,7 +17,9 @@ import javax.crypto.SecretKey;
  *
  * <ul>
  *   <li>the header's {@code alg} must equal {@link #algorithm()} (pinned; {@code none} always refused);</li>
- *   <li>the signature must verify with {@link #key()};</li>
+ *   <li>the signature must verify with {@link #key()}, or, when the policy holds a {@link #keysById() key set},
+ *       with the key the header's {@code kid} names: a token without {@code kid}, or whose {@code kid} is not in
+ *       the set, is refused as {@code UNKNOWN_KEY} (no fallback to trying every key);</li>
  *   <li>unless {@link #jwsOnly()}: the payload is a JSON claim set; {@code exp} is required and must be
  *       after now − leeway; {@code nbf}, when present, must be at or before now + leeway; {@code iss}
  *       must equal {@link #issuer()} when that is set; {@code aud} (string or array) must contain
@@ -25,6 +30,10 @@ import javax.crypto.SecretKey;
  *
  * <p>"Now" is {@code clock.instant()} truncated to seconds, as JWT NumericDates are.
  * The principal is {@code (sub, jti)}; in {@link #jwsOnly()} mode it is {@code (null, null)}.
+ *
+ * <p>Exactly one of {@link #key()} and {@link #keysById()} is set. Without a key set the header's {@code kid} is
+ * ignored, as it always was; a key set (the JWK set a production verifier fetches) is always a full-claims
+ * policy.
  */
 public record VerifierPolicy(
         JwtAlgorithm algorithm,
@@ -33,17 +42,43 @@ public record VerifierPolicy(
         Duration leeway,
         String issuer,
         String audience,
-        boolean jwsOnly) {
+        boolean jwsOnly,
+        Map<String, Key> keysById) {
 
     public VerifierPolicy {
         Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(leeway, "leeway");
         if (leeway.isNegative()) {
             throw new IllegalArgumentException("leeway must not be negative");
         }
-        checkKeyType(algorithm, key);
+        if ((key == null) == (keysById == null)) {
+            throw new IllegalArgumentException("a policy needs either one key or a key set");
+        }
+        if (key != null) {
+            checkKeyType(algorithm, key);
+        } else {
+            if (keysById.isEmpty()) {
+                throw new IllegalArgumentException("a key set needs at least one key");
+            }
+            if (jwsOnly) {
+                throw new IllegalArgumentException("a key set is not supported in JWS-only mode");
+            }
+            for (Map.Entry<String, Key> e : keysById.entrySet()) {
+                if (e.getKey() == null || e.getKey().isEmpty()) {
+                    throw new IllegalArgumentException("every key of a key set needs a kid");
+                }
+                checkKeyType(algorithm, e.getValue());
+            }
+            // Insertion order is kept: libraries that scan a JWK set scan it in this order.
+            keysById = Collections.unmodifiableMap(new LinkedHashMap<>(keysById));
+        }
+    }
+
+    /** A single-key policy (the header's {@code kid} is ignored). */
+    public VerifierPolicy(JwtAlgorithm algorithm, Key key, Clock clock, Duration leeway, String issuer, String audience,
+            boolean jwsOnly) {
+        this(algorithm, Objects.requireNonNull(key, "key"), clock, leeway, issuer, audience, jwsOnly, null);
     }
 
     /** The suite's default: zero leeway, system clock, claims checked. */
@@ -51,12 +86,27 @@ public record VerifierPolicy(
         return new VerifierPolicy(algorithm, key, Clock.systemUTC(), Duration.ZERO, issuer, audience, false);
     }
 
+    /**
+     * The suite's default with a key set: the key is the one the token's {@code kid} names. Iteration order of
+     * {@code keysById} is kept.
+     */
+    public static VerifierPolicy ofKeySet(JwtAlgorithm algorithm, Map<String, ? extends Key> keysById, String issuer,
+            String audience) {
+        return new VerifierPolicy(algorithm, null, Clock.systemUTC(), Duration.ZERO, issuer, audience, false,
+                new LinkedHashMap<>(keysById));
+    }
+
     public VerifierPolicy withClock(Clock newClock) {
-        return new VerifierPolicy(algorithm, key, newClock, leeway, issuer, audience, jwsOnly);
+        return new VerifierPolicy(algorithm, key, newClock, leeway, issuer, audience, jwsOnly, keysById);
     }
 
     public VerifierPolicy withJwsOnly(boolean newJwsOnly) {
-        return new VerifierPolicy(algorithm, key, clock, leeway, issuer, audience, newJwsOnly);
+        return new VerifierPolicy(algorithm, key, clock, leeway, issuer, audience, newJwsOnly, keysById);
+    }
+
+    /** True when the key is chosen by the header's {@code kid} from {@link #keysById()}. */
+    public boolean hasKeySet() {
+        return keysById != null;
     }
 
     /** Current time in whole epoch seconds, from the policy's clock. */

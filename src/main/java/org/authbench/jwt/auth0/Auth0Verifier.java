@@ -12,11 +12,18 @@ import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.impl.JWTParser;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.ECDSAKeyProvider;
+import com.auth0.jwt.interfaces.RSAKeyProvider;
 import com.auth0.jwt.interfaces.Verification;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
+import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -54,6 +61,15 @@ import org.authbench.jwt.VerifierPolicy;
  *       pinned one and calls {@code Algorithm.verify(DecodedJWT)}, which checks only the signature; but
  *       auth0's decoder insists on a JSON object payload, so a token whose payload is not one is refused as
  *       {@code UNSUPPORTED} (auth0 cannot judge it), not as malformed.</li>
+ *   <li>Key set, RS256/ES256: auth0's own mechanism, an {@link RSAKeyProvider}/{@link ECDSAKeyProvider} whose
+ *       {@code getPublicKeyById(kid)} looks the header's {@code kid} up in the set; one {@link JWTVerifier}
+ *       built on it. auth0 wraps whatever the provider throws in a {@code SignatureVerificationException}, so the
+ *       provider throws its own exception for a missing or unknown {@code kid} and the adapter reads the cause
+ *       ({@code UNKNOWN_KEY}).</li>
+ *   <li>Key set, HS256: auth0 has no key provider for HMAC ({@code Algorithm.HMAC256} takes one secret). The
+ *       adapter builds one {@link JWTVerifier} per {@code kid} up front and picks it by the decoded header's
+ *       {@code kid}, a hash-map lookup after the decode auth0 does anyway; a header whose {@code alg} is not the
+ *       pinned one is refused as such, as auth0's verifier would.</li>
  * </ul>
  */
 public final class Auth0Verifier implements Authenticator {
@@ -63,12 +79,25 @@ public final class Auth0Verifier implements Authenticator {
     private final JWT decoder = new JWT();
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
+    /** HS256 with a key set: one verifier per kid; null otherwise. */
+    private final Map<String, JWTVerifier> hmacVerifiers;
     private final boolean jwsOnly;
+    private final String pinnedAlg;
 
     public Auth0Verifier(VerifierPolicy policy) {
         JwtLibrary.AUTH0.requireSupport(policy.algorithm());
         this.jwsOnly = policy.jwsOnly();
-        this.algorithm = switch (policy.algorithm()) {
+        this.pinnedAlg = policy.algorithm().name();
+        if (policy.hasKeySet() && policy.algorithm().isHmac()) {
+            this.hmacVerifiers = new HashMap<>();
+            policy.keysById().forEach((kid, key) ->
+                    hmacVerifiers.put(kid, verifier(policy, Algorithm.HMAC256(key.getEncoded()))));
+            this.algorithm = null;
+            this.verifier = null;
+            return;
+        }
+        this.hmacVerifiers = null;
+        this.algorithm = policy.hasKeySet() ? keySetAlgorithm(policy) : switch (policy.algorithm()) {
             case HS256 -> Algorithm.HMAC256(policy.secretKey().getEncoded());
             case RS256 -> Algorithm.RSA256((RSAPublicKey) policy.publicKey(), null);
             case ES256 -> Algorithm.ECDSA256((ECPublicKey) policy.publicKey(), null);
@@ -77,6 +106,10 @@ public final class Auth0Verifier implements Authenticator {
             case HS512 -> Algorithm.HMAC512(policy.secretKey().getEncoded());
             case EdDSA -> throw new IllegalStateException("unreachable: requireSupport refused EdDSA");
         };
+        this.verifier = verifier(policy, algorithm);
+    }
+
+    private static JWTVerifier verifier(VerifierPolicy policy, Algorithm algorithm) {
         Verification v = JWT.require(algorithm)
                 .acceptLeeway(policy.leewaySeconds())
                 .ignoreIssuedAt()
@@ -87,7 +120,61 @@ public final class Auth0Verifier implements Authenticator {
         if (policy.audience() != null) {
             v.withAudience(policy.audience());
         }
-        this.verifier = ((JWTVerifier.BaseVerification) v).build(policy.clock());
+        return ((JWTVerifier.BaseVerification) v).build(policy.clock());
+    }
+
+    private static Algorithm keySetAlgorithm(VerifierPolicy policy) {
+        Map<String, Key> keys = policy.keysById();
+        return switch (policy.algorithm()) {
+            case RS256 -> Algorithm.RSA256(new RSAKeyProvider() {
+                @Override
+                public RSAPublicKey getPublicKeyById(String kid) {
+                    return (RSAPublicKey) lookUp(keys, kid);
+                }
+
+                @Override
+                public RSAPrivateKey getPrivateKey() {
+                    return null;
+                }
+
+                @Override
+                public String getPrivateKeyId() {
+                    return null;
+                }
+            });
+            case ES256 -> Algorithm.ECDSA256(new ECDSAKeyProvider() {
+                @Override
+                public ECPublicKey getPublicKeyById(String kid) {
+                    return (ECPublicKey) lookUp(keys, kid);
+                }
+
+                @Override
+                public ECPrivateKey getPrivateKey() {
+                    return null;
+                }
+
+                @Override
+                public String getPrivateKeyId() {
+                    return null;
+                }
+            });
+            default -> throw new IllegalArgumentException("auth0 has no key provider for " + policy.algorithm());
+        };
+    }
+
+    private static Key lookUp(Map<String, Key> keys, String kid) {
+        Key key = kid == null ? null : keys.get(kid);
+        if (key == null) {
+            throw new UnknownKid(kid == null ? "no kid to choose a key by" : "no key with kid " + kid);
+        }
+        return key;
+    }
+
+    /** Thrown by the key providers; auth0 wraps it in a {@code SignatureVerificationException} as its cause. */
+    private static final class UnknownKid extends IllegalStateException {
+        UnknownKid(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -111,12 +198,12 @@ public final class Auth0Verifier implements Authenticator {
                 algorithm.verify(jwt);
                 return NO_PRINCIPAL;
             }
-            verifier.verify(jwt);
+            verifierFor(jwt).verify(jwt);
             return new Principal(jwt.getSubject(), jwt.getId());
         } catch (AlgorithmMismatchException e) {
             throw new Rejected(Reason.ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
         } catch (SignatureVerificationException e) {
-            throw new Rejected(Reason.BAD_SIGNATURE, e.getMessage(), e);
+            throw new Rejected(e.getCause() instanceof UnknownKid ? Reason.UNKNOWN_KEY : Reason.BAD_SIGNATURE, e.getMessage(), e);
         } catch (TokenExpiredException e) {
             throw new Rejected(Reason.EXPIRED, e.getMessage(), e);
         } catch (MissingClaimException e) {
@@ -128,6 +215,21 @@ public final class Auth0Verifier implements Authenticator {
         } catch (JWTVerificationException e) {
             throw new Rejected(Reason.OTHER, e.getMessage(), e);
         }
+    }
+
+    private JWTVerifier verifierFor(DecodedJWT jwt) throws Rejected {
+        if (hmacVerifiers == null) {
+            return verifier;
+        }
+        String kid = jwt.getKeyId();
+        JWTVerifier v = kid == null ? null : hmacVerifiers.get(kid);
+        if (v != null) {
+            return v;
+        }
+        if (!pinnedAlg.equals(jwt.getAlgorithm())) {
+            throw new Rejected(Reason.ALGORITHM_NOT_ALLOWED, "alg " + jwt.getAlgorithm() + " is not the pinned " + pinnedAlg);
+        }
+        throw new Rejected(Reason.UNKNOWN_KEY, kid == null ? "no kid to choose a key by" : "no key with kid " + kid);
     }
 
     private static Reason claimReason(String claim, Reason otherwise) {

@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -50,7 +52,11 @@ import org.authbench.jwt.VerifierPolicy;
  *   <li>ES256/ES384 signatures of exactly 64/96 bytes, checked by the adapter: fusionauth's {@code ECVerifier} splits a
  *       signature of any length into r and s, so zero-padded r || s of 66 or 514 bytes also verify;</li>
  *   <li>a fixed policy clock through {@code JWT.getTimeMachineDecoder(now)}, built once; with the system clock
- *       {@code JWT.getDecoder()}; skew from the policy via {@code withClockSkew} (the default is 0 too).</li>
+ *       {@code JWT.getDecoder()}; skew from the policy via {@code withClockSkew} (the default is 0 too);</li>
+ *   <li>with a key set, {@link JWTDecoder#decode(String, Map)}: fusionauth's own selection, a map from the
+ *       header's {@code kid} to a (pinned) verifier per key. A missing or unknown {@code kid} finds no verifier and
+ *       fails like a foreign algorithm, with {@code MissingVerifierException}, whose message names the header's
+ *       algorithm: when that is the pinned one, the refusal is reported as {@code UNKNOWN_KEY}.</li>
  * </ul>
  * Header keys are never used: the decoder only ever sees the one pinned verifier.
  *
@@ -73,6 +79,9 @@ public final class FusionAuthVerifier implements Authenticator {
     private final Algorithm algorithm;
     private final int ecSignatureLength;
     private final Verifier verifier;
+    /** kid → pinned verifier with a key set, else null. A HashMap: fusionauth looks a missing kid up as null. */
+    private final Map<String, Verifier> verifiersByKid;
+    private final String unknownKidMessage;
     private final JWTDecoder decoder;
 
     public FusionAuthVerifier(VerifierPolicy policy) {
@@ -80,18 +89,31 @@ public final class FusionAuthVerifier implements Authenticator {
         JwtLibrary.FUSIONAUTH.requireSupport(policy.algorithm());
         this.algorithm = Algorithm.valueOf(policy.algorithm().name());
         this.ecSignatureLength = 2 * policy.algorithm().ecCoordinateBytes();
-        Verifier family = switch (policy.algorithm()) {
-            case HS256, HS512 -> HMACVerifier.newVerifier(policy.secretKey().getEncoded());
-            case RS256 -> RSAVerifier.newVerifier(policy.publicKey());
-            case PS256 -> RSAPSSVerifier.newVerifier(policy.publicKey());
-            case ES256, ES384 -> ECVerifier.newVerifier(policy.publicKey());
-            case EdDSA -> throw new IllegalStateException("unreachable: requireSupport refused EdDSA");
-        };
-        this.verifier = new PinnedVerifier(algorithm, family);
+        if (policy.hasKeySet()) {
+            this.verifier = null;
+            this.verifiersByKid = new HashMap<>();
+            policy.keysById().forEach((kid, key) -> verifiersByKid.put(kid, pinnedVerifier(policy, key)));
+        } else {
+            this.verifier = pinnedVerifier(policy, policy.key());
+            this.verifiersByKid = null;
+        }
+        // The end of fusionauth's MissingVerifierException message for the pinned algorithm (5.3.3 names it by getName()).
+        this.unknownKidMessage = "signed using [" + algorithm.getName() + "]";
         JWTDecoder d = policy.fixedClock()
                 ? JWT.getTimeMachineDecoder(Instant.ofEpochSecond(policy.nowEpochSecond()).atZone(ZoneOffset.UTC))
                 : JWT.getDecoder();
         this.decoder = d.withClockSkew(Math.toIntExact(policy.leewaySeconds()));
+    }
+
+    private Verifier pinnedVerifier(VerifierPolicy policy, java.security.Key key) {
+        Verifier family = switch (policy.algorithm()) {
+            case HS256, HS512 -> HMACVerifier.newVerifier(key.getEncoded());
+            case RS256 -> RSAVerifier.newVerifier((java.security.PublicKey) key);
+            case PS256 -> RSAPSSVerifier.newVerifier((java.security.PublicKey) key);
+            case ES256, ES384 -> ECVerifier.newVerifier((java.security.PublicKey) key);
+            case EdDSA -> throw new IllegalStateException("unreachable: requireSupport refused EdDSA");
+        };
+        return new PinnedVerifier(algorithm, family);
     }
 
     @Override
@@ -101,8 +123,11 @@ public final class FusionAuthVerifier implements Authenticator {
         }
         JWT jwt;
         try {
-            jwt = decoder.decode(token, verifier);
-        } catch (MissingVerifierException | NoneNotAllowedException | MissingSignatureException e) {
+            jwt = verifiersByKid == null ? decoder.decode(token, verifier) : decoder.decode(token, verifiersByKid);
+        } catch (MissingVerifierException e) {
+            boolean unknownKid = verifiersByKid != null && String.valueOf(e.getMessage()).endsWith(unknownKidMessage);
+            throw new Rejected(unknownKid ? Reason.UNKNOWN_KEY : Reason.ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
+        } catch (NoneNotAllowedException | MissingSignatureException e) {
             throw new Rejected(Reason.ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
         } catch (InvalidJWTSignatureException | JWTVerifierException e) {
             throw new Rejected(Reason.BAD_SIGNATURE, e.getMessage(), e);

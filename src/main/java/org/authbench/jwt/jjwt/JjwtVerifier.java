@@ -9,14 +9,18 @@ import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.JwtParserBuilder;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.MalformedJwtException;
 import io.jsonwebtoken.MissingClaimException;
 import io.jsonwebtoken.PrematureJwtException;
+import io.jsonwebtoken.ProtectedHeader;
 import io.jsonwebtoken.SupportedJwtVisitor;
 import io.jsonwebtoken.UnsupportedJwtException;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import io.jsonwebtoken.security.SignatureException;
+import java.security.Key;
 import java.util.Date;
+import java.util.Map;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -50,6 +54,10 @@ import org.authbench.jwt.VerifierPolicy;
  *       run after the signature was verified (keys from {@code verifyWith} are resolved before the payload
  *       is read), so in this mode {@code ExpiredJwtException}/{@code PrematureJwtException} mean the
  *       signature layer passed.</li>
+ *   <li>Key set: {@code keyLocator(...)} with a {@link LocatorAdapter} that looks the protected header's
+ *       {@code kid} up in the set (jjwt's documented way to choose a verification key per token; it has no JWK-set
+ *       selector of its own). A missing or unknown {@code kid} makes the locator throw, reported as
+ *       {@code UNKNOWN_KEY} (jjwt itself would report a null key as {@code UnsupportedJwtException}).</li>
  * </ul>
  * Reasons: jjwt reports {@code alg: none} and unknown {@code crit} alike as {@code UnsupportedJwtException},
  * mapped to {@code UNSUPPORTED}; a header algorithm outside the registry surfaces as a
@@ -81,7 +89,9 @@ public final class JjwtVerifier implements Authenticator {
                 .sig().clear().add(signatureAlgorithm(policy)).and()
                 .clock(() -> new Date(policy.nowEpochSecond() * 1000 + 999))
                 .clockSkewSeconds(policy.leewaySeconds());
-        if (policy.algorithm().isHmac()) {
+        if (policy.hasKeySet()) {
+            b.keyLocator(new KidLocator(policy.keysById()));
+        } else if (policy.algorithm().isHmac()) {
             b.verifyWith(policy.secretKey());
         } else {
             b.verifyWith(policy.publicKey());
@@ -118,6 +128,8 @@ public final class JjwtVerifier implements Authenticator {
                 throw new Rejected(Reason.MISSING_CLAIM, "exp is required");
             }
             return new Principal(claims.getSubject(), claims.getId());
+        } catch (UnknownKid e) {
+            throw new Rejected(Reason.UNKNOWN_KEY, e.getMessage(), e);
         } catch (ExpiredJwtException e) {
             throw new Rejected(Reason.EXPIRED, e.getMessage(), e);
         } catch (PrematureJwtException e) {
@@ -145,6 +157,32 @@ public final class JjwtVerifier implements Authenticator {
             // Thrown only after the signature verified: the signature layer passed, claims are not this mode's business.
         }
         return NO_PRINCIPAL;
+    }
+
+    /** Chooses the verification key by the protected header's {@code kid}. */
+    private static final class KidLocator extends LocatorAdapter<Key> {
+        private final Map<String, Key> keys;
+
+        KidLocator(Map<String, Key> keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        protected Key locate(ProtectedHeader header) {
+            String kid = header.getKeyId();
+            Key key = kid == null ? null : keys.get(kid);
+            if (key == null) {
+                throw new UnknownKid(kid == null ? "no kid to choose a key by" : "no key with kid " + kid);
+            }
+            return key;
+        }
+    }
+
+    /** Thrown by {@link KidLocator}; jjwt lets a locator's exception through. */
+    private static final class UnknownKid extends JwtException {
+        UnknownKid(String message) {
+            super(message);
+        }
     }
 
     private static Reason claimReason(InvalidClaimException e, Reason otherwise) {

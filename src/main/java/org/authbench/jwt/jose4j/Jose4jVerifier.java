@@ -1,12 +1,19 @@
 package org.authbench.jwt.jose4j;
 
+import java.security.Key;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.VerifierPolicy;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -17,8 +24,11 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.InvalidAlgorithmException;
 import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * jose4j 0.9.x through its documented production path: one {@link JwtConsumer} built by
@@ -32,6 +42,12 @@ import org.jose4j.lang.JoseException;
  *       and HS/RS confusion are refused before any key is touched;</li>
  *   <li>{@code setVerificationKey(policy.key())}: the one pinned key; no key resolver, so header keys
  *       ({@code jwk}, {@code jku}, {@code x5c}) are never consulted;</li>
+ *   <li>with a key set, {@code setVerificationKeyResolver(JwksVerificationKeyResolver)} over the set's JWKs (each
+ *       with its {@code kid}): jose4j's {@code VerificationJwkSelector} filters them by {@code kid}, key type and
+ *       algorithm, and never reads header keys. When the header names no {@code kid} the selector still picks
+ *       a key if only one fits (a one-key set), so the resolver is wrapped to refuse a token without
+ *       {@code kid} first; an unknown {@code kid} is jose4j's {@code UnresolvableKeyException}
+ *       ({@code UNKNOWN_KEY});</li>
  *   <li>{@code setRequireExpirationTime()} and {@code setAllowedClockSkewInSeconds(policy.leeway())}: jose4j's
  *       default skew is 0 already; set explicitly so the policy, not the default, decides;</li>
  *   <li>{@code setExpectedIssuer(true, iss)} when the policy has an issuer, otherwise no issuer check;</li>
@@ -61,9 +77,13 @@ public final class Jose4jVerifier implements Authenticator {
         this.pinned = new AlgorithmConstraints(ConstraintType.PERMIT, policy.algorithm().name());
         JwtConsumerBuilder b = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(pinned)
-                .setVerificationKey(policy.key())
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(Math.toIntExact(policy.leewaySeconds()));
+        if (policy.hasKeySet()) {
+            b.setVerificationKeyResolver(kidRequired(new JwksVerificationKeyResolver(jwks(policy))));
+        } else {
+            b.setVerificationKey(policy.key());
+        }
         if (policy.issuer() != null) {
             b.setExpectedIssuer(true, policy.issuer());
         }
@@ -76,6 +96,30 @@ public final class Jose4jVerifier implements Authenticator {
             b.setEvaluationTime(NumericDate.fromSeconds(policy.nowEpochSecond()));
         }
         this.consumer = b.build();
+    }
+
+    private static List<JsonWebKey> jwks(VerifierPolicy policy) {
+        List<JsonWebKey> out = new ArrayList<>();
+        for (Map.Entry<String, Key> e : policy.keysById().entrySet()) {
+            Map<String, Object> json = new LinkedHashMap<>(JwkKeys.toJwk(e.getValue()));
+            json.put("kid", e.getKey());
+            try {
+                out.add(JsonWebKey.Factory.newJwk(json));
+            } catch (JoseException ex) {
+                throw new IllegalArgumentException("jose4j cannot read the JWK of kid " + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+        }
+        return out;
+    }
+
+    /** jose4j's resolver, refusing first a header without {@code kid} (which it would resolve to a lone key). */
+    private static VerificationKeyResolver kidRequired(VerificationKeyResolver resolver) {
+        return (jws, nesting) -> {
+            if (jws.getKeyIdHeaderValue() == null) {
+                throw new UnresolvableKeyException("no kid to choose a key by");
+            }
+            return resolver.resolveKey(jws, nesting);
+        };
     }
 
     @Override
@@ -115,6 +159,9 @@ public final class Jose4jVerifier implements Authenticator {
 
     /** The first failed check in the reference verifier's order, so every adapter reports the same reason. */
     private static Reason reason(InvalidJwtException e) {
+        if (e.getCause() instanceof UnresolvableKeyException) {
+            return Reason.UNKNOWN_KEY;
+        }
         if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
             return Reason.BAD_SIGNATURE;
         }

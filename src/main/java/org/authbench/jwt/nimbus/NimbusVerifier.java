@@ -11,8 +11,12 @@ import com.nimbusds.jose.PlainObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jwt.JWT;
@@ -28,12 +32,17 @@ import com.nimbusds.jwt.proc.ExpiredJWTException;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
@@ -53,6 +62,11 @@ import org.authbench.jwt.VerifierPolicy;
  *       header's {@code kid} against the JWK, refusing a correctly signed token whose {@code kid} the
  *       pinned key does not carry; the policy ignores {@code kid}. The bare {@code SignedJWT.verify} path
  *       pins nothing: an {@code RSASSAVerifier} accepts RS384/RS512/PS256... too.</li>
+ *   <li>Key set: nimbus's production path, a {@link JWSVerificationKeySelector} for the pinned algorithm over an
+ *       {@link ImmutableJWKSet} (each JWK carrying its {@code kid}); the selector's JWK matcher scans the set for
+ *       the header's {@code kid}, key type and algorithm. Without a {@code kid} in the header the matcher matches
+ *       every key and nimbus tries them all, so the adapter refuses such a token first ({@code UNKNOWN_KEY}); an
+ *       unknown {@code kid} finds no key ({@code UNKNOWN_KEY}).</li>
  *   <li>Clock skew: {@code setMaxClockSkew(policy leeway)}; nimbus's default is 60 s.</li>
  *   <li>{@code exp} required: {@code exp} is passed as a required claim; nimbus checks it only when
  *       present otherwise.</li>
@@ -82,12 +96,14 @@ public final class NimbusVerifier implements Authenticator {
     private static final Principal NO_PRINCIPAL = new Principal(null, null);
 
     private final JWSAlgorithm pinned;
+    private final boolean keySet;
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final JWSVerifier jwsVerifier;
 
     public NimbusVerifier(VerifierPolicy policy) {
         JwtLibrary.NIMBUS.requireSupport(policy.algorithm());
         this.pinned = JWSAlgorithm.parse(policy.algorithm().name());
+        this.keySet = policy.hasKeySet();
         if (policy.jwsOnly()) {
             this.processor = null;
             this.jwsVerifier = jwsVerifier(policy);
@@ -100,7 +116,9 @@ public final class NimbusVerifier implements Authenticator {
     private static DefaultJWTProcessor<SecurityContext> processor(VerifierPolicy policy, JWSAlgorithm pinned) {
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSTypeVerifier((type, context) -> { });
-        p.setJWSKeySelector(new SingleKeyJWSKeySelector<>(pinned, policy.key()));
+        p.setJWSKeySelector(policy.hasKeySet()
+                ? new JWSVerificationKeySelector<>(pinned, new ImmutableJWKSet<>(jwkSet(policy)))
+                : new SingleKeyJWSKeySelector<>(pinned, policy.key()));
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 policy.audience() == null ? null : Set.of(policy.audience()),
                 policy.issuer() == null ? null : new JWTClaimsSet.Builder().issuer(policy.issuer()).build(),
@@ -114,6 +132,20 @@ public final class NimbusVerifier implements Authenticator {
         claims.setMaxClockSkew(Math.toIntExact(policy.leewaySeconds()));
         p.setJWTClaimsSetVerifier(claims);
         return p;
+    }
+
+    private static JWKSet jwkSet(VerifierPolicy policy) {
+        List<JWK> jwks = new ArrayList<>();
+        for (Map.Entry<String, java.security.Key> e : policy.keysById().entrySet()) {
+            Map<String, Object> json = new LinkedHashMap<>(JwkKeys.toJwk(e.getValue()));
+            json.put("kid", e.getKey());
+            try {
+                jwks.add(JWK.parse(json));
+            } catch (ParseException ex) {
+                throw new IllegalArgumentException("nimbus cannot read the JWK of kid " + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+        }
+        return new JWKSet(jwks);
     }
 
     private static JWSVerifier jwsVerifier(VerifierPolicy policy) {
@@ -140,6 +172,10 @@ public final class NimbusVerifier implements Authenticator {
         } catch (ParseException e) {
             throw new Rejected(Reason.MALFORMED, e.getMessage(), e);
         }
+        if (keySet && jwt instanceof SignedJWT s && pinned.equals(s.getHeader().getAlgorithm())
+                && s.getHeader().getKeyID() == null) {
+            throw new Rejected(Reason.UNKNOWN_KEY, "no kid to choose a key by");
+        }
         try {
             JWTClaimsSet claims = processor.process(jwt, null);
             return new Principal(claims.getSubject(), claims.getJWTID());
@@ -164,7 +200,10 @@ public final class NimbusVerifier implements Authenticator {
             return Reason.ALGORITHM_NOT_ALLOWED;
         }
         if (jwt instanceof SignedJWT s && !pinned.equals(s.getHeader().getAlgorithm())) {
-            return Reason.ALGORITHM_NOT_ALLOWED; // the single-key selector found no key for this alg
+            return Reason.ALGORITHM_NOT_ALLOWED; // the selector found no key for this alg
+        }
+        if (keySet && jwt instanceof SignedJWT) {
+            return Reason.UNKNOWN_KEY; // the pinned alg, but no JWK of the set has the header's kid
         }
         return jwt instanceof SignedJWT ? Reason.OTHER : Reason.UNSUPPORTED;
     }

@@ -6,10 +6,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -24,7 +29,8 @@ import org.authbench.jwt.VerifierPolicy;
  *
  * <p>Order: split, strict base64url of all three parts, header (pinned {@code alg}, no {@code crit}),
  * signature, then claims. The signature is checked before the payload is parsed, so forged payloads cost no
- * JSON work.
+ * JSON work. With a key set, the header's {@code kid} picks the key by a hash-map lookup; a missing or unknown
+ * {@code kid} is refused before any signature work.
  *
  * <p>Self-test knob for the CI gate: {@code -Dauthbench.selftest.slowdownPercent=N} makes this verifier
  * verify an accepted token a second time on N% of calls (deterministically), a real and proportional slowdown. It is
@@ -60,7 +66,11 @@ public final class ReferenceVerifier implements Authenticator {
     private final VerifierPolicy policy;
     private final JwtAlgorithm alg;
     private final String expectedAlg;
-    private final int signatureLength;
+    /** The verification keys; index 0 alone without a key set. */
+    private final Key[] keys;
+    /** kid → index into {@link #keys}, or null when the policy has one key and ignores {@code kid}. */
+    private final Map<String, Integer> kidIndex;
+    private final int[] signatureLengths;
     private final int slowdownPercent;
     // Mac and Signature objects are not thread-safe; one initialised instance per thread, built lazily.
     private final ThreadLocal<PerThread> perThread;
@@ -69,12 +79,25 @@ public final class ReferenceVerifier implements Authenticator {
         this.policy = policy;
         this.alg = policy.algorithm();
         this.expectedAlg = alg.name();
-        this.signatureLength = switch (alg.keyType()) {
-            case OCT -> alg == JwtAlgorithm.HS512 ? 64 : 32;
-            case RSA -> (((RSAPublicKey) policy.key()).getModulus().bitLength() + 7) / 8;
-            case EC -> 2 * alg.ecCoordinateBytes();
-            case OKP -> 64; // RFC 8032: R || S, 32 bytes each
-        };
+        if (policy.hasKeySet()) {
+            this.keys = policy.keysById().values().toArray(Key[]::new);
+            this.kidIndex = new HashMap<>();
+            for (String kid : policy.keysById().keySet()) {
+                kidIndex.put(kid, kidIndex.size());
+            }
+        } else {
+            this.keys = new Key[] {policy.key()};
+            this.kidIndex = null;
+        }
+        this.signatureLengths = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            signatureLengths[i] = switch (alg.keyType()) {
+                case OCT -> alg == JwtAlgorithm.HS512 ? 64 : 32;
+                case RSA -> (((RSAPublicKey) keys[i]).getModulus().bitLength() + 7) / 8;
+                case EC -> 2 * alg.ecCoordinateBytes();
+                case OKP -> 64; // RFC 8032: R || S, 32 bytes each
+            };
+        }
         this.slowdownPercent = Integer.getInteger(SLOWDOWN_PROPERTY, 0);
         if (slowdownPercent < 0) {
             throw new IllegalArgumentException(SLOWDOWN_PROPERTY + " must not be negative");
@@ -86,15 +109,23 @@ public final class ReferenceVerifier implements Authenticator {
     }
 
     private PerThread newPerThread() {
+        PerThread t = new PerThread(keys.length);
+        init(t, 0);
+        return t;
+    }
+
+    /** Key {@code k}'s initialised {@code Mac} or {@code Signature} for this thread, built on first use. */
+    private void init(PerThread t, int k) {
         try {
             if (alg.isHmac()) {
                 Mac mac = Mac.getInstance(alg.jcaName());
-                mac.init(policy.secretKey());
-                return new PerThread(mac, null);
+                mac.init((SecretKey) keys[k]);
+                t.macs[k] = mac;
+            } else {
+                Signature sig = alg.newSignature();
+                sig.initVerify((PublicKey) keys[k]);
+                t.signatures[k] = sig;
             }
-            Signature sig = alg.newSignature();
-            sig.initVerify(policy.publicKey());
-            return new PerThread(null, sig);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot initialise " + alg.jcaName() + ": " + e.getMessage(), e);
         }
@@ -126,9 +157,9 @@ public final class ReferenceVerifier implements Authenticator {
         byte[] header = decode(bytes, 0, dot1);
         byte[] payload = decode(bytes, dot1 + 1, dot2);
         byte[] signature = decode(bytes, dot2 + 1, bytes.length);
-        checkHeader(header);
+        int k = checkHeader(header);
         PerThread t = perThread.get();
-        if (!verifySignature(t, bytes, dot2, signature)) {
+        if (!verifySignature(t, k, bytes, dot2, signature)) {
             throw new Rejected(Reason.BAD_SIGNATURE, "signature does not verify");
         }
         if (policy.jwsOnly()) {
@@ -138,21 +169,26 @@ public final class ReferenceVerifier implements Authenticator {
         return checkClaims(payload);
     }
 
-    private boolean verifySignature(PerThread t, byte[] signingInput, int length, byte[] signature) {
-        if (signature.length != signatureLength) {
+    private boolean verifySignature(PerThread t, int k, byte[] signingInput, int length, byte[] signature) {
+        if (signature.length != signatureLengths[k]) {
             return false;
         }
+        if (t.macs[k] == null && t.signatures[k] == null) {
+            init(t, k);
+        }
         try {
-            if (t.mac != null) {
-                t.mac.update(signingInput, 0, length);
-                return MessageDigest.isEqual(t.mac.doFinal(), signature);
+            Mac mac = t.macs[k];
+            if (mac != null) {
+                mac.update(signingInput, 0, length);
+                return MessageDigest.isEqual(mac.doFinal(), signature);
             }
             int half = alg.ecCoordinateBytes();
             if (half > 0 && (isZero(signature, 0, half) || isZero(signature, half, half))) {
                 return false; // r = 0 or s = 0 (CVE-2022-21449); the provider refuses too, this does not rely on it
             }
-            t.signature.update(signingInput, 0, length);
-            return t.signature.verify(signature);
+            Signature sig = t.signatures[k];
+            sig.update(signingInput, 0, length);
+            return sig.verify(signature);
         } catch (GeneralSecurityException e) {
             // A malformed signature value: the Signature object is reset by verify() either way.
             return false;
@@ -167,8 +203,10 @@ public final class ReferenceVerifier implements Authenticator {
         return acc == 0;
     }
 
-    private void checkHeader(byte[] header) throws Rejected {
+    /** Checks the header; returns the index of the key to verify with. */
+    private int checkHeader(byte[] header) throws Rejected {
         String algValue = null;
+        String kid = null;
         try (JsonParser p = JSON.createParser(header)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new Rejected(Reason.MALFORMED, "header is not a JSON object");
@@ -187,7 +225,16 @@ public final class ReferenceVerifier implements Authenticator {
                         algValue = p.getText();
                     }
                     case "crit" -> throw new Rejected(Reason.UNSUPPORTED, "crit names extensions this verifier does not understand");
-                    default -> p.skipChildren(); // jwk, jku, x5c, kid...: never used to choose the key
+                    case "kid" -> {
+                        if (kidIndex == null) {
+                            p.skipChildren(); // one pinned key: kid is not used
+                        } else if (value != JsonToken.VALUE_STRING) {
+                            throw new Rejected(Reason.MALFORMED, "kid is not a string");
+                        } else {
+                            kid = p.getText();
+                        }
+                    }
+                    default -> p.skipChildren(); // jwk, jku, x5c...: never used to choose the key
                 }
             }
             if (p.nextToken() != null) {
@@ -202,6 +249,14 @@ public final class ReferenceVerifier implements Authenticator {
         if (!expectedAlg.equals(algValue)) {
             throw new Rejected(Reason.ALGORITHM_NOT_ALLOWED, "alg " + algValue + " is not the pinned " + expectedAlg);
         }
+        if (kidIndex == null) {
+            return 0;
+        }
+        Integer k = kid == null ? null : kidIndex.get(kid);
+        if (k == null) {
+            throw new Rejected(Reason.UNKNOWN_KEY, kid == null ? "no kid to choose a key by" : "no key with kid " + kid);
+        }
+        return k;
     }
 
     private Principal checkClaims(byte[] payload) throws Rejected {
@@ -366,14 +421,14 @@ public final class ReferenceVerifier implements Authenticator {
     }
 
     private static final class PerThread {
-        final Mac mac;
-        final Signature signature;
+        final Mac[] macs;
+        final Signature[] signatures;
         int slowdownCredit;
         int sink;
 
-        PerThread(Mac mac, Signature signature) {
-            this.mac = mac;
-            this.signature = signature;
+        PerThread(int keys) {
+            this.macs = new Mac[keys];
+            this.signatures = new Signature[keys];
         }
     }
 }

@@ -47,7 +47,14 @@ import org.authbench.jwt.VerifierPolicy;
  *   <li>{@code exp} required, {@code now >= exp + leeway} expired, {@code nbf} when present: checked by the
  *       adapter with the policy clock (vert.x accepts a token without {@code exp}; its provider, not used here,
  *       would also refuse an {@code iat} in the future, which the policy does not check);</li>
- *   <li>{@code crit} refused by the adapter: vert.x ignores it.</li>
+ *   <li>{@code crit} refused by the adapter: vert.x ignores it;</li>
+ *   <li>with a key set, every key is added to the {@link JWT} as a JWK carrying its {@code kid} (what
+ *       {@code JWTAuthOptions.addJwk} does for the provider). vert.x keeps a list of keys per algorithm and walks
+ *       it, skipping keys whose id differs from the header's {@code kid}; no matching key is
+ *       {@code NoSuchKeyIdException} naming {@code <alg>#<kid>} ({@code UNKNOWN_KEY} when the algorithm is the pinned
+ *       one). A header without {@code kid} makes vert.x try every key of the algorithm, so the adapter refuses a
+ *       verified token without {@code kid} afterwards ({@code UNKNOWN_KEY}): the policy never falls back to trying
+ *       keys.</li>
  * </ul>
  * In {@link VerifierPolicy#jwsOnly()} mode ({@code JWT.decode} always parses the payload as JSON) the adapter uses
  * the lowest public layer: vert.x's {@code Codec} base64url decoder for the three parts, the same header checks,
@@ -60,15 +67,27 @@ public final class VertxVerifier implements Authenticator {
     private final int ecSignatureLength;
     private final JWT jwt;
     private final JWS jws;
+    private final boolean keySet;
 
     public VertxVerifier(VerifierPolicy policy) {
         this.policy = policy;
         this.pinnedAlg = policy.algorithm().name();
         this.ecSignatureLength = 2 * policy.algorithm().ecCoordinateBytes();
-        JsonObject jwkJson = new JsonObject(JwkKeys.toJwk(policy.key())).put("alg", pinnedAlg).put("use", "sig");
-        JWK jwk = new JWK(jwkJson);
-        this.jwt = new JWT().addJWK(jwk);
-        this.jws = new JWS(jwk);
+        this.keySet = policy.hasKeySet();
+        if (keySet) {
+            JWT j = new JWT();
+            policy.keysById().forEach((kid, key) -> j.addJWK(new JWK(jwkJson(key).put("kid", kid))));
+            this.jwt = j;
+            this.jws = null;
+        } else {
+            JWK jwk = new JWK(jwkJson(policy.key()));
+            this.jwt = new JWT().addJWK(jwk);
+            this.jws = new JWS(jwk);
+        }
+    }
+
+    private JsonObject jwkJson(java.security.Key key) {
+        return new JsonObject(JwkKeys.toJwk(key)).put("alg", pinnedAlg).put("use", "sig");
     }
 
     @Override
@@ -80,7 +99,9 @@ public final class VertxVerifier implements Authenticator {
         try {
             decoded = jwt.decode(token, true, null);
         } catch (NoSuchKeyIdException e) {
-            throw new Rejected(Reason.ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
+            // id() is "<alg>#<kid>": the pinned algorithm means its keys exist but none has the token's kid.
+            boolean unknownKid = keySet && e.id().startsWith(pinnedAlg + "#");
+            throw new Rejected(unknownKid ? Reason.UNKNOWN_KEY : Reason.ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
         } catch (SignatureException e) {
             throw new Rejected(Reason.BAD_SIGNATURE, e.getMessage(), e);
         } catch (DecodeException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
@@ -95,8 +116,12 @@ public final class VertxVerifier implements Authenticator {
             throw signatureStepFailure(e);
         }
         checkSignatureLength(token);
-        if (decoded.getJsonObject("header").containsKey("crit")) {
+        JsonObject header = decoded.getJsonObject("header");
+        if (header.containsKey("crit")) {
             throw new Rejected(Reason.UNSUPPORTED, "crit names extensions this verifier does not understand");
+        }
+        if (keySet && !(header.getValue("kid") instanceof String)) {
+            throw new Rejected(Reason.UNKNOWN_KEY, "no kid to choose a key by");
         }
         return checkClaims(decoded.getJsonObject("payload"));
     }
