@@ -84,6 +84,18 @@ public enum Profile {
                             List.of(Mode.AverageTime), List.of(1, 2), 1, 3, 1000, 4, 500),
                     new Pass("RevocationBenchmark", List.of(Mode.AverageTime), List.of(1), 1, 3, 1000, 4, 500)),
             Map.of("size", List.of("10000"))),
+    /**
+     * What refusing costs and what token shape adds, at one algorithm (RS256: a refusal that skips the signature
+     * shows, one that does not is as dear as a valid token): every library's valid and bad-signature verification,
+     * every {@code RejectBenchmark} kind, and the claim-count and JWK-set-size extremes (5 and 100 claims; 1 and
+     * 100 keys). 1 fork, 2 × 1 s warmup, 3 × 0.5 s: errors are wide, ratios within a library are what it is for.
+     * ~9 minutes on 2 cores.
+     */
+    REJECTS("reject paths and token shapes at RS256 (every library, one fork)",
+            List.of(new Pass("VerifyBenchmark\\.verify_(valid|badSignature)$|RejectBenchmark\\.reject$"
+                    + "|TokenShapeBenchmark\\.verify_(claims|kid)$",
+                    List.of(Mode.AverageTime), List.of(1), 1, 2, 1000, 3, 500)),
+            Map.of("alg", List.of("RS256"), "claims", List.of("5", "100"), "jwkSetSize", List.of("1", "100"))),
     CI("CI regression gate: reference + nimbus x 3 algorithms, memory key stores",
             List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$",
                     List.of(Mode.AverageTime), List.of(1), 3, 5, 1000, 5, 500)),
@@ -256,6 +268,10 @@ public enum Profile {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown profile '" + name + "' (choose from quick, standard, full, platform, stores, ci)");
+        StringBuilder choices = new StringBuilder();
+        for (Profile p : values()) {
+            choices.append(choices.length() == 0 ? "" : ", ").append(p.cliName());
+        }
+        throw new IllegalArgumentException("unknown profile '" + name + "' (choose from " + choices + ")");
     }
 }

@@ -33,7 +33,10 @@ public final class ListCommand implements Callable<Integer> {
         }
         out.println("profiles:");
         for (Profile p : Profile.values()) {
-            out.printf("  %-9s %s%n", p.cliName(), p.description());
+            // The profile's own estimate (rows from the benchmark list × its timings, plus fork start-up).
+            double s = p.plannedSeconds();
+            String planned = s < 5400 ? Math.round(s / 60) + " min" : Math.round(s / 3600) + " h";
+            out.printf("  %-9s %s (~%s)%n", p.cliName(), p.description(), planned);
         }
         out.println("schemes (for latency):");
         for (StoreKind s : StoreKind.values()) {
