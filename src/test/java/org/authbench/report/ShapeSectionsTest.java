@@ -1,0 +1,127 @@
+package org.authbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.authbench.report.ReportTest.assertClose;
+import static org.authbench.report.ReportTest.assertEstimate;
+import static org.authbench.report.ReportTest.report;
+import static org.authbench.report.ReportTest.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reject-path, claim-count and JWK-set-size sections, from {@code src/test/resources/report/shapes-run}: a
+ * synthetic {@code rejects}-profile result (NIMBUS and REFERENCE at RS256, every reject kind, 5/100 claims,
+ * 1/100 keys) without a manifest.
+ */
+class ShapeSectionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    Path run;
+    JsonNode rows;
+
+    @BeforeEach
+    void copyFixture() throws IOException, URISyntaxException {
+        Path src = Path.of(ShapeSectionsTest.class.getResource("/report/shapes-run/jmh-result.json").toURI()).getParent();
+        run = tmp.resolve("run");
+        ReportTest.copyTree(src, run);
+        rows = JSON.readTree(run.resolve("jmh-result.json").toFile());
+    }
+
+    private String generate() throws IOException {
+        String[] r = report(run);
+        assertThat(r[0]).as("exit code; stderr: " + r[2]).isEqualTo("0");
+        return Files.readString(run.resolve("report.md"));
+    }
+
+    private JsonNode row(String method, String library, String key, String value) {
+        for (JsonNode r : rows) {
+            JsonNode p = r.get("params");
+            if (r.get("benchmark").asText().endsWith("." + method) && library.equals(p.get("library").asText())
+                    && (key == null || value.equals(p.path(key).asText()))) {
+                return r;
+            }
+        }
+        throw new AssertionError(method + " " + library + " " + key + "=" + value);
+    }
+
+    private static double ratio(JsonNode a, JsonNode b) {
+        return ReportTest.score(a) / ReportTest.score(b);
+    }
+
+    /** "ns ± err (r× ± e)": the estimate equals the row, the ratio equals row ÷ base with errors in quadrature. */
+    private static void assertCellWithRatio(String cell, JsonNode x, JsonNode base) {
+        int open = cell.indexOf(" (");
+        assertEstimate(cell.substring(0, open), x);
+        String[] r = cell.substring(open + 2, cell.length() - 1).split(" ± ");
+        double q = ratio(x, base);
+        assertClose(r[0], q);
+        assertClose(r[1], q * Math.hypot(ReportTest.error(x) / ReportTest.score(x),
+                ReportTest.error(base) / ReportTest.score(base)));
+    }
+
+    @Test
+    void rejectTableSetsEveryKindBesideVerifyValidInReadingOrder() throws IOException {
+        String md = generate();
+        assertThat(md).contains("\n## Reject paths\n").contains("| library | verify_valid | bad signature | garbage | "
+                + "not three parts | broken json | alg none | unknown kid | expired |");
+        List<List<String>> t = table(md, "## Reject paths");
+        assertThat(t).extracting(l -> l.get(0)).containsExactly("NIMBUS", "REFERENCE");
+        String[] kinds = {"GARBAGE", "NOT_THREE_PARTS", "BROKEN_JSON", "ALG_NONE", "UNKNOWN_KID", "EXPIRED"};
+        for (List<String> line : t) {
+            String lib = line.get(0);
+            JsonNode valid = row("verify_valid", lib, null, null);
+            assertEstimate(line.get(1), valid);
+            assertCellWithRatio(line.get(2), row("verify_badSignature", lib, null, null), valid);
+            for (int k = 0; k < kinds.length; k++) {
+                assertCellWithRatio(line.get(3 + k), row("reject", lib, "kind", kinds[k]), valid);
+            }
+        }
+    }
+
+    @Test
+    void claimCountAndJwkSetTablesGiveEachSizeAndTheRatios() throws IOException {
+        String md = generate();
+        assertThat(md).contains("| library | 5 claims | 100 claims | 100 ÷ 5 |")
+                .contains("| library | 1 key | 100 keys | 100 ÷ 1 | 1-key set ÷ verify_valid |");
+        List<List<String>> claims = table(md, "## Claim count");
+        List<List<String>> keys = table(md, "## JWK set size");
+        for (int i = 0; i < 2; i++) {
+            String lib = claims.get(i).get(0);
+            JsonNode five = row("verify_claims", lib, "claims", "5");
+            JsonNode hundred = row("verify_claims", lib, "claims", "100");
+            assertEstimate(claims.get(i).get(1), five);
+            assertEstimate(claims.get(i).get(2), hundred);
+            assertClose(claims.get(i).get(3).split(" ± ")[0], ratio(hundred, five));
+            assertThat(keys.get(i).get(0)).isEqualTo(lib);
+            JsonNode one = row("verify_kid", lib, "jwkSetSize", "1");
+            JsonNode many = row("verify_kid", lib, "jwkSetSize", "100");
+            assertEstimate(keys.get(i).get(1), one);
+            assertEstimate(keys.get(i).get(2), many);
+            assertClose(keys.get(i).get(3).split(" ± ")[0], ratio(many, one));
+            assertClose(keys.get(i).get(4).split(" ± ")[0], ratio(one, row("verify_valid", lib, null, null)));
+        }
+    }
+
+    @Test
+    void aRunWithoutTheseRowsHasNoSuchSections() throws IOException, URISyntaxException {
+        Path standard = Path.of(ShapeSectionsTest.class.getResource("/report/standard-run/jmh-result.json").toURI())
+                .getParent();
+        Path other = tmp.resolve("standard");
+        ReportTest.copyTree(standard, other);
+        assertThat(report(other)[0]).isEqualTo("0");
+        assertThat(Files.readString(other.resolve("report.md"))).doesNotContain("## Reject paths")
+                .doesNotContain("## Claim count").doesNotContain("## JWK set size");
+    }
+}
