@@ -81,4 +81,30 @@ class ProfileTest {
         assertThat(full.rows(verify, Map.of("library", new String[] {"AUTH0"}, "alg", new String[] {"EdDSA", "PS256"})))
                 .isEqualTo(3 * 2);
     }
+
+    @Test
+    void rejectsCoversEveryRejectKindAndBothShapesForEveryLibraryInAboutTenMinutes() {
+        assertThat(Profile.REJECTS.plannedSeconds()).isBetween(6 * 60.0, 10 * 60.0);
+        List<String> names = Profile.REJECTS.passes().stream().flatMap(p -> p.benchmarks(null).stream()).toList();
+        assertThat(names).containsExactlyInAnyOrder(
+                "org.authbench.bench.VerifyBenchmark.verify_valid",
+                "org.authbench.bench.VerifyBenchmark.verify_badSignature",
+                "org.authbench.bench.RejectBenchmark.reject",
+                "org.authbench.bench.TokenShapeBenchmark.verify_claims",
+                "org.authbench.bench.TokenShapeBenchmark.verify_kid");
+        assertThat(Profile.REJECTS.params()).containsEntry("alg", List.of("RS256")).doesNotContainKey("library")
+                .doesNotContainKey("kind");
+    }
+
+    @Test
+    void theNewBenchmarksRunInFullOnlyAndLeaveTheSmallerProfilesAsTheyWere() {
+        for (Profile p : List.of(Profile.QUICK, Profile.STANDARD, Profile.CI, Profile.STORES)) {
+            for (Profile.Pass pass : p.passes()) {
+                assertThat(pass.benchmarks(null)).as(p.cliName())
+                        .noneMatch(n -> n.contains("RejectBenchmark") || n.contains("TokenShapeBenchmark"));
+            }
+        }
+        assertThat(Profile.FULL.passes().get(0).benchmarks(null)).contains("org.authbench.bench.RejectBenchmark.reject",
+                "org.authbench.bench.TokenShapeBenchmark.verify_claims", "org.authbench.bench.TokenShapeBenchmark.verify_kid");
+    }
 }
