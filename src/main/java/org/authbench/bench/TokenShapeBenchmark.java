@@ -1,6 +1,7 @@
 package org.authbench.bench;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -111,7 +112,7 @@ public class TokenShapeBenchmark {
         }
     }
 
-    private static Principal[] principals(java.util.function.IntFunction<Principal> byIndex, int n) {
+    private static Principal[] principals(IntFunction<Principal> byIndex, int n) {
         Principal[] out = new Principal[n];
         for (int i = 0; i < n; i++) {
             out[i] = byIndex.apply(i);
