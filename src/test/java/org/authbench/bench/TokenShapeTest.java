@@ -44,7 +44,9 @@ class TokenShapeTest {
         for (JwtLibrary l : JwtLibrary.values()) {
             for (JwtAlgorithm a : JwtAlgorithm.values()) {
                 for (int claims : new int[] {5, 20, 100}) {
-                    out.add(Arguments.of(l, a, claims));
+                    if (l.supports(a)) {
+                        out.add(Arguments.of(l, a, claims));
+                    }
                 }
             }
         }

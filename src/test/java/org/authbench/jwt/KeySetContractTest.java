@@ -38,7 +38,9 @@ class KeySetContractTest {
         List<Arguments> out = new ArrayList<>();
         for (JwtLibrary l : JwtLibrary.values()) {
             for (JwtAlgorithm a : JwtAlgorithm.values()) {
-                out.add(Arguments.of(l, a));
+                if (l.supports(a)) {
+                    out.add(Arguments.of(l, a));
+                }
             }
         }
         return out.stream();
@@ -115,12 +117,15 @@ class KeySetContractTest {
         String valid = f.validTokens()[0];
         String unsigned = JwsSigner.b64(json(none)) + valid.substring(valid.indexOf('.'), valid.lastIndexOf('.') + 1);
         assertThatThrownBy(() -> v.authenticate(unsigned)).isInstanceOf(Rejected.class);
-        Map<String, Object> hs512 = f.header(kid);
-        hs512.put("alg", "HS512");
+        // Another HMAC under the key's bytes (for an asymmetric key, its public encoding: algorithm confusion).
+        String foreign = alg == JwtAlgorithm.HS512 ? "HS256" : "HS512";
+        String mac = alg == JwtAlgorithm.HS512 ? "HmacSHA256" : "HmacSHA512";
+        Map<String, Object> other = f.header(kid);
+        other.put("alg", foreign);
         String payload = valid.substring(valid.indexOf('.') + 1, valid.lastIndexOf('.'));
-        String confused = JwsSigner.sign(json(hs512), new String(Base64.getUrlDecoder().decode(payload),
-                StandardCharsets.UTF_8), "HmacSHA512", new javax.crypto.spec.SecretKeySpec(
-                f.policy().keysById().get(kid).getEncoded(), "HmacSHA512"));
+        String confused = JwsSigner.sign(json(other), new String(Base64.getUrlDecoder().decode(payload),
+                StandardCharsets.UTF_8), mac, new javax.crypto.spec.SecretKeySpec(
+                f.policy().keysById().get(kid).getEncoded(), mac));
         assertThatThrownBy(() -> v.authenticate(confused)).isInstanceOf(Rejected.class);
     }
 

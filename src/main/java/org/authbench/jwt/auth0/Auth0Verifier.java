@@ -28,6 +28,7 @@ import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
@@ -61,12 +62,12 @@ import org.authbench.jwt.VerifierPolicy;
  *       pinned one and calls {@code Algorithm.verify(DecodedJWT)}, which checks only the signature; but
  *       auth0's decoder insists on a JSON object payload, so a token whose payload is not one is refused as
  *       {@code UNSUPPORTED} (auth0 cannot judge it), not as malformed.</li>
- *   <li>Key set, RS256/ES256: auth0's own mechanism, an {@link RSAKeyProvider}/{@link ECDSAKeyProvider} whose
+ *   <li>Key set, RS256/PS256/ES256/ES384: auth0's own mechanism, an {@link RSAKeyProvider}/{@link ECDSAKeyProvider} whose
  *       {@code getPublicKeyById(kid)} looks the header's {@code kid} up in the set; one {@link JWTVerifier}
  *       built on it. auth0 wraps whatever the provider throws in a {@code SignatureVerificationException}, so the
  *       provider throws its own exception for a missing or unknown {@code kid} and the adapter reads the cause
  *       ({@code UNKNOWN_KEY}).</li>
- *   <li>Key set, HS256: auth0 has no key provider for HMAC ({@code Algorithm.HMAC256} takes one secret). The
+ *   <li>Key set, HS256/HS512: auth0 has no key provider for HMAC ({@code Algorithm.HMAC256} takes one secret). The
  *       adapter builds one {@link JWTVerifier} per {@code kid} up front and picks it by the decoded header's
  *       {@code kid}, a hash-map lookup after the decode auth0 does anyway; a header whose {@code alg} is not the
  *       pinned one is refused as such, as auth0's verifier would.</li>
@@ -91,7 +92,8 @@ public final class Auth0Verifier implements Authenticator {
         if (policy.hasKeySet() && policy.algorithm().isHmac()) {
             this.hmacVerifiers = new HashMap<>();
             policy.keysById().forEach((kid, key) ->
-                    hmacVerifiers.put(kid, verifier(policy, Algorithm.HMAC256(key.getEncoded()))));
+                    hmacVerifiers.put(kid, verifier(policy, policy.algorithm() == JwtAlgorithm.HS512
+                            ? Algorithm.HMAC512(key.getEncoded()) : Algorithm.HMAC256(key.getEncoded()))));
             this.algorithm = null;
             this.verifier = null;
             return;
@@ -126,40 +128,48 @@ public final class Auth0Verifier implements Authenticator {
     private static Algorithm keySetAlgorithm(VerifierPolicy policy) {
         Map<String, Key> keys = policy.keysById();
         return switch (policy.algorithm()) {
-            case RS256 -> Algorithm.RSA256(new RSAKeyProvider() {
-                @Override
-                public RSAPublicKey getPublicKeyById(String kid) {
-                    return (RSAPublicKey) lookUp(keys, kid);
-                }
-
-                @Override
-                public RSAPrivateKey getPrivateKey() {
-                    return null;
-                }
-
-                @Override
-                public String getPrivateKeyId() {
-                    return null;
-                }
-            });
-            case ES256 -> Algorithm.ECDSA256(new ECDSAKeyProvider() {
-                @Override
-                public ECPublicKey getPublicKeyById(String kid) {
-                    return (ECPublicKey) lookUp(keys, kid);
-                }
-
-                @Override
-                public ECPrivateKey getPrivateKey() {
-                    return null;
-                }
-
-                @Override
-                public String getPrivateKeyId() {
-                    return null;
-                }
-            });
+            case RS256 -> Algorithm.RSA256(new RsaKeys(keys));
+            case PS256 -> Algorithm.RSA256PSS(new RsaKeys(keys));
+            case ES256 -> Algorithm.ECDSA256(new EcKeys(keys));
+            case ES384 -> Algorithm.ECDSA384(new EcKeys(keys));
             default -> throw new IllegalArgumentException("auth0 has no key provider for " + policy.algorithm());
         };
+    }
+
+    /** auth0's key provider for RSA algorithms: the set's key for the header's kid (verification only). */
+    private record RsaKeys(Map<String, Key> keys) implements RSAKeyProvider {
+        @Override
+        public RSAPublicKey getPublicKeyById(String kid) {
+            return (RSAPublicKey) lookUp(keys, kid);
+        }
+
+        @Override
+        public RSAPrivateKey getPrivateKey() {
+            return null;
+        }
+
+        @Override
+        public String getPrivateKeyId() {
+            return null;
+        }
+    }
+
+    /** auth0's key provider for ECDSA algorithms: the set's key for the header's kid (verification only). */
+    private record EcKeys(Map<String, Key> keys) implements ECDSAKeyProvider {
+        @Override
+        public ECPublicKey getPublicKeyById(String kid) {
+            return (ECPublicKey) lookUp(keys, kid);
+        }
+
+        @Override
+        public ECPrivateKey getPrivateKey() {
+            return null;
+        }
+
+        @Override
+        public String getPrivateKeyId() {
+            return null;
+        }
     }
 
     private static Key lookUp(Map<String, Key> keys, String kid) {
