@@ -51,7 +51,8 @@ public enum Profile {
             Map.of("alg", Original.ALGORITHMS)),
     /**
      * Everything, all modes, 1 and 2 threads, more forks and iterations, on every JCA provider: hours, for
-     * reference numbers.
+     * reference numbers. The only profile with issuance ({@code IssueBenchmark}) and the verified-token cache
+     * ({@code CachedVerificationBenchmark}).
      */
     FULL("everything in all modes at 1 and 2 threads on every JCA provider, tight errors (hours)",
             List.of(new Pass(".*", List.of(Mode.AverageTime, Mode.Throughput, Mode.SampleTime), List.of(1, 2), 3, 10, 2000,

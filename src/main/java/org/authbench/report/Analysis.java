@@ -31,6 +31,8 @@ final class Analysis {
     static final String REV_ACCEPTED = "RevocationBenchmark.jwt_verifyDenylist_accepted";
     static final String REV_REFUSED = "RevocationBenchmark.jwt_verifyDenylist_refused";
     static final String REV_KEY = "RevocationBenchmark.apikey_revokeThenRefuse";
+    static final String ISSUE = "IssueBenchmark.issue";
+    static final String CACHED_VERIFY = "CachedVerificationBenchmark.verify";
     /** Our own minimal JCA verifier: shown in rankings, but "best/median library" means a real library. */
     static final String REFERENCE = "REFERENCE";
     /** The JDK's own JCA providers: what rows without a {@code provider} parameter ran on. */
@@ -237,6 +239,8 @@ final class Analysis {
             case REV_ACCEPTED -> "denylist " + r.param("denylist") + " " + r.param("alg") + " " + r.param("library");
             case REV_REFUSED -> "denylist refusal " + r.param("denylist") + " " + r.param("alg") + " " + r.param("library");
             case REV_KEY -> "revoke→refuse " + r.param("store");
+            case ISSUE -> "sign " + r.param("alg") + " " + r.param("library");
+            case CACHED_VERIFY -> "cached " + r.param("alg") + " " + r.param("library") + " hits " + r.param("cacheHitRatio");
             default -> r.method();
         };
         List<String> inHead = switch (r.method()) {
@@ -245,6 +249,8 @@ final class Analysis {
             case FLOOR_JWS -> List.of("alg");
             case REV_VERIFY -> List.of("alg", "library");
             case REV_ACCEPTED, REV_REFUSED -> List.of("alg", "library", "denylist");
+            case ISSUE -> List.of("alg", "library");
+            case CACHED_VERIFY -> List.of("alg", "library", "cacheHitRatio");
             default -> List.of();
         };
         StringBuilder b = new StringBuilder(head);

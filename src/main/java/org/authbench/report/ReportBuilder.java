@@ -13,9 +13,10 @@ import java.util.TreeSet;
 
 /**
  * Turns a {@link RunFolder} into the report {@link Doc}: summary, ranking per algorithm, API keys versus
- * JWTs, revocation, reject paths and token shapes (when measured, {@link ShapeSections}), claims checked,
- * capacity, JDK comparison (when the run holds several JVMs), JCA providers (when the run holds several, or a
- * provider was skipped), latency, conformance, environment and every row. Each number is printed
+ * JWTs, revocation, reject paths and token shapes (when measured, {@link ShapeSections}), issuance and cached
+ * verification ({@link IssueAndCacheSections}), claims checked, capacity, JDK comparison (when the run holds
+ * several JVMs), JCA providers (when the run holds several, or a provider was skipped), latency, conformance,
+ * environment and every row. Each number is printed
  * with its error (99.9% CI half-width); ratios carry the errors of both sides.
  */
 final class ReportBuilder {
@@ -45,6 +46,8 @@ final class ReportBuilder {
         b.keysVersusJwts();
         b.revocation();
         ShapeSections.addTo(b.doc, b.a);
+        IssueAndCacheSections.issuance(b.doc, b.a);
+        IssueAndCacheSections.cachedVerification(b.doc, b.a);
         b.claims();
         b.capacity();
         b.jdkComparison();

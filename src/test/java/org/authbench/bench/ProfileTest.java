@@ -107,4 +107,18 @@ class ProfileTest {
         assertThat(Profile.FULL.passes().get(0).benchmarks(null)).contains("org.authbench.bench.RejectBenchmark.reject",
                 "org.authbench.bench.TokenShapeBenchmark.verify_claims", "org.authbench.bench.TokenShapeBenchmark.verify_kid");
     }
+
+    @Test
+    void issuanceAndCachedVerificationRunInFullOnly() {
+        List<String> ours = List.of("org.authbench.bench.IssueBenchmark.issue",
+                "org.authbench.bench.CachedVerificationBenchmark.verify");
+        assertThat(Profile.FULL.passes().stream().flatMap(p -> p.benchmarks(null).stream())).containsAll(ours);
+        for (Profile p : Profile.values()) {
+            if (p == Profile.FULL) {
+                continue;
+            }
+            assertThat(p.passes().stream().flatMap(x -> x.benchmarks(null).stream())).as(p.cliName())
+                    .doesNotContainAnyElementsOf(ours);
+        }
+    }
 }

@@ -81,7 +81,7 @@ class ReportTest {
         assertThat(r[1]).contains(run.resolve("report.html").toString()).contains(run.resolve("report.md").toString());
         String md = Files.readString(run.resolve("report.md"));
         for (String section : List.of("Summary", "Ranking per algorithm", "API keys versus JWTs", "Revocation",
-                "Claims checked", "Capacity", "Latency under load", "Conformance", "Environment", "All results")) {
+                "Issuance", "Cached verification", "Claims checked", "Capacity", "Latency under load", "Conformance", "Environment", "All results")) {
             assertThat(md).contains("\n## " + section + "\n");
         }
         for (String chart : List.of("schemes.png", "verify-HS256.png", "verify-RS256.png", "verify-ES256.png",

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -71,10 +73,12 @@ public final class CachingVerifier implements Authenticator {
 
     /** A read-through cache over {@code verifier}; {@code clock} must be the one the verifier checks {@code exp} with. */
     public CachingVerifier(Authenticator verifier, Clock clock, long maximumSize) {
-        this(verifier, clock, maximumSize, Ticker.systemTicker(), true);
+        this(verifier, clock, maximumSize, Ticker.systemTicker(), ForkJoinPool.commonPool(), true);
     }
 
-    CachingVerifier(Authenticator verifier, Clock clock, long maximumSize, Ticker ticker, boolean readThrough) {
+    /** {@code ticker} and {@code maintenance} (Caffeine's defaults above) are replaced by tests to control time. */
+    CachingVerifier(Authenticator verifier, Clock clock, long maximumSize, Ticker ticker, Executor maintenance,
+            boolean readThrough) {
         if (maximumSize <= 0) {
             throw new IllegalArgumentException("maximum size must be positive, was " + maximumSize);
         }
@@ -84,6 +88,7 @@ public final class CachingVerifier implements Authenticator {
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .ticker(ticker)
+                .executor(maintenance)
                 .expireAfter(Expiry.<TokenHash, Verified>creating(
                         (k, v) -> Duration.ofMillis(Math.max(0, v.expiresAtMillis() - clock.millis()))))
                 .build();
@@ -92,7 +97,7 @@ public final class CachingVerifier implements Authenticator {
 
     /** A cache that is filled only by {@link #warm}: misses are verified but not remembered (the benchmark's). */
     public static CachingVerifier prefilledOnly(Authenticator verifier, Clock clock, long maximumSize) {
-        return new CachingVerifier(verifier, clock, maximumSize, Ticker.systemTicker(), false);
+        return new CachingVerifier(verifier, clock, maximumSize, Ticker.systemTicker(), ForkJoinPool.commonPool(), false);
     }
 
     @Override

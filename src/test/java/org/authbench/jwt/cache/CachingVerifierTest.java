@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * The verified-token cache: hits skip the verifier, refusals are never cached, a forged twin of a cached token is
  * verified (and refused), an entry is re-verified once its token's {@code exp} has passed by the verifier's clock or
  * Caffeine's ticker, only compact-JWS bytes with an unambiguous {@code exp} are admitted, and the size is bounded.
- * Time is a {@link ManualTime} that serves both as the verifier's clock and as Caffeine's ticker.
+ * Time is a {@link ManualTime} that serves both as the verifier's clock and as Caffeine's ticker; Caffeine's
+ * maintenance runs on the calling thread, so evictions happen when the test says.
  */
 class CachingVerifierTest {
 
@@ -45,7 +46,7 @@ class CachingVerifierTest {
         time = new ManualTime(NOW * 1000);
         VerifierPolicy policy = FIXTURE.policy().withClock(time);
         delegate = new Counting(JwtLibrary.REFERENCE.create(policy));
-        cache = new CachingVerifier(delegate, time, 100, time, true);
+        cache = new CachingVerifier(delegate, time, 100, time, Runnable::run, true);
         tokens = FIXTURE.validTokens();
     }
 
@@ -116,7 +117,7 @@ class CachingVerifierTest {
 
     @Test
     void theCacheIsBounded() throws Rejected {
-        CachingVerifier small = new CachingVerifier(delegate, time, 3, time, true);
+        CachingVerifier small = new CachingVerifier(delegate, time, 3, time, Runnable::run, true);
         for (String t : tokens) {
             small.authenticate(t);
         }
@@ -125,7 +126,7 @@ class CachingVerifierTest {
 
     @Test
     void prefilledOnlyCachesWhatWasWarmedAndNothingElse() throws Rejected {
-        CachingVerifier prefilled = new CachingVerifier(delegate, time, 100, time, false);
+        CachingVerifier prefilled = new CachingVerifier(delegate, time, 100, time, Runnable::run, false);
         prefilled.warm(tokens[0]);
         prefilled.authenticate(tokens[1]);
         prefilled.authenticate(tokens[1]);
@@ -142,7 +143,7 @@ class CachingVerifierTest {
             calls.incrementAndGet();
             return new Principal("s", "j");
         };
-        CachingVerifier c = new CachingVerifier(lenient, time, 100, time, true);
+        CachingVerifier c = new CachingVerifier(lenient, time, 100, time, Runnable::run, true);
         String payload = b64("{\"sub\":\"s\",\"exp\":" + EXP + "}");
         String[] notAdmitted = {
             "aGVhZA." + payload + ".sig?", // '?' is what UTF-8 makes of a lone surrogate: never cached
