@@ -38,7 +38,7 @@ public final class LatencyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scheme", required = true, split = ",", paramLabel = "S",
-            description = "apikey:<store> or jwt:<library>:<ALG>, comma-separated (names as `list` prints them)")
+            description = "apikey:<store>, jwt:<library>:<ALG> or jwt-cached:<library>:<ALG>, comma-separated (names as `list` prints them)")
     List<String> schemes;
 
     @Option(names = "--rate", split = ",", paramLabel = "R", description = "requests per second, comma-separated")

@@ -57,6 +57,11 @@ public final class ListCommand implements Callable<Integer> {
                 }
             }
         }
+        for (JwtLibrary l : JwtLibrary.values()) {
+            for (JwtAlgorithm a : JwtAlgorithm.values()) {
+                out.println("  jwt-cached:" + l.cliName() + ":" + a.name());
+            }
+        }
         out.flush();
         return Main.OK;
     }

@@ -13,9 +13,11 @@ import org.authbench.fixture.ApiKeyFixture;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
+import org.authbench.jwt.cache.CachingVerifier;
 
 /**
- * A scheme by the name {@code authbench list} prints: {@code apikey:<store>} or {@code jwt:<library>:<ALG>}.
+ * A scheme by the name {@code authbench list} prints: {@code apikey:<store>}, {@code jwt:<library>:<ALG>} or
+ * {@code jwt-cached:<library>:<ALG>} (the same verifier behind the verified-token cache).
  * {@link #prepare()} builds its {@link Authenticator} from the fixtures exactly as the JMH benchmarks do and
  * proves it before anything is timed (valid pool accepted as the right principals, forgeries refused).
  */
@@ -105,6 +107,39 @@ public sealed interface Scheme {
         }
     }
 
+    /**
+     * A JWT library behind the verified-token cache ({@code CachingVerifier}, read-through): preflight verifies the
+     * whole pool, so every timed request is a cache hit; the all-hits latency of a gateway that caches verifications.
+     */
+    record CachedJwt(JwtLibrary library, JwtAlgorithm algorithm) implements Scheme {
+        @Override
+        public String name() {
+            return "jwt-cached:" + library.cliName() + ":" + algorithm.name();
+        }
+
+        @Override
+        public String unavailableReason() {
+            return null;
+        }
+
+        @Override
+        public Prepared prepare() {
+            JwtFixture fixture = JwtFixture.create(algorithm, JWT_POOL);
+            Authenticator verifier = new CachingVerifier(library.create(fixture.policy()), fixture.policy().clock(),
+                    CachingVerifier.DEFAULT_MAXIMUM_SIZE);
+            String[] valid = fixture.validTokens();
+            Principal[] expected = new Principal[valid.length];
+            for (int i = 0; i < valid.length; i++) {
+                expected[i] = fixture.principal(i);
+            }
+            Preflight.mustAccept(name(), verifier, valid, expected); // fills the cache
+            Preflight.mustAccept(name() + " (cached)", verifier, valid, expected);
+            // Pool token 0 is cached now; its hostile variants (flipped signature among them) must still be refused.
+            Preflight.mustReject(name(), verifier, fixture.hostileTokens().values().toArray(String[]::new));
+            return new Prepared(verifier, valid, () -> { });
+        }
+    }
+
     /** Parses one scheme name; throws {@link IllegalArgumentException} naming the problem. */
     static Scheme parse(String text) {
         String[] parts = text.strip().split(":", -1);
@@ -115,11 +150,14 @@ public sealed interface Scheme {
             if (parts.length == 3 && parts[0].equalsIgnoreCase("jwt")) {
                 return new Jwt(JwtLibrary.parse(parts[1]), JwtAlgorithm.parse(parts[2]));
             }
+            if (parts.length == 3 && parts[0].equalsIgnoreCase("jwt-cached")) {
+                return new CachedJwt(JwtLibrary.parse(parts[1]), JwtAlgorithm.parse(parts[2]));
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("scheme '" + text + "': " + e.getMessage(), e);
         }
         throw new IllegalArgumentException("unknown scheme '" + text
-                + "' (apikey:<store> or jwt:<library>:<alg>; `authbench list` prints them)");
+                + "' (apikey:<store>, jwt:<library>:<alg> or jwt-cached:<library>:<alg>; `authbench list` prints them)");
     }
 
     /** Parses a comma-separated list, refusing duplicates (their output files would collide). */

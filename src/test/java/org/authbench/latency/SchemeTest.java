@@ -50,4 +50,16 @@ class SchemeTest {
                     .isInstanceOf(Rejected.class);
         }
     }
+
+    @Test
+    void cachedJwtSchemeServesItsPoolFromTheCacheAndStillRefusesForgeries() throws Exception {
+        assertThat(Scheme.parse("JWT-CACHED:nimbus:rs256")).isEqualTo(new Scheme.CachedJwt(JwtLibrary.NIMBUS, JwtAlgorithm.RS256));
+        try (Scheme.Prepared p = Scheme.parse("jwt-cached:reference:HS256").prepare()) {
+            assertThat(p.authenticator()).isInstanceOf(org.authbench.jwt.cache.CachingVerifier.class);
+            assertThat(((org.authbench.jwt.cache.CachingVerifier) p.authenticator()).entries()).isEqualTo(Scheme.JWT_POOL);
+            assertThat(p.authenticator().authenticate(p.credentials()[7]).subject()).isEqualTo("user-7");
+            assertThatThrownBy(() -> p.authenticator().authenticate(p.credentials()[7] + "x"))
+                    .isInstanceOf(Rejected.class);
+        }
+    }
 }
