@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JWT issuance through {@link TokenIssuer}: one library × one algorithm per trial signs one claim set per
+ * JWT issuance through {@link TokenIssuer}: one library × one algorithm per trial (the algorithms of
+ * {@code VerifyBenchmark}; {@code run} skips the pairs a library does not support) signs one claim set per
  * operation, cycling a pre-built pool of claim objects with distinct {@code sub} and {@code jti} (the fixture's
  * claims: {@code iss}, {@code sub}, {@code aud}, {@code iat}, {@code nbf}, {@code exp}, {@code jti}, {@code scope}).
  * One operation is everything the library does from claims to compact JWS: JSON, base64url, signature.
@@ -38,7 +39,7 @@ public class IssueBenchmark {
     @Param
     public JwtLibrary library;
 
-    @Param({"HS256", "RS256", "ES256"})
+    @Param({"HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA"})
     public JwtAlgorithm alg;
 
     @Param({"256"})

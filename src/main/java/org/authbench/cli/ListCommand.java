@@ -49,17 +49,19 @@ public final class ListCommand implements Callable<Integer> {
                 }
             }
         }
+        for (JwtLibrary l : JwtLibrary.values()) {
+            for (JwtAlgorithm a : JwtAlgorithm.values()) {
+                if (l.supports(a)) {
+                    out.println("  jwt-cached:" + l.cliName() + ":" + a.name());
+                }
+            }
+        }
         out.println("not supported (never run; `run` records them in the manifest):");
         for (JwtLibrary l : JwtLibrary.values()) {
             for (JwtAlgorithm a : JwtAlgorithm.values()) {
                 if (!l.supports(a)) {
                     out.println("  " + l.cliName() + " " + a.name() + ": " + l.unsupportedReason(a));
                 }
-            }
-        }
-        for (JwtLibrary l : JwtLibrary.values()) {
-            for (JwtAlgorithm a : JwtAlgorithm.values()) {
-                out.println("  jwt-cached:" + l.cliName() + ":" + a.name());
             }
         }
         out.flush();

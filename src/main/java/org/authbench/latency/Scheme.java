@@ -119,7 +119,7 @@ public sealed interface Scheme {
 
         @Override
         public String unavailableReason() {
-            return null;
+            return new Jwt(library, algorithm).unavailableReason();
         }
 
         @Override

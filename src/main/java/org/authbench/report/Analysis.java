@@ -32,6 +32,8 @@ final class Analysis {
     static final String REV_REFUSED = "RevocationBenchmark.jwt_verifyDenylist_refused";
     static final String REV_KEY = "RevocationBenchmark.apikey_revokeThenRefuse";
     static final String ISSUE = "IssueBenchmark.issue";
+    /** The suite's order of algorithms in tables. */
+    static final List<String> ALG_ORDER = List.of("HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA");
     static final String CACHED_VERIFY = "CachedVerificationBenchmark.verify";
     /** Our own minimal JCA verifier: shown in rankings, but "best/median library" means a real library. */
     static final String REFERENCE = "REFERENCE";
@@ -279,7 +281,7 @@ final class Analysis {
             }
         }
         List<String> out = new ArrayList<>();
-        for (String a : List.of("HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA")) {
+        for (String a : ALG_ORDER) {
             if (found.remove(a)) {
                 out.add(a);
             }

@@ -63,9 +63,9 @@ final class IssueAndCacheSections {
                 "uncached ns/op", "cached ÷ uncached"), rows));
     }
 
-    /** By algorithm (HS256, RS256, ES256, then others), library, then {@code within}. */
+    /** By algorithm (the suite's order, then others), library, then {@code within}. */
     private static List<Analysis.Scheme> sorted(List<Analysis.Scheme> in, Comparator<Analysis.Scheme> within) {
-        List<String> algOrder = List.of("HS256", "RS256", "ES256");
+        List<String> algOrder = Analysis.ALG_ORDER;
         Comparator<Analysis.Scheme> byAlg = Comparator.comparingInt(x -> {
             int i = algOrder.indexOf(x.param("alg"));
             return i < 0 ? algOrder.size() : i;
