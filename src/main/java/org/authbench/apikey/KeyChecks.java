@@ -52,16 +52,25 @@ public final class KeyChecks {
      * The verdict on a looked-up record: absent → unknown; hash differs (constant-time) → unknown;
      * revoked → revoked; expired → expired; else the principal.
      */
-    public static Principal verdict(ApiKeyRecord record, byte[] presentedHash, long nowEpochSecond) throws Rejected {
+    public static Principal verdict(ApiKeyRecord record, byte[] presentedHash) throws Rejected {
         if (record == null || !MessageDigest.isEqual(record.sha256(), presentedHash)) {
             throw new Rejected(Reason.UNKNOWN_KEY, "no such API key");
         }
         if (record.status() == ApiKeyRecord.Status.REVOKED) {
             throw new Rejected(Reason.REVOKED, "API key revoked");
         }
-        if (nowEpochSecond >= record.expiresAt()) {
+        requireUnexpired(record);
+        return new Principal(record.owner(), record.id());
+    }
+
+    /**
+     * Refuses an expired record. A key that never expires ({@link Long#MAX_VALUE}) reads no clock: at ~22 ns a
+     * clock read is a sixth of an in-memory lookup, and no correct answer depends on it.
+     */
+    public static void requireUnexpired(ApiKeyRecord record) throws Rejected {
+        long expiresAt = record.expiresAt();
+        if (expiresAt != Long.MAX_VALUE && System.currentTimeMillis() / 1000 >= expiresAt) {
             throw new Rejected(Reason.KEY_EXPIRED, "API key expired");
         }
-        return new Principal(record.owner(), record.id());
     }
 }

@@ -111,7 +111,8 @@ public record VerifierPolicy(
 
     /** Current time in whole epoch seconds, from the policy's clock. */
     public long nowEpochSecond() {
-        return clock.instant().getEpochSecond();
+        // millis(), not instant(): the system clock's millis() is one currentTimeMillis call, no Instant.
+        return Math.floorDiv(clock.millis(), 1000L);
     }
 
     public long leewaySeconds() {

@@ -48,6 +48,19 @@ class MemoryStoresTest {
         }
     }
 
+    /** A key with an expiry is checked against the clock (only never-expiring keys skip it) and passes until then. */
+    @ParameterizedTest
+    @EnumSource(value = StoreKind.class, names = {"PLAIN", "HASHED"})
+    void acceptsAKeyUntilItsExpiry(StoreKind kind) throws Rejected {
+        var k = FIXTURE.issued().get(6);
+        var expiring = new IssuedKey(k.key(), new ApiKeyRecord(k.record().id(), k.record().owner(), k.record().sha256(),
+                ApiKeyRecord.Status.ACTIVE, System.currentTimeMillis() / 1000 + 3600));
+        try (ApiKeyStore store = kind.open(StoreOptions.defaults())) {
+            store.load(java.util.List.of(expiring));
+            org.assertj.core.api.Assertions.assertThat(store.authenticate(k.key()).credentialId()).isEqualTo(k.record().id());
+        }
+    }
+
     private static void assertReason(ApiKeyStore store, String key, Rejected.Reason reason) {
         assertThatThrownBy(() -> store.authenticate(key)).isInstanceOf(Rejected.class)
                 .extracting(e -> ((Rejected) e).reason()).isEqualTo(reason);

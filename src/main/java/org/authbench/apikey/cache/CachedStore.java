@@ -103,7 +103,7 @@ public final class CachedStore implements ApiKeyStore {
         if (r == null) {
             r = backing.find(hash);
         }
-        return KeyChecks.verdict(r, hash, System.currentTimeMillis() / 1000);
+        return KeyChecks.verdict(r, hash);
     }
 
     @Override

@@ -38,9 +38,7 @@ public final class PlainMapStore implements ApiKeyStore {
         if (r.status() == ApiKeyRecord.Status.REVOKED) {
             throw new Rejected(Reason.REVOKED, "API key revoked");
         }
-        if (System.currentTimeMillis() / 1000 >= r.expiresAt()) {
-            throw new Rejected(Reason.KEY_EXPIRED, "API key expired");
-        }
+        KeyChecks.requireUnexpired(r);
         return new Principal(r.owner(), r.id());
     }
 
