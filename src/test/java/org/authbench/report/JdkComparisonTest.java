@@ -2,7 +2,6 @@ package org.authbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.authbench.report.ReportTest.assertClose;
-import static org.authbench.report.ReportTest.report;
 import static org.authbench.report.ReportTest.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,16 +32,12 @@ class JdkComparisonTest {
 
     @BeforeEach
     void copyFixture() throws IOException, URISyntaxException {
-        Path src = Path.of(JdkComparisonTest.class.getResource("/report/two-jvm-run/jmh-result.json").toURI()).getParent();
-        run = tmp.resolve("run");
-        ReportTest.copyTree(src, run);
+        run = ReportTest.copyFixtureRun(tmp, "two-jvm-run");
         rows = JSON.readTree(run.resolve("jmh-result.json").toFile());
     }
 
     private String generate() throws IOException {
-        String[] r = report(run);
-        assertThat(r[0]).as("exit code; stderr: " + r[2]).isEqualTo("0");
-        return Files.readString(run.resolve("report.md"));
+        return ReportTest.reportMarkdown(run);
     }
 
     private JsonNode row(String method, String key, String value, String jdk) {

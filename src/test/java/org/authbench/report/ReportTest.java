@@ -44,6 +44,21 @@ class ReportTest {
         copyTree(src, run);
     }
 
+    /** A fixture run folder from {@code src/test/resources/report/<name>/}, copied to {@code tmp/run}. */
+    static Path copyFixtureRun(Path tmp, String name) throws IOException, URISyntaxException {
+        Path src = Path.of(ReportTest.class.getResource("/report/" + name + "/jmh-result.json").toURI()).getParent();
+        Path run = tmp.resolve("run");
+        copyTree(src, run);
+        return run;
+    }
+
+    /** Runs {@code report} on {@code run}, requires exit 0, and returns the Markdown it wrote. */
+    static String reportMarkdown(Path run) throws IOException {
+        String[] r = report(run);
+        assertThat(r[0]).as("exit code; stderr: " + r[2]).isEqualTo("0");
+        return Files.readString(run.resolve("report.md"));
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {

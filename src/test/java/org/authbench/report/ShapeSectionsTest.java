@@ -33,16 +33,12 @@ class ShapeSectionsTest {
 
     @BeforeEach
     void copyFixture() throws IOException, URISyntaxException {
-        Path src = Path.of(ShapeSectionsTest.class.getResource("/report/shapes-run/jmh-result.json").toURI()).getParent();
-        run = tmp.resolve("run");
-        ReportTest.copyTree(src, run);
+        run = ReportTest.copyFixtureRun(tmp, "shapes-run");
         rows = JSON.readTree(run.resolve("jmh-result.json").toFile());
     }
 
     private String generate() throws IOException {
-        String[] r = report(run);
-        assertThat(r[0]).as("exit code; stderr: " + r[2]).isEqualTo("0");
-        return Files.readString(run.resolve("report.md"));
+        return ReportTest.reportMarkdown(run);
     }
 
     private JsonNode row(String method, String library, String key, String value) {
