@@ -1,11 +1,18 @@
 package org.authbench.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -32,13 +39,18 @@ import org.openjdk.jmh.annotations.State;
  * {@code SHA256withECDSAinP1363Format}, {@code RSASSA-PSS} with PS256's parameters,
  * {@code SHA384withECDSAinP1363Format}, {@code HmacSHA512}, {@code Ed25519}) over the exact signing input of
  * the pool tokens (JCA objects initialised once, as a good verifier would).
+ * {@code floor_jwsParse}: the non-crypto work no verifier avoids, on the HS256 pool's tokens: the JDK's base64url
+ * decoding of all three segments and one Jackson streaming pass over header and claims that reads every name,
+ * string and number. No check is made; HMAC floor plus parse floor is what a verifier using a real JSON parser
+ * cannot go below.
  * {@code floor_sha256MapGet}: SHA-256 of a presented key plus a hash-map lookup over the same key set.
  * The report divides each scheme's cost by its floor. The JWS floor runs on the trial's JCA {@code provider},
  * installed at position 1 and checked to serve the primitive itself; the key floor stays on the JDK's
  * SHA-256, like the API-key tiers it is the floor of.
  *
  * <pre>java -jar target/authbench.jar jmh CryptoFloorBenchmark
- * java -jar target/authbench.jar jmh CryptoFloorBenchmark.floor_jwsSignature -p provider=DEFAULT,BC,ACCP</pre>
+ * java -jar target/authbench.jar jmh CryptoFloorBenchmark.floor_jwsSignature -p provider=DEFAULT,BC,ACCP
+ * java -jar target/authbench.jar jmh 'CryptoFloorBenchmark.floor_jws(Signature|Parse)' -p alg=HS256</pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -98,6 +110,70 @@ public class CryptoFloorBenchmark {
         }
     }
 
+    /** The HS256 pool's tokens for the parse floor (one algorithm: the claims are the same in every pool). */
+    @State(Scope.Thread)
+    public static class Parse {
+        private String[] tokens;
+        private int mask;
+        private Base64.Decoder base64url;
+        private JsonFactory json;
+
+        @Setup(Level.Trial)
+        public void setup() throws IOException {
+            tokens = JwtFixture.create(JwtAlgorithm.HS256, 256).validTokens();
+            mask = tokens.length - 1;
+            base64url = Base64.getUrlDecoder();
+            json = new JsonFactory();
+            // Proves the walk reads what a verifier reads: the header's alg and the pool's seven registered claims.
+            for (int i = 0; i < tokens.length; i++) {
+                Walk header = new Walk();
+                Walk claims = new Walk();
+                parse(i, header, claims);
+                if (!header.names.contains("alg") || !claims.names.containsAll(List.of("iss", "sub", "aud", "iat", "nbf", "exp", "jti"))) {
+                    throw new IllegalStateException("parse floor: token #" + i + " reads " + header.names + " / " + claims.names);
+                }
+            }
+        }
+
+        long parse(int i, Walk header, Walk claims) throws IOException {
+            String token = tokens[i];
+            int dot1 = token.indexOf('.');
+            int dot2 = token.lastIndexOf('.');
+            byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] h = base64url.decode(ByteBuffer.wrap(bytes, 0, dot1)).array();
+            byte[] c = base64url.decode(ByteBuffer.wrap(bytes, dot1 + 1, dot2 - dot1 - 1)).array();
+            byte[] sig = base64url.decode(ByteBuffer.wrap(bytes, dot2 + 1, bytes.length - dot2 - 1)).array();
+            return sig.length + walk(h, header) + walk(c, claims);
+        }
+
+        private long walk(byte[] doc, Walk seen) throws IOException {
+            long acc = 0;
+            try (JsonParser p = json.createParser(doc)) {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    switch (t) {
+                        case FIELD_NAME -> {
+                            String name = p.currentName();
+                            acc += name.length();
+                            if (seen != null) {
+                                seen.names.add(name);
+                            }
+                        }
+                        case VALUE_STRING -> acc += p.getText().length();
+                        case VALUE_NUMBER_INT -> acc += p.getLongValue();
+                        default -> acc += t.ordinal();
+                    }
+                }
+            }
+            return acc;
+        }
+
+        /** The member names one walk met, for the setup check. */
+        static final class Walk {
+            final List<String> names = new ArrayList<>();
+        }
+    }
+
     /** The API-key floor: the same key set in a plain HashMap keyed by SHA-256. */
     @State(Scope.Benchmark)
     public static class Keys {
@@ -134,6 +210,11 @@ public class CryptoFloorBenchmark {
     @Benchmark
     public boolean floor_jwsSignature(Jws jws, Cursor cursor) throws GeneralSecurityException {
         return jws.verify(cursor.next() & jws.mask);
+    }
+
+    @Benchmark
+    public long floor_jwsParse(Parse parse, Cursor cursor) throws IOException {
+        return parse.parse(cursor.next() & parse.mask, null, null);
     }
 
     @Benchmark

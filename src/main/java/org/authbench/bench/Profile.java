@@ -44,7 +44,7 @@ public enum Profile {
     /** The default: errors small enough to rank libraries; at most ~20 minutes on 2 cores. */
     STANDARD("rank libraries and schemes (the default)",
             List.of(
-                    new Pass("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jwsSignature",
+                    new Pass("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)",
                             List.of(Mode.SampleTime), List.of(1), 2, 5, 2000, 4, 1000),
                     new Pass("ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark\\.floor_sha256MapGet",
                             List.of(Mode.AverageTime), List.of(1), 2, 4, 1000, 4, 500)),
@@ -58,7 +58,7 @@ public enum Profile {
      * time (about 6 hours on 2 cores); narrow it with {@code --include} and {@code --param}.
      */
     FULL("everything: seven algorithms, every provider, 1 and 2 threads, 2 forks",
-            List.of(new Pass("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark\\.floor_jwsSignature$",
+            List.of(new Pass("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)$",
                             List.of(Mode.SampleTime), List.of(1, 2), 2, 5, 2000, 5, 1000),
                     new Pass("VerifyBenchmark\\.verify_badSignature$|RejectBenchmark|TokenShapeBenchmark|IssueBenchmark"
                             + "|CachedVerificationBenchmark", List.of(Mode.AverageTime), List.of(1), 2, 3, 1000, 5, 500),

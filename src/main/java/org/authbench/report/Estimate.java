@@ -19,6 +19,11 @@ public record Estimate(double value, double error) {
         return new Estimate(r, Math.abs(r) * rel);
     }
 
+    /** {@code this + other}, errors in quadrature. */
+    public Estimate plus(Estimate other) {
+        return new Estimate(value + other.value, Math.hypot(error, other.error));
+    }
+
     /** {@code this - other}, errors in quadrature. */
     public Estimate minus(Estimate other) {
         return new Estimate(value - other.value, Math.hypot(error, other.error));

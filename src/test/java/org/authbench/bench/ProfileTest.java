@@ -61,6 +61,9 @@ class ProfileTest {
             assertThat(p.forks()).as(p.include()).isGreaterThanOrEqualTo(2);
             assertThat(p.benchmarks(null)).as(p.include()).isNotEmpty();
         }
+        // Both HS256 floors (the primitive, and base64url + JSON) run beside verification, in its mode.
+        assertThat(Profile.STANDARD.passes().get(0).benchmarks(null)).contains(
+                "org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature", "org.authbench.bench.CryptoFloorBenchmark.floor_jwsParse");
         assertThat(Profile.STANDARD.passes().get(1).benchmarks(null))
                 .contains("org.authbench.bench.ApiKeyLookupBenchmark.lookup_hit", "org.authbench.bench.CryptoFloorBenchmark.floor_sha256MapGet")
                 .doesNotContain("org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature");

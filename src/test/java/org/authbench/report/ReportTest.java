@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -228,6 +229,43 @@ class ReportTest {
                 .filter(r -> r.get(0).startsWith("API keys revoke immediately")).findFirst().orElseThrow().get(1);
         assertThat(evidence).contains("denylist CAFFEINE adds " + deny.get(1).get(6) + " ns")
                 .contains("API key HASHED revoke → refusal " + keys.get(0).get(2) + " ns");
+    }
+
+    @Test
+    void parseFloorJoinsTheHs256RankingAndTheReferenceIsSetAgainstBothFloors() throws IOException {
+        ArrayNode rows = (ArrayNode) JSON.readTree(run.resolve("jmh-result.json").toFile());
+        JsonNode hmac = null;
+        JsonNode reference = null;
+        for (JsonNode r : rows) {
+            boolean sample = r.get("mode").asText().equals("sample");
+            if (sample && r.get("benchmark").asText().endsWith(".floor_jwsSignature") && r.at("/params/alg").asText().equals("HS256")) {
+                hmac = r;
+            } else if (sample && r.get("benchmark").asText().endsWith(".verify_valid") && r.at("/params/library").asText().equals("REFERENCE")
+                    && r.at("/params/alg").asText().equals("HS256")) {
+                reference = r;
+            }
+        }
+        ObjectNode parse = hmac.deepCopy();
+        parse.put("benchmark", "org.authbench.bench.CryptoFloorBenchmark.floor_jwsParse");
+        parse.remove("params");
+        ((ObjectNode) parse.get("primaryMetric")).put("score", 0.3125).put("scoreError", 0.0125);
+        rows.add(parse);
+        Files.writeString(run.resolve("jmh-result.json"), JSON.writeValueAsString(rows));
+
+        String md = generate();
+        List<List<String>> hs256 = table(md, "\nHS256:\n");
+        assertThat(hs256).anySatisfy(r -> assertThat(r.subList(0, 2)).containsExactly("floor", "floor base64url+JSON"));
+        assertThat(table(md, "\nRS256:\n")).noneSatisfy(r -> assertThat(r.get(1)).isEqualTo("floor base64url+JSON"));
+        double sum = 1000 * (score(hmac) + 0.3125);
+        double sumErr = 1000 * Math.hypot(error(hmac), 0.0125);
+        Matcher m = Pattern.compile("Together ([0-9.,]+) ± ([0-9.,]+) ns: REFERENCE costs ([0-9.,]+)× ± ([0-9.,]+) of their sum")
+                .matcher(md);
+        assertThat(m.find()).as(md).isTrue();
+        assertClose(m.group(1), sum);
+        assertClose(m.group(2), sumErr);
+        double ratio = 1000 * score(reference) / sum;
+        assertClose(m.group(3), ratio);
+        assertClose(m.group(4), ratio * Math.hypot(error(reference) / score(reference), sumErr / sum));
     }
 
     /** The first avgt row of a method whose params include all of {@code params}. */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The reference verifier's own parsing, which the libraries get from their dependencies: strict base64url
- * (its table-driven decoder against the JDK's, and every way a segment can be non-canonical) and duplicate
- * members of the header and the claim set.
+ * (the JDK's decoder over a segment in the middle of the token's bytes, plus the padding and unused-bit checks
+ * the JDK's decoder leaves out) and duplicate members of the header and the claim set.
  */
 class ReferenceVerifierTest {
 
