@@ -3,9 +3,12 @@ package org.authbench.regress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.authbench.env.AtomicWrite;
 import org.authbench.env.RunManifest;
 
@@ -60,8 +63,18 @@ public final class Baseline {
         }
         Path target = baselineRoot.resolve(run.profile());
         Files.createDirectories(target);
-        AtomicWrite.write(target.resolve(RunReader.RESULT_FILE), Files.readAllBytes(runDir.resolve(RunReader.RESULT_FILE)));
-        AtomicWrite.write(target.resolve(RunManifest.FILE), Files.readAllBytes(runDir.resolve(RunManifest.FILE)));
+        // A baseline is committed: the machine's JVM paths and the run folder's location are replaced by names
+        // (as scripts/publish-reference.py does for reference runs); compare keys rows by jdkVersion, not path.
+        Map<String, String> names = new LinkedHashMap<>();
+        for (JsonNode row : SummaryFormat.MAPPER.readTree(runDir.resolve(RunReader.RESULT_FILE).toFile())) {
+            String jvm = row.path("jvm").asText("");
+            if (!jvm.isEmpty()) {
+                names.putIfAbsent(jvm, "<JDK " + row.path("jdkVersion").asText("?") + ">/bin/java");
+            }
+        }
+        names.put(runDir.toAbsolutePath().normalize().toString(), "<run folder>");
+        AtomicWrite.write(target.resolve(RunReader.RESULT_FILE), redact(runDir.resolve(RunReader.RESULT_FILE), names));
+        AtomicWrite.write(target.resolve(RunManifest.FILE), redact(runDir.resolve(RunManifest.FILE), names));
         ObjectNode record = SummaryFormat.MAPPER.createObjectNode();
         record.put("profile", run.profile());
         record.put("commit", run.commit());
@@ -71,5 +84,14 @@ public final class Baseline {
         record.put("rows", run.rows().size());
         AtomicWrite.write(target.resolve(RECORD), SummaryFormat.MAPPER.writeValueAsBytes(record));
         return target;
+    }
+
+    /** The file's text with every path in {@code names} replaced by its name (JSON writes '/' unescaped). */
+    private static byte[] redact(Path file, Map<String, String> names) throws IOException {
+        String text = Files.readString(file);
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            text = text.replace(e.getKey(), e.getValue());
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
