@@ -140,10 +140,12 @@ public class CryptoFloorBenchmark {
             int dot1 = token.indexOf('.');
             int dot2 = token.lastIndexOf('.');
             byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
-            byte[] h = base64url.decode(ByteBuffer.wrap(bytes, 0, dot1)).array();
-            byte[] c = base64url.decode(ByteBuffer.wrap(bytes, dot1 + 1, dot2 - dot1 - 1)).array();
-            byte[] sig = base64url.decode(ByteBuffer.wrap(bytes, dot2 + 1, bytes.length - dot2 - 1)).array();
-            return sig.length + walk(h, header) + walk(c, claims);
+            byte[] sig = segment(bytes, dot2 + 1, bytes.length);
+            return sig.length + walk(segment(bytes, 0, dot1), header) + walk(segment(bytes, dot1 + 1, dot2), claims);
+        }
+
+        private byte[] segment(byte[] token, int from, int to) {
+            return base64url.decode(ByteBuffer.wrap(token, from, to - from)).array();
         }
 
         private long walk(byte[] doc, Walk seen) throws IOException {

@@ -345,6 +345,14 @@ final class Analysis {
         return keyTiers().stream().filter(s -> store.equals(s.param("store"))).findFirst().orElse(null);
     }
 
+    /**
+     * The parse floor beside an algorithm's ranking, or null: it is measured on the HS256 pool only, where parsing
+     * weighs most against the crypto, so only HS256 gets it.
+     */
+    Scheme parseFloorFor(String alg) {
+        return "HS256".equals(alg) ? base(FLOOR_PARSE).stream().findFirst().orElse(null) : null;
+    }
+
     /** The floor of a scheme, measured in the same mode as the scheme's cost when the run has it. */
     Estimate floorFor(Scheme s) {
         Scheme floor = null;

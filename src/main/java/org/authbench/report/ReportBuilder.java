@@ -165,9 +165,7 @@ final class ReportBuilder {
             if (floorScheme != null) {
                 rows.add(schemeRow("floor", floorScheme));
             }
-            // The parse floor is measured on the HS256 pool, where parsing weighs most against the crypto.
-            Analysis.Scheme parseFloor = "HS256".equals(alg) ? a.base(Analysis.FLOOR_PARSE).stream().findFirst().orElse(null)
-                    : null;
+            Analysis.Scheme parseFloor = a.parseFloorFor(alg);
             if (parseFloor != null) {
                 rows.add(schemeRow("floor", parseFloor));
             }
