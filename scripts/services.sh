@@ -7,14 +7,22 @@
 #   scripts/services.sh ensure   # quiet when both are up, otherwise start (what .ci/run calls)
 #
 # Servers are the ones the suite connects to: AUTHBENCH_REDIS_URL (default redis://127.0.0.1:6379) and
-# AUTHBENCH_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/postgres; superuser "postgres", trust
-# auth on loopback). Data of started servers lives in AUTHBENCH_SERVICES_DIR (default: a per-user
-# directory under $TMPDIR); nothing is persisted, nothing listens beyond loopback.
+# AUTHBENCH_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/postgres) as AUTHBENCH_POSTGRES_USER,
+# trust auth on loopback. That user defaults to the superuser the platform's package creates: "postgres"
+# on Linux, the login user on macOS (Homebrew, Postgres.app). Data of started servers lives in
+# AUTHBENCH_SERVICES_DIR (default: a per-user directory under $TMPDIR); nothing is persisted, nothing
+# listens beyond loopback. Runs on Linux and macOS (bash 3.2 or later).
 set -euo pipefail
 
 REDIS_URL=${AUTHBENCH_REDIS_URL:-redis://127.0.0.1:6379}
 PG_URL=${AUTHBENCH_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/postgres}
-STATE=${AUTHBENCH_SERVICES_DIR:-${TMPDIR:-/tmp}/authbench-services-$(id -u)}
+STATE=${AUTHBENCH_SERVICES_DIR:-${TMPDIR:-/tmp}}
+STATE=${AUTHBENCH_SERVICES_DIR:-${STATE%/}/authbench-services-$(id -u)}
+case $(uname -s) in
+  Darwin) PG_USER_DEFAULT=${USER:-$(id -un)} ;;
+  *) PG_USER_DEFAULT=postgres ;;
+esac
+PG_USER=${AUTHBENCH_POSTGRES_USER:-$PG_USER_DEFAULT}
 
 # host:port out of redis://[user:pass@]host[:port][/db] and jdbc:postgresql://host[:port]/db
 hostport() { # url default-port
@@ -83,7 +91,11 @@ pg_bindir() { # directory holding initdb and pg_ctl, or nothing
     return
   fi
   local d
-  for d in $(ls -d /usr/lib/postgresql/*/bin /usr/pgsql-*/bin 2>/dev/null | sort -V -r); do
+  # Debian/Ubuntu, RHEL, Homebrew's versioned (keg-only) formulae, Postgres.app; the highest major version
+  # first (by the number after postgresql/, pgsql-, postgresql@ or Versions/; macOS's sort has no -V).
+  for d in $(ls -d /usr/lib/postgresql/*/bin /usr/pgsql-*/bin /opt/homebrew/opt/postgresql@*/bin \
+      /usr/local/opt/postgresql@*/bin /Applications/Postgres.app/Contents/Versions/*/bin 2>/dev/null \
+      | sed -E 's#^(.*(postgresql/|pgsql-|postgresql@|Versions/)([0-9]+).*)$#\3 \1#' | sort -n -r -k 1,1 | cut -d ' ' -f 2-); do
     if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; then echo "$d"; return; fi
   done
 }
@@ -139,19 +151,25 @@ start_pg() {
   [ "$(id -u)" -ne 0 ] || chown postgres "$data" 2>/dev/null || true
   chmod 700 "$data"
   if [ ! -f "$data/PG_VERSION" ]; then
-    as_pg "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-sync >"$STATE/postgres-initdb.log" 2>&1 \
+    as_pg "$bin/initdb" -D "$data" -U "$PG_USER" -A trust -E UTF8 --no-sync >"$STATE/postgres-initdb.log" 2>&1 \
       || { say "postgres: initdb failed (see $STATE/postgres-initdb.log)"; return 1; }
   fi
   as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $data" start >/dev/null \
     || { say "postgres: pg_ctl start failed (see $data/server.log)"; return 1; }
   wait_for postgres pg_up
-  say "postgres: started at 127.0.0.1:$PG_PORT (data in $data, superuser postgres, trust auth)"
+  say "postgres: started at 127.0.0.1:$PG_PORT (data in $data, superuser $PG_USER, trust auth)"
 }
 
 stop_redis() {
   local pidfile=$STATE/redis/redis.pid pid
-  if [ -f "$pidfile" ] && pid=$(cat "$pidfile") && [ "$(ps -p "$pid" -o comm= 2>/dev/null)" = redis-server ]; then
+  local comm=
+  if [ -f "$pidfile" ] && pid=$(cat "$pidfile"); then
+    comm=$(ps -p "$pid" -o comm= 2>/dev/null || true)
+  fi
+  # Linux prints the command name, macOS the executable's full path: compare the last path element.
+  comm=${comm##*/}
+  if [ "${comm%% *}" = redis-server ]; then
     kill "$pid"
     rm -rf "$STATE/redis"
     say "redis: stopped (pid $pid)"
@@ -177,6 +195,17 @@ stop_pg() {
   fi
 }
 
+# A server that is up but refuses the user the suite logs in as would have its tier skipped: say so.
+pg_user_check() {
+  if command -v psql >/dev/null \
+      && ! psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atc 'SELECT 1' >/dev/null 2>&1; then
+    say "postgres: user '$PG_USER' cannot log in at $PG_HOST:$PG_PORT; set AUTHBENCH_POSTGRES_USER to a superuser of that server"
+  fi
+  if [ -z "${AUTHBENCH_POSTGRES_USER:-}" ] && [ "$PG_USER" != postgres ]; then
+    say "postgres: the suite logs in as 'postgres' unless told otherwise: export AUTHBENCH_POSTGRES_USER=$PG_USER"
+  fi
+}
+
 # Namespaces the suite left on a server: runs in progress, or runs killed before their teardown.
 leftovers() {
   local n
@@ -185,7 +214,7 @@ leftovers() {
     [ "$n" -eq 0 ] || say "redis:    $n authbench namespace(s) present (authbench:<namespace>:*)"
   fi
   if command -v psql >/dev/null && pg_up; then
-    n=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "${AUTHBENCH_POSTGRES_USER:-postgres}" -d postgres -Atc \
+    n=$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atc \
       "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'authbench\\_%'" 2>/dev/null || echo 0)
     [ "$n" -eq 0 ] || say "postgres: $n authbench schema(s) present (authbench_<namespace>)"
   fi
@@ -194,7 +223,7 @@ leftovers() {
 status() {
   local ok=0
   if redis_up; then say "redis:    up at $REDIS_HOST:$REDIS_PORT"; else say "redis:    down at $REDIS_HOST:$REDIS_PORT"; ok=1; fi
-  if pg_up; then say "postgres: up at $PG_HOST:$PG_PORT"; else say "postgres: down at $PG_HOST:$PG_PORT"; ok=1; fi
+  if pg_up; then say "postgres: up at $PG_HOST:$PG_PORT"; pg_user_check; else say "postgres: down at $PG_HOST:$PG_PORT"; ok=1; fi
   leftovers
   return $ok
 }
