@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.authbench.cli.Main;
@@ -16,12 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Loads the generated report.html in headless Chromium, offline, and checks the screenshot shows the page and
- * its charts (pixels of the charts' own blue, which nothing else on the page uses). Skipped where
- * {@code /usr/bin/chromium} is absent.
+ * its charts (pixels of the charts' own blue, which nothing else on the page uses). The browser is
+ * {@code AUTHBENCH_CHROMIUM} when set, else the first of chromium, chromium-browser, google-chrome,
+ * google-chrome-stable on PATH, else Chrome or Chromium in macOS's /Applications; skipped when none is found.
  */
 class HtmlRenderTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final List<String> ON_PATH = List.of("chromium", "chromium-browser", "google-chrome",
+            "google-chrome-stable", "chrome.exe", "msedge.exe");
+    private static final List<Path> MAC_APPS = List.of(
+            Path.of("/Applications/Chromium.app/Contents/MacOS/Chromium"),
+            Path.of("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"));
     private static final int CHART_BLUE = 0x3b75af;
 
     @TempDir
@@ -29,7 +36,9 @@ class HtmlRenderTest {
 
     @Test
     void reportRendersWithItsChartsInAHeadlessBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no " + CHROMIUM + ": headless rendering check skipped");
+        Optional<Path> browser = chromium();
+        assumeTrue(browser.isPresent(), "no Chromium (set AUTHBENCH_CHROMIUM or put chromium on PATH): headless "
+                + "rendering check skipped");
         Path run = tmp.resolve("run");
         Files.createDirectories(run);
         for (String f : List.of("jmh-result.json", "manifest.json")) {
@@ -37,7 +46,7 @@ class HtmlRenderTest {
         }
         assertThat(Main.execute("report", run.toString())).isEqualTo(Main.OK);
         Path shot = tmp.resolve("shot.png");
-        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        Process p = new ProcessBuilder(browser.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + tmp.resolve("profile"), "--screenshot=" + shot,
                 "--window-size=1200,2000", run.resolve("report.html").toUri().toString())
@@ -64,6 +73,33 @@ class HtmlRenderTest {
         int sampled = (img.getWidth() / 2) * (img.getHeight() / 2);
         assertThat(nonWhite).as("non-white pixels of " + sampled).isGreaterThan(sampled / 50);
         assertThat(chartBlue).as("pixels of the charts' blue").isGreaterThan(500);
+    }
+
+    static Optional<Path> chromium() {
+        String set = System.getenv("AUTHBENCH_CHROMIUM");
+        if (set != null && !set.isBlank()) {
+            // An explicit choice that does not exist is a mistake to report, not a reason to look elsewhere.
+            Path p = Path.of(set);
+            if (!Files.isExecutable(p)) {
+                throw new AssertionError("AUTHBENCH_CHROMIUM=" + set + " is not an executable file");
+            }
+            return Optional.of(p);
+        }
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String name : ON_PATH) {
+                for (String dir : path.split(File.pathSeparator)) {
+                    if (dir.isEmpty()) {
+                        continue;
+                    }
+                    Path p = Path.of(dir, name);
+                    if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                        return Optional.of(p);
+                    }
+                }
+            }
+        }
+        return MAC_APPS.stream().filter(Files::isExecutable).findFirst();
     }
 
     private String log() throws IOException {
