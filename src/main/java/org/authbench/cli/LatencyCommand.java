@@ -1,5 +1,6 @@
 package org.authbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +141,7 @@ public final class LatencyCommand implements Callable<Integer> {
             manifest.end(status);
             try {
                 manifest.write();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("authbench: could not update " + RunManifest.FILE + ": " + e.getMessage());
             }
         }
