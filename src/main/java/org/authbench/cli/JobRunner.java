@@ -49,7 +49,11 @@ final class JobRunner {
         this.providerRecords = runDir.resolve(PROVIDER_RECORDS).toAbsolutePath();
     }
 
-    /** Runs every job in order and marks the manifest {@code finished}; returns every result row. */
+    /**
+     * Runs every job in order and marks the manifest {@code finished}; returns every result row. A job that
+     * JMH cannot even start (its fork JVM does not run) ends the run: the manifest says {@code failed}, the
+     * rows of earlier jobs stay.
+     */
     ArrayNode run(RunPlan plan) throws IOException {
         Thread interruptHook = new Thread(this::markInterrupted);
         Runtime.getRuntime().addShutdownHook(interruptHook);
@@ -61,6 +65,11 @@ final class JobRunner {
                 runJob(job, progress);
             }
             progress.finishLine();
+        } catch (RuntimeException | Error e) {
+            manifest.end("failed");
+            manifest.write();
+            Runtime.getRuntime().removeShutdownHook(interruptHook);
+            throw e;
         }
         saveResults();
         manifest.end("finished");
