@@ -103,10 +103,6 @@ final class RunProgress implements OutputFormat {
         }
     }
 
-    int failed() {
-        return manifest.root().get("failedRows").size();
-    }
-
     static String format(Duration d) {
         long s = d.getSeconds();
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s / 60 % 60) : String.format("%dm%02ds", s / 60, s % 60);
