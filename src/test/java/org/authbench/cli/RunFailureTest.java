@@ -120,7 +120,7 @@ class RunFailureTest {
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("jvm").asText()).isEqualTo(JAVA.toString()));
     }
 
-    /** Folders of this second and the next few exist already, twice over: the run takes the next free suffix. */
+    /** Folders named for this second and the next few exist already: the run takes the {@code -2} suffix instead. */
     @Test
     void aRunNeverWritesIntoAnExistingFolder() throws IOException {
         Map<String, Object> git = Map.of("shortCommit", "abc1234", "dirty", true);
@@ -128,13 +128,12 @@ class RunFailureTest {
         DateTimeFormatter stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
         for (int s = -1; s <= 5; s++) {
             String name = now.plusSeconds(s).format(stamp) + "-abc1234-dirty-quick";
-            for (String taken : List.of(name, name + "-2")) {
-                Files.writeString(Files.createDirectory(out.resolve(taken)).resolve("manifest.json"), taken);
-            }
+            Files.writeString(Files.createDirectory(out.resolve(name)).resolve("manifest.json"), name);
         }
         Path dir = RunCommand.newRunDir(out, "quick", git);
         assertThat(dir.getParent()).isEqualTo(out);
-        assertThat(dir.getFileName().toString()).endsWith("-abc1234-dirty-quick-3");
+        assertThat(dir.getFileName().toString()).endsWith("-abc1234-dirty-quick-2");
+        assertThat(out.resolve(dir.getFileName().toString().replaceFirst("-2$", ""))).as("the taken folder").isDirectory();
         assertThat(dir).isEmptyDirectory();
         try (Stream<Path> s = Files.list(out)) {
             for (Path taken : s.filter(d -> !d.equals(dir)).toList()) {
