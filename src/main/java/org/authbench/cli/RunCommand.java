@@ -98,7 +98,7 @@ public final class RunCommand implements Callable<Integer> {
 
         Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
         Path runDir = newRunDir(out, profile.cliName(), git);
-        RunManifest manifest = startManifest(runDir, profile, git);
+        RunManifest manifest = startManifest(runDir, profile.cliName(), git, spec);
         record(manifest, choices, plan, term);
         manifest.write();
         term.println("run folder: " + runDir);
@@ -128,10 +128,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The run's manifest, status {@code running}, with the environment captured. */
-    private RunManifest startManifest(Path runDir, Profile profile, Map<String, Object> git) {
-        return RunManifest.start(runDir, profile.cliName(), git,
-                spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+    /**
+     * A run folder's manifest, status {@code running}, with the environment and the command line captured
+     * ({@code run} and {@code latency} both start theirs here).
+     */
+    static RunManifest startManifest(Path runDir, String label, Map<String, Object> git, CommandSpec command) {
+        return RunManifest.start(runDir, label, git, command.commandLine().getParseResult().originalArgs()
+                .toArray(String[]::new));
     }
 
     /** What the run asked for and what it left out, in the manifest and as one terminal line per skip. */
