@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.authbench.bench.Profile;
 import org.authbench.support.Cli;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,11 @@ class RunFailureTest {
     @TempDir
     Path out;
 
+    @BeforeAll
+    static void shareTheMachine() {
+        Cli.ignoreJmhLock();
+    }
+
     /**
      * A real SIGTERM (what {@link Process#destroy} sends on POSIX, and what a CI timeout or {@code kill} sends;
      * Ctrl-C's SIGINT runs the same shutdown hooks) while the second of two jobs runs.
@@ -41,7 +47,8 @@ class RunFailureTest {
     @Test
     void anInterruptedRunKeepsFinishedJobsAndSaysInterrupted() throws Exception {
         Path log = out.resolve("cli.log");
-        Process p = new ProcessBuilder(JAVA.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        Process p = new ProcessBuilder(JAVA.toString(), "-D" + Cli.IGNORE_JMH_LOCK + "=true", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(),
                 "run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature", "--param", "alg=HS256",
                 "--threads", "1,2", "--no-conformance", "--no-report", "--out", out.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
