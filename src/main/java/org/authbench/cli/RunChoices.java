@@ -80,6 +80,7 @@ record RunChoices(Map<String, String[]> params, List<String> storesRan, Map<Stri
             List<String> ran, Map<String, String> skipped) {
         List<String> requested = params.containsKey(param) ? List.of(params.get(param)) : null;
         List<String> runnable = new ArrayList<>();
+        List<String> why = new ArrayList<>();
         for (Map.Entry<String, String> e : reasons.entrySet()) {
             String name = e.getKey();
             if (requested != null && requested.stream().noneMatch(name::equalsIgnoreCase)) {
@@ -91,11 +92,13 @@ record RunChoices(Map<String, String[]> params, List<String> storesRan, Map<Stri
                 ran.add(what);
             } else {
                 skipped.put(what, e.getValue());
+                why.add(e.getValue());
             }
         }
         if (requested != null || runnable.size() < reasons.size()) {
             if (runnable.isEmpty()) {
-                throw new UsageException("no requested " + param + " can run here");
+                throw new UsageException("no requested " + param + " can run here" + (why.isEmpty() ? "" : ": "
+                        + String.join("; ", why)));
             }
             params.put(param, runnable.toArray(String[]::new));
         }

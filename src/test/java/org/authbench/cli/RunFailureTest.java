@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.authbench.apikey.Servers;
 import org.authbench.bench.Profile;
 import org.authbench.support.Cli;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +127,25 @@ class RunFailureTest {
         assertThat(manifest.get("forkJvms")).extracting(JsonNode::asText).containsExactly(JAVA.toString(), broken.toString());
         JsonNode rows = JSON.readTree(run.resolve(RunCommand.RESULT_FILE).toFile());
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("jvm").asText()).isEqualTo(JAVA.toString()));
+    }
+
+    /**
+     * A requested store whose server cannot be reached leaves nothing to run for that parameter: one line saying
+     * why, exit 2, decided before any run folder exists (Redis pointed at a loopback port nobody listens on).
+     */
+    @Test
+    void aRequestedStoreThatCannotRunIsRefusedBeforeAnyFolderExists() throws Exception {
+        ProcessBuilder b = new ProcessBuilder(JAVA.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--profile", "stores", "--param", "store=REDIS", "--out", out.toString());
+        int port = Servers.unusedLoopbackPort();
+        b.environment().put("AUTHBENCH_REDIS_URL", "redis://127.0.0.1:" + port);
+        Process p = b.redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(printed).isEqualTo(Main.USAGE);
+        assertThat(printed.strip().split("\\R")).containsExactly(
+                "authbench: no requested store can run here: no Redis at 127.0.0.1:" + port + ": Connection refused");
+        assertThat(folders()).isEmpty();
     }
 
     /** Folders named for this second and the next few exist already: the run takes the {@code -2} suffix instead. */
