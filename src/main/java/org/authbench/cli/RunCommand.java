@@ -99,7 +99,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
         Path runDir = newRunDir(out, profile.cliName(), git);
         RunManifest manifest = startManifest(runDir, profile.cliName(), git, spec);
-        record(manifest, choices, plan, term);
+        recordChoices(manifest, choices, plan, term);
         manifest.write();
         term.println("run folder: " + runDir);
         term.flush();
@@ -138,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** What the run asked for and what it left out, in the manifest and as one terminal line per skip. */
-    private void record(RunManifest manifest, RunChoices choices, RunPlan plan, PrintWriter term) {
+    private void recordChoices(RunManifest manifest, RunChoices choices, RunPlan plan, PrintWriter term) {
         if (!jvms.isEmpty()) {
             // Each result row names its own JVM (JMH's "jvm", "vmVersion"); this lists what was asked for.
             ArrayNode forkJvms = manifest.root().putArray("forkJvms");
