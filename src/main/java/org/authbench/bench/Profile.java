@@ -1,23 +1,26 @@
 package org.authbench.bench;
 
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofSeconds;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The suite's JMH settings, in one place. A profile is one or more passes; each pass is a JMH run over
@@ -38,16 +41,16 @@ public enum Profile {
      * and misses, the floors) once: 1 fork, seconds per row. A smoke test with wide errors, ~5 minutes.
      */
     QUICK("quick smoke of the whole matrix (wide errors)",
-            List.of(new Pass("VerifyBenchmark|ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark",
-                    List.of(Mode.AverageTime), List.of(1), 1, 1, 1000, 2, 400)),
+            List.of(Pass.of("VerifyBenchmark|ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark", Mode.AverageTime)
+                    .withForks(1).withWarmup(1, ofSeconds(1)).withMeasurement(2, ofMillis(400))),
             Map.of("alg", Original.ALGORITHMS)),
     /** The default: errors small enough to rank libraries; at most ~20 minutes on 2 cores. */
     STANDARD("rank libraries and schemes (the default)",
             List.of(
-                    new Pass("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)",
-                            List.of(Mode.SampleTime), List.of(1), 2, 5, 2000, 4, 1000),
-                    new Pass("ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark\\.floor_sha256MapGet",
-                            List.of(Mode.AverageTime), List.of(1), 2, 4, 1000, 4, 500)),
+                    Pass.of("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)", Mode.SampleTime)
+                            .withForks(2).withWarmup(5, ofSeconds(2)).withMeasurement(4, ofSeconds(1)),
+                    Pass.of("ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark\\.floor_sha256MapGet", Mode.AverageTime)
+                            .withForks(2).withWarmup(4, ofSeconds(1)).withMeasurement(4, ofMillis(500))),
             Map.of("alg", Original.ALGORITHMS)),
     /**
      * Everything, for reference numbers: every benchmark, all seven algorithms, every JCA provider, in three passes
@@ -58,13 +61,14 @@ public enum Profile {
      * time (about 6 hours on 2 cores); narrow it with {@code --include} and {@code --param}.
      */
     FULL("everything: seven algorithms, every provider, 1 and 2 threads, 2 forks",
-            List.of(new Pass("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)$",
-                            List.of(Mode.SampleTime), List.of(1, 2), 2, 5, 2000, 5, 1000),
-                    new Pass("VerifyBenchmark\\.verify_badSignature$|RejectBenchmark|TokenShapeBenchmark|IssueBenchmark"
-                            + "|CachedVerificationBenchmark", List.of(Mode.AverageTime), List.of(1), 2, 3, 1000, 5, 500),
-                    new Pass("ApiKeyLookupBenchmark|CachedLookupBenchmark|RevocationBenchmark"
-                            + "|CryptoFloorBenchmark\\.floor_sha256MapGet$", List.of(Mode.AverageTime), List.of(1, 2), 2, 4,
-                            1000, 5, 500)),
+            List.of(Pass.of("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)$", Mode.SampleTime)
+                            .withThreads(1, 2).withForks(2).withWarmup(5, ofSeconds(2)).withMeasurement(5, ofSeconds(1)),
+                    Pass.of("VerifyBenchmark\\.verify_badSignature$|RejectBenchmark|TokenShapeBenchmark|IssueBenchmark"
+                            + "|CachedVerificationBenchmark", Mode.AverageTime)
+                            .withForks(2).withWarmup(3, ofSeconds(1)).withMeasurement(5, ofMillis(500)),
+                    Pass.of("ApiKeyLookupBenchmark|CachedLookupBenchmark|RevocationBenchmark"
+                            + "|CryptoFloorBenchmark\\.floor_sha256MapGet$", Mode.AverageTime)
+                            .withThreads(1, 2).withForks(2).withWarmup(4, ofSeconds(1)).withMeasurement(5, ofMillis(500))),
             Map.of("provider", List.of("DEFAULT", "BC", "ACCP"))),
     /**
      * What the JCA provider changes: HS256/RS256/ES256 verification through the reference verifier and two libraries
@@ -73,8 +77,8 @@ public enum Profile {
      * come from iterations only. ~10 minutes on 2 cores; run with several {@code --jvm} to compare JDKs too.
      */
     PLATFORM("verify and JWS floors on every JCA provider (DEFAULT, BC, ACCP)",
-            List.of(new Pass("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jwsSignature",
-                    List.of(Mode.AverageTime), List.of(1), 1, 5, 2000, 4, 1000)),
+            List.of(Pass.of("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jwsSignature", Mode.AverageTime)
+                    .withForks(1).withWarmup(5, ofSeconds(2)).withMeasurement(4, ofSeconds(1))),
             Map.of("library", List.of("REFERENCE", "NIMBUS", "AUTH0"), "provider", List.of("DEFAULT", "BC", "ACCP"), "alg",
                     Original.ALGORITHMS)),
     /**
@@ -83,9 +87,10 @@ public enum Profile {
      * revocation on both sides. 10,000 keys per tier. 1 fork: errors come from iterations only. ~12 minutes.
      */
     STORES("store tiers at 1 and 2 threads, cache hit ratios, revocation on both sides",
-            List.of(new Pass("ApiKeyLookupBenchmark\\.lookup_(hit|miss|revoked)$|CachedLookupBenchmark\\.lookup_hit$",
-                            List.of(Mode.AverageTime), List.of(1, 2), 1, 3, 1000, 4, 500),
-                    new Pass("RevocationBenchmark", List.of(Mode.AverageTime), List.of(1), 1, 3, 1000, 4, 500)),
+            List.of(Pass.of("ApiKeyLookupBenchmark\\.lookup_(hit|miss|revoked)$|CachedLookupBenchmark\\.lookup_hit$", Mode.AverageTime)
+                            .withThreads(1, 2).withForks(1).withWarmup(3, ofSeconds(1)).withMeasurement(4, ofMillis(500)),
+                    Pass.of("RevocationBenchmark", Mode.AverageTime)
+                            .withForks(1).withWarmup(3, ofSeconds(1)).withMeasurement(4, ofMillis(500))),
             Map.of("size", List.of("10000"))),
     /**
      * What refusing costs and what token shape adds, at one algorithm (RS256: a refusal that skips the signature
@@ -95,9 +100,9 @@ public enum Profile {
      * ~9 minutes on 2 cores.
      */
     REJECTS("reject paths and token shapes at RS256 (every library, one fork)",
-            List.of(new Pass("VerifyBenchmark\\.verify_(valid|badSignature)$|RejectBenchmark\\.reject$"
-                    + "|TokenShapeBenchmark\\.verify_(claims|kid)$",
-                    List.of(Mode.AverageTime), List.of(1), 1, 2, 1000, 3, 500)),
+            List.of(Pass.of("VerifyBenchmark\\.verify_(valid|badSignature)$|RejectBenchmark\\.reject$"
+                    + "|TokenShapeBenchmark\\.verify_(claims|kid)$", Mode.AverageTime)
+                    .withForks(1).withWarmup(2, ofSeconds(1)).withMeasurement(3, ofMillis(500))),
             Map.of("alg", List.of("RS256"), "claims", List.of("5", "100"), "jwkSetSize", List.of("1", "100"))),
     /**
      * The CI gate's subset, sized so base and head fit in ~15 minutes on 2 cores: every JWT algorithm through
@@ -106,8 +111,8 @@ public enum Profile {
      * the noise it must see.
      */
     CI("CI regression gate: reference + nimbus x 3 algorithms, memory key stores",
-            List.of(new Pass("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$",
-                    List.of(Mode.AverageTime), List.of(1), 3, 5, 1000, 5, 500)),
+            List.of(Pass.of("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$", Mode.AverageTime)
+                    .withForks(3).withWarmup(5, ofSeconds(1)).withMeasurement(5, ofMillis(500))),
             Map.of("library", List.of("REFERENCE", "NIMBUS"), "store", List.of("PLAIN", "HASHED"), "alg", Original.ALGORITHMS));
 
     /**
@@ -120,7 +125,8 @@ public enum Profile {
     }
 
     /**
-     * One JMH run.
+     * One JMH run, written as {@code Pass.of(include, mode).withForks(2).withWarmup(5, ofSeconds(2))
+     * .withMeasurement(4, ofSeconds(1))} so every number says what it is.
      *
      * @param include          benchmark regex (JMH {@code include})
      * @param modes            benchmark modes
@@ -151,9 +157,32 @@ public enum Profile {
             return b;
         }
 
+        /**
+         * A pass over the benchmarks matching {@code include} in {@code modes}, on one thread, with one fork, no
+         * warmup and one measurement iteration of one second until the withers say otherwise.
+         */
+        public static Pass of(String include, Mode... modes) {
+            return new Pass(include, List.of(modes), List.of(1), 1, 0, 0, 1, 1000);
+        }
+
+        /** This pass at each of these benchmark thread counts (every row runs at every one). */
+        public Pass withThreads(Integer... counts) {
+            return new Pass(include, modes, List.of(counts), forks, warmupIterations, warmupMillis, iterations, iterationMillis);
+        }
+
         /** This pass with another fork count ({@code run --forks}; the CI gate runs one fork per round). */
         public Pass withForks(int newForks) {
             return new Pass(include, modes, threads, newForks, warmupIterations, warmupMillis, iterations, iterationMillis);
+        }
+
+        /** This pass with {@code count} warmup iterations of {@code each} per fork. */
+        public Pass withWarmup(int count, Duration each) {
+            return new Pass(include, modes, threads, forks, count, each.toMillis(), iterations, iterationMillis);
+        }
+
+        /** This pass with {@code count} measurement iterations of {@code each} per fork. */
+        public Pass withMeasurement(int count, Duration each) {
+            return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, count, each.toMillis());
         }
 
         /** Seconds one row of this pass takes, per mode, without JVM start and setup. */

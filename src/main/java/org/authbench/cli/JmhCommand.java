@@ -19,7 +19,8 @@ public final class JmhCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // JMH's own main parses and reports its errors; it calls System.exit itself on bad options.
+        // JMH's own main parses and reports its errors; it calls System.exit itself on bad options. Qualified:
+        // this package has a Main of its own.
         org.openjdk.jmh.Main.main(args.toArray(String[]::new));
         return Main.OK;
     }

@@ -1,5 +1,6 @@
 package org.authbench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,8 +111,7 @@ public final class LatencyCommand implements Callable<Integer> {
         }
         Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
         Path runDir = RunCommand.newRunDir(Path.of("results", "runs"), "latency", git);
-        RunManifest manifest = RunManifest.start(runDir, "latency", git,
-                spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        RunManifest manifest = RunCommand.startManifest(runDir, "latency", git, spec);
         manifest.write();
         // Schemes finished before an interruption are kept (the summary is rewritten after each); say it did not finish.
         Thread interruptHook = new Thread(() -> endManifest(manifest, "interrupted"));
@@ -140,7 +140,7 @@ public final class LatencyCommand implements Callable<Integer> {
             manifest.end(status);
             try {
                 manifest.write();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("authbench: could not update " + RunManifest.FILE + ": " + e.getMessage());
             }
         }

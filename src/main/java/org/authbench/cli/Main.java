@@ -1,6 +1,7 @@
 package org.authbench.cli;
 
 import java.io.PrintWriter;
+import org.authbench.jwt.UnsupportedAlgorithmException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,6 +38,12 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            // jmh hands -h and -V to JMH itself; every other command answers --help and --version.
+            if (!(sub.getCommand() instanceof JmhCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Version());
+            }
+        }
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("authbench: " + ex.getMessage() + " (see --help)");
@@ -46,7 +53,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof UsageException || ex instanceof IllegalArgumentException
-                    || ex instanceof org.authbench.jwt.UnsupportedAlgorithmException) {
+                    || ex instanceof UnsupportedAlgorithmException) {
                 err.println("authbench: " + ex.getMessage());
                 err.flush();
                 return USAGE;

@@ -1,44 +1,32 @@
 package org.authbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-import org.authbench.apikey.StoreKind;
+import org.authbench.bench.Profile;
 import org.authbench.conformance.Candidate;
-import org.authbench.crypto.CryptoProvider;
 import org.authbench.conformance.ConformanceReport;
 import org.authbench.conformance.ConformanceRun;
-import org.authbench.jwt.JwtLibrary;
-import org.authbench.revocation.DenylistKind;
-import org.authbench.bench.Profile;
-import org.authbench.bench.SupportedPairs;
 import org.authbench.env.AtomicWrite;
 import org.authbench.env.Environment;
 import org.authbench.env.RunManifest;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.format.OutputFormat;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.VerboseMode;
+import org.authbench.jwt.JwtLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,12 +42,12 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
 
     public static final String RESULT_FILE = "jmh-result.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", defaultValue = "standard", description = "quick, standard (default), full, platform, stores, ci")
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "standard", completionCandidates = ProfileNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); `list` says what each runs and how long")
     String profileName;
 
     @Option(names = "--include", paramLabel = "REGEX", description = "only benchmark rows whose name matches (e.g. 'Verify.*valid')")
@@ -100,13 +88,33 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter term = spec.commandLine().getOut();
         Profile profile = Profile.parse(profileName);
+        checkNumbersAndJvms();
+        Map<String, String[]> requested = new LinkedHashMap<>();
+        profile.params().forEach((k, v) -> requested.put(k, v.toArray(String[]::new)));
+        requested.putAll(parseParams());
+        // Before the grid is split into JMH runs (each gets its own copy of the parameters) and before any folder exists.
+        RunChoices choices = RunChoices.choose(requested);
+        RunPlan plan = RunPlan.of(profile, forks, include, choices.params(), threads, jvms);
+
+        Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
+        Path runDir = newRunDir(out, profile.cliName(), git);
+        RunManifest manifest = startManifest(runDir, profile.cliName(), git, spec);
+        recordChoices(manifest, choices, plan, term);
+        manifest.write();
+        term.println("run folder: " + runDir);
+        term.flush();
+
+        ArrayNode results = new JobRunner(runDir, manifest, term).run(plan);
+        if (!noConformance) {
+            conformance(runDir, manifest, term);
+        }
+        return finish(runDir, results.size(), manifest.root().get("failedRows").size(), term);
+    }
+
+    private void checkNumbersAndJvms() {
         if (forks != null && forks < 1) {
             throw new UsageException("--forks must be at least 1, got " + forks);
         }
-        Map<String, String[]> paramValues = new LinkedHashMap<>();
-        profile.params().forEach((k, v) -> paramValues.put(k, v.toArray(String[]::new)));
-        paramValues.putAll(parseParams());
-        Pattern userInclude = compile(include);
         if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new UsageException("--threads must be positive, got " + threads);
         }
@@ -118,146 +126,43 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UsageException("--jvm " + j + " is not an executable file");
             }
         }
-        // Before the grid is split into JMH runs (each gets its own copy of the parameters) and before any folder exists.
-        Map<String, String> providerSkips = chooseProviders(paramValues);
+    }
 
-        List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
-        List<List<String>> rowsPerPass = new ArrayList<>();
-        for (Profile.Pass pass : passes) {
-            rowsPerPass.add(pass.benchmarks(userInclude));
-        }
-        if (rowsPerPass.stream().allMatch(List::isEmpty)) {
-            throw new UsageException("no benchmark matches --include " + include + " in profile " + profile.cliName());
-        }
-        // Library × algorithm pairs a library does not support are dropped here, before any fork, and recorded.
-        List<List<SupportedPairs.Grid>> gridsPerPass = new ArrayList<>();
-        Map<String, String> notSupported = new LinkedHashMap<>();
-        for (List<String> names : rowsPerPass) {
-            SupportedPairs.Split split = SupportedPairs.split(names, paramValues);
-            gridsPerPass.add(split.grids());
-            notSupported.putAll(split.unsupported());
-        }
-        if (gridsPerPass.stream().allMatch(List::isEmpty)) {
-            throw new UsageException("nothing to run: no requested library supports a requested algorithm ("
-                    + String.join(", ", notSupported.keySet()) + ")");
-        }
+    /**
+     * A run folder's manifest, status {@code running}, with the environment and the command line captured
+     * ({@code run} and {@code latency} both start theirs here).
+     */
+    static RunManifest startManifest(Path runDir, String label, Map<String, Object> git, CommandSpec command) {
+        return RunManifest.start(runDir, label, git, command.commandLine().getParseResult().originalArgs()
+                .toArray(String[]::new));
+    }
 
-        Path cwd = Path.of("").toAbsolutePath();
-        Map<String, Object> git = Environment.git(cwd);
-        Path runDir = newRunDir(out, profile.cliName(), git);
-        RunManifest manifest = RunManifest.start(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
-                .originalArgs().toArray(String[]::new));
+    /** What the run asked for and what it left out, in the manifest and as one terminal line per skip. */
+    private void recordChoices(RunManifest manifest, RunChoices choices, RunPlan plan, PrintWriter term) {
         if (!jvms.isEmpty()) {
             // Each result row names its own JVM (JMH's "jvm", "vmVersion"); this lists what was asked for.
-            manifest.root().putArray("forkJvms").addAll(jvms.stream()
-                    .map(j -> (com.fasterxml.jackson.databind.JsonNode) com.fasterxml.jackson.databind.node.TextNode.valueOf(j))
-                    .toList());
+            ArrayNode forkJvms = manifest.root().putArray("forkJvms");
+            jvms.forEach(forkJvms::add);
         }
-        chooseStores(manifest, paramValues, term);
-        notSupported.forEach((pair, why) -> {
+        choices.storesRan().forEach(manifest::storeRan);
+        choices.storesSkipped().forEach((what, why) -> {
+            manifest.storeSkipped(what, why);
+            term.println("skipping " + what + ": " + why);
+        });
+        plan.notSupported().forEach((pair, why) -> {
             manifest.notSupported(pair, why);
             term.println("skipping " + pair + ": not supported (" + why + ")");
         });
-        for (String name : paramValues.getOrDefault("provider", new String[] {CryptoProvider.DEFAULT.name()})) {
-            manifest.providerRan(name);
-        }
-        providerSkips.forEach((name, why) -> {
+        choices.providersRan().forEach(manifest::providerRan);
+        choices.providersSkipped().forEach((name, why) -> {
             manifest.providerSkipped(name, why);
-            term.println("skipping provider " + name.toLowerCase(java.util.Locale.ROOT) + ": " + why);
+            term.println("skipping provider " + name.toLowerCase(Locale.ROOT) + ": " + why);
         });
-        manifest.write();
-        // Each fork appends what its JCA provider served; merged into the manifest after every pass.
-        Path providerRecords = runDir.resolve(PROVIDER_RECORDS).toAbsolutePath();
-        term.println("run folder: " + runDir);
-        term.flush();
+    }
 
-        Thread interruptHook = new Thread(() -> {
-            if ("running".equals(manifest.root().path("status").asText())) {
-                manifest.end("interrupted");
-                try {
-                    manifest.write();
-                } catch (IOException ignored) {
-                    // nothing more can be done while the JVM exits
-                }
-                System.err.println("\nrun interrupted: completed passes are kept in " + runDir);
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(interruptHook);
-
-        ArrayNode merged = JSON.createArrayNode();
-        try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
-            OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
-            RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
-            // One JMH run per JVM, pass and thread count, in that order.
-            List<Profile.Pass> jobPass = new ArrayList<>();
-            List<List<String>> jobNames = new ArrayList<>();
-            List<Map<String, String[]>> jobParams = new ArrayList<>();
-            List<Integer> jobThreads = new ArrayList<>();
-            List<String> jobJvm = new ArrayList<>();
-            for (String jvm : jvms.isEmpty() ? java.util.Collections.<String>singletonList(null) : jvms) {
-                for (int i = 0; i < passes.size(); i++) {
-                    for (int t : threads != null ? threads : passes.get(i).threads()) {
-                        for (SupportedPairs.Grid grid : gridsPerPass.get(i)) {
-                            jobPass.add(passes.get(i));
-                            jobNames.add(grid.benchmarks());
-                            jobParams.add(grid.params());
-                            jobThreads.add(t);
-                            jobJvm.add(jvm);
-                        }
-                    }
-                }
-            }
-            for (int i = 0; i < jobPass.size(); i++) {
-                Profile.Pass pass = jobPass.get(i);
-                List<String> names = jobNames.get(i);
-                int rows = pass.rows(names, jobParams.get(i)) / pass.threads().size();
-                int laterRows = 0;
-                double laterSeconds = 0;
-                for (int j = i + 1; j < jobPass.size(); j++) {
-                    int r = jobPass.get(j).rows(jobNames.get(j), jobParams.get(j)) / jobPass.get(j).threads().size();
-                    laterRows += r;
-                    laterSeconds += r * rowSeconds(jobPass.get(j));
-                }
-                progress.plan(rows, rowSeconds(pass), laterRows, laterSeconds);
-                Path passResult = runDir.resolve(".pass-" + i + ".json");
-                ChainedOptionsBuilder b = pass.applyTo(new OptionsBuilder(), "-D" + org.authbench.bench.ProviderTrial.RECORD_PROPERTY + "=" + providerRecords)
-                        .threads(jobThreads.get(i))
-                        .resultFormat(ResultFormatType.JSON)
-                        .result(passResult.toString())
-                        .shouldFailOnError(false);
-                for (String n : names) {
-                    b.include("^" + Pattern.quote(n) + "$");
-                }
-                jobParams.get(i).forEach(b::param);
-                if (jobJvm.get(i) != null) {
-                    b.jvm(jobJvm.get(i));
-                }
-                try {
-                    new Runner(b.build(), progress).run();
-                } catch (RunnerException e) {
-                    manifest.rowFailed("pass " + i, e.getMessage());
-                }
-                if (Files.exists(passResult)) {
-                    JsonNode part = JSON.readTree(passResult.toFile());
-                    part.forEach(merged::add);
-                    Files.delete(passResult);
-                    // Results so far are saved after every pass: an interruption loses at most the current pass.
-                    AtomicWrite.write(runDir.resolve(RESULT_FILE), JSON.writeValueAsBytes(merged));
-                }
-                mergeProviderRecords(manifest, providerRecords);
-            }
-            progress.finishLine();
-        }
-        AtomicWrite.write(runDir.resolve(RESULT_FILE), JSON.writeValueAsBytes(merged));
-        manifest.end("finished");
-        manifest.write();
-        Runtime.getRuntime().removeShutdownHook(interruptHook);
-
-        if (!noConformance) {
-            conformance(runDir, manifest, term);
-        }
-        int failed = manifest.root().get("failedRows").size();
-        term.println("finished: " + merged.size() + " result rows" + (failed > 0 ? ", " + failed + " FAILED rows (see jmh.log)" : ""));
+    /** The closing lines and the report; exit 1 when a row failed. */
+    private int finish(Path runDir, int rows, int failed, PrintWriter term) throws IOException {
+        term.println("finished: " + rows + " result rows" + (failed > 0 ? ", " + failed + " FAILED rows (see jmh.log)" : ""));
         term.println("results:  " + runDir.resolve(RESULT_FILE));
         if (!noReport) {
             for (Path p : ReportCommand.generate(runDir)) {
@@ -291,9 +196,9 @@ public final class RunCommand implements Callable<Integer> {
             candidates.add(Candidate.of(l));
         }
         candidates.add(Candidate.jdk());
-        long seed = new java.security.SecureRandom().nextLong();
+        long seed = new SecureRandom().nextLong();
         ConformanceReport report = ConformanceRun.run(new ConformanceRun.Options(dir, candidates, conformanceFuzz, seed,
-                ConformanceRun.DEFAULT_BOUND, java.time.Instant.now().getEpochSecond()), line -> { });
+                ConformanceRun.DEFAULT_BOUND, Instant.now().getEpochSecond()), line -> { });
         AtomicWrite.write(runDir.resolve("conformance.json"), ConformanceCommand.render(report, "json"));
         AtomicWrite.write(runDir.resolve("conformance.md"), ConformanceCommand.render(report, "md"));
         manifest.root().putObject("conformance").put("falseAccepts", report.falseAccepts().size())
@@ -301,107 +206,6 @@ public final class RunCommand implements Callable<Integer> {
         manifest.write();
         term.println("conformance: " + report.falseAccepts().size() + " false accepts"
                 + (report.clean() ? "" : " (see conformance.md)"));
-    }
-
-    /** Where forks append their provider records; removed once merged into the manifest. */
-    static final String PROVIDER_RECORDS = ".providers.jsonl";
-
-    /**
-     * The JCA providers asked for ({@code --param provider=...} or the profile's): unknown names are bad input; one
-     * that cannot load in this JVM is dropped from the parameter and returned with why ({@code ACCP cannot load here:
-     * ...}), to be printed as one line and recorded under {@code providers.skipped}; the rest of the run goes on.
-     * Without the parameter the benchmarks' own default (DEFAULT only) applies and nothing is checked.
-     */
-    private static Map<String, String> chooseProviders(Map<String, String[]> paramValues) {
-        Map<String, String> skipped = new LinkedHashMap<>();
-        String[] requested = paramValues.get("provider");
-        if (requested == null) {
-            return skipped;
-        }
-        List<String> runnable = new ArrayList<>();
-        for (String name : requested) {
-            CryptoProvider p;
-            try {
-                p = CryptoProvider.parse(name.strip());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-            String why = p.unavailableReason();
-            if (why == null) {
-                runnable.add(p.name());
-            } else {
-                skipped.put(p.name(), why);
-            }
-        }
-        if (runnable.isEmpty()) {
-            throw new UsageException("no requested provider can run here: " + String.join("; ", skipped.values()));
-        }
-        paramValues.put("provider", runnable.toArray(String[]::new));
-        return skipped;
-    }
-
-    /**
-     * Moves the forks' provider records into {@code providers.checked} of the manifest, one entry per distinct
-     * (JVM, benchmark, library, algorithm, provider, outcome) with the number of forks that reported it.
-     */
-    private static void mergeProviderRecords(RunManifest manifest, Path records) throws IOException {
-        if (!Files.exists(records)) {
-            return;
-        }
-        for (String line : Files.readAllLines(records)) {
-            if (!line.isBlank()) {
-                manifest.providerChecked((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line));
-            }
-        }
-        Files.delete(records);
-        manifest.write();
-    }
-
-    private static double rowSeconds(Profile.Pass pass) {
-        return pass.secondsPerRowWithStartup();
-    }
-
-    /**
-     * Store tiers and denylists whose server is unreachable are dropped from their parameter ({@code store},
-     * {@code denylist}) and recorded as skipped, with one line each; the rest of the run goes on.
-     */
-    private static void chooseStores(RunManifest manifest, Map<String, String[]> paramValues, PrintWriter term) {
-        Map<String, String> storeReasons = new LinkedHashMap<>();
-        for (StoreKind k : StoreKind.values()) {
-            storeReasons.put(k.name(), k.unavailableReason());
-        }
-        Map<String, String> denylistReasons = new LinkedHashMap<>();
-        for (DenylistKind k : DenylistKind.values()) {
-            denylistReasons.put(k.name(), k.unavailableReason());
-        }
-        skipUnavailable("store", storeReasons, manifest, paramValues, term);
-        skipUnavailable("denylist", denylistReasons, manifest, paramValues, term);
-    }
-
-    private static void skipUnavailable(String param, Map<String, String> reasons, RunManifest manifest,
-            Map<String, String[]> paramValues, PrintWriter term) {
-        List<String> requested = paramValues.containsKey(param) ? List.of(paramValues.get(param)) : null;
-        List<String> runnable = new ArrayList<>();
-        for (Map.Entry<String, String> e : reasons.entrySet()) {
-            String name = e.getKey();
-            if (requested != null && requested.stream().noneMatch(name::equalsIgnoreCase)) {
-                continue;
-            }
-            String what = param + " " + name.toLowerCase(java.util.Locale.ROOT);
-            if (e.getValue() == null) {
-                runnable.add(name);
-                manifest.storeRan(what);
-            } else {
-                manifest.storeSkipped(what, e.getValue());
-                term.println("skipping " + what + ": " + e.getValue());
-            }
-        }
-        if (requested != null || runnable.size() < reasons.size()) {
-            if (runnable.isEmpty()) {
-                throw new UsageException("no requested " + param + " can run here");
-            }
-            paramValues.put(param, runnable.toArray(String[]::new));
-        }
     }
 
     private Map<String, String[]> parseParams() {
@@ -416,17 +220,6 @@ public final class RunCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Pattern compile(String regex) {
-        if (regex == null) {
-            return null;
-        }
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new UsageException("--include is not a valid regular expression: " + e.getDescription());
-        }
-    }
-
     /** A new folder {@code base/<UTC time>-<commit>[-dirty]-<label>}; shared with {@code latency}. */
     static Path newRunDir(Path base, String label, Map<String, Object> git) throws IOException {
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
@@ -438,9 +231,17 @@ public final class RunCommand implements Callable<Integer> {
             try {
                 // createDirectory fails if it exists: a run never writes into an earlier run's folder.
                 return Files.createDirectory(dir);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 // try the next suffix
             }
+        }
+    }
+
+    /** The profile names for the help text, from {@link Profile} itself. */
+    static final class ProfileNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Profile.values()).map(Profile::cliName).iterator();
         }
     }
 }

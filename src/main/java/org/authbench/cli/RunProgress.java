@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import org.authbench.env.RunManifest;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -32,7 +35,7 @@ final class RunProgress implements OutputFormat {
     private double plannedSecondsLeft;
     private double secondsPerRow;
     private String current = "";
-    private me.tongfei.progressbar.ProgressBar bar;
+    private ProgressBar bar;
 
     RunProgress(OutputFormat log, PrintWriter term, boolean tty, RunManifest manifest) {
         this.log = log;
@@ -48,8 +51,8 @@ final class RunProgress implements OutputFormat {
         this.plannedSecondsLeft = rows * secondsPerRowIncludingStartup + laterSeconds;
         if (tty) {
             if (bar == null) {
-                bar = new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("authbench").setInitialMax(total)
-                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.out, 160))
+                bar = new ProgressBarBuilder().setTaskName("authbench").setInitialMax(total)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.out, 160))
                         .setMaxRenderedLength(160).build();
             }
             bar.maxHint(total);
@@ -98,10 +101,6 @@ final class RunProgress implements OutputFormat {
         } catch (IOException e) {
             term.println("  warning: cannot update manifest: " + e.getMessage());
         }
-    }
-
-    int failed() {
-        return manifest.root().get("failedRows").size();
     }
 
     static String format(Duration d) {

@@ -1,10 +1,16 @@
 package org.authbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * The profiles' promises, checked from their settings and the benchmark list (not by timing anything):
@@ -12,6 +18,25 @@ import org.junit.jupiter.api.Test;
  * several forks everywhere.
  */
 class ProfileTest {
+
+    /** Each named setting lands in the JMH option of that name, and the time estimate is built from them. */
+    @Test
+    void aPassSettingReachesTheJmhOptionItNames() {
+        Profile.Pass pass = Profile.Pass.of("VerifyBenchmark", Mode.SampleTime, Mode.AverageTime).withThreads(1, 2)
+                .withForks(3).withWarmup(4, Duration.ofSeconds(2)).withMeasurement(5, Duration.ofMillis(300));
+        Options o = pass.applyTo(new OptionsBuilder(), "-Dextra=1").build();
+        assertThat(o.getForkCount().get()).isEqualTo(3);
+        assertThat(o.getWarmupIterations().get()).isEqualTo(4);
+        assertThat(o.getWarmupTime().get()).isEqualTo(TimeValue.milliseconds(2000));
+        assertThat(o.getMeasurementIterations().get()).isEqualTo(5);
+        assertThat(o.getMeasurementTime().get()).isEqualTo(TimeValue.milliseconds(300));
+        assertThat(o.getBenchModes()).containsExactlyInAnyOrder(Mode.SampleTime, Mode.AverageTime);
+        assertThat(o.getJvmArgsAppend().get()).endsWith("-Dextra=1");
+        assertThat(pass.threads()).containsExactly(1, 2);
+        assertThat(pass.secondsPerRow()).isEqualTo(3 * (4 * 2.0 + 5 * 0.3), within(1e-9));
+        assertThat(pass.withForks(1).secondsPerRowWithStartup()).isEqualTo(4 * 2.0 + 5 * 0.3 + Profile.FORK_OVERHEAD_SECONDS,
+                within(1e-9));
+    }
 
     @Test
     void quickFitsInFiveMinutesAndCoversEveryBenchmark() {
@@ -89,7 +114,7 @@ class ProfileTest {
     @Test
     void fullRunsEveryBenchmarkInAtMostEightHours() {
         List<String> inFull = Profile.FULL.passes().stream().flatMap(p -> p.benchmarks(null).stream()).toList();
-        List<String> all = new Profile.Pass(".*", List.of(), List.of(1), 1, 0, 0, 0, 0).benchmarks(null);
+        List<String> all = Profile.Pass.of(".*").benchmarks(null);
         assertThat(inFull).containsExactlyInAnyOrderElementsOf(all);
         assertThat(Profile.FULL.plannedSeconds()).isBetween(3 * 3600.0, 8 * 3600.0);
     }

@@ -28,7 +28,8 @@ class ProviderRunTest {
     void anUnavailableProviderIsSkippedWithItsReasonAndTheForksRecordWhatServedThem() throws Exception {
         assumeTrue(System.getProperty("os.name").toLowerCase().startsWith("linux"), "ACCP's switch is tested on Linux");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dcom.amazon.corretto.crypto.provider.useExternalLib=true", "-cp", System.getProperty("java.class.path"),
+                "-Dcom.amazon.corretto.crypto.provider.useExternalLib=true", "-D" + Cli.IGNORE_JMH_LOCK + "=true",
+                "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature",
                 "--param", "alg=HS256", "--param", "provider=DEFAULT,ACCP", "--no-conformance", "--no-report",
                 "--out", out.toString()).redirectErrorStream(true).redirectOutput(out.resolve("cli.log").toFile()).start();

@@ -13,6 +13,7 @@ import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
 import org.authbench.support.Cli;
 import org.authbench.support.Vectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,11 @@ class RunCommandTest {
 
     @TempDir
     Path out;
+
+    @BeforeAll
+    static void shareTheMachine() {
+        Cli.ignoreJmhLock();
+    }
 
     @Test
     void runWritesANewFolderWithResultsAndAFinishedManifest() throws IOException {

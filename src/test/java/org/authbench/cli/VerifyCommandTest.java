@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.authbench.fixture.Hostile;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwkKeys;
@@ -41,7 +43,7 @@ class VerifyCommandTest {
     }
 
     private static Cli.Result verify(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("verify"));
+        List<String> args = new ArrayList<>(List.of("verify"));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -161,7 +163,7 @@ class VerifyCommandTest {
             if (!l.supports(alg)) {
                 continue;
             }
-            Cli.Result ok = verify("--library", l.cliName(), "--alg", alg.name().toLowerCase(java.util.Locale.ROOT),
+            Cli.Result ok = verify("--library", l.cliName(), "--alg", alg.name().toLowerCase(Locale.ROOT),
                     "--jwk", jwk.toString(), "--token", valid.toString(), "--now", Long.toString(NOW),
                     "--iss", JwtFixture.ISSUER, "--aud", JwtFixture.AUDIENCE);
             assertThat(ok.exit()).as("%s %s: %s %s", l, alg, ok.out(), ok.err()).isZero();

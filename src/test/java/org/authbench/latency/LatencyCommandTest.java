@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +13,7 @@ import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.authbench.cli.Main;
+import org.authbench.support.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,29 +27,9 @@ class LatencyCommandTest {
     @TempDir
     Path runDir;
 
-    /** Runs the CLI with stdout and stderr captured. */
-    private record Outcome(int exit, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.execute(args);
-            return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void writesHlogHgrmAndSummaryForAFixedRate() throws Exception {
-        Outcome o = run("latency", "--scheme", "apikey:hashed", "--rate", "2000", "--duration", "1500ms",
+        Cli.Result o = Cli.run("latency", "--scheme", "apikey:hashed", "--rate", "2000", "--duration", "1500ms",
                 "--warmup", "300ms", "--out", runDir.toString());
         assertThat(o.exit()).as(o.err()).isZero();
 
@@ -91,7 +69,7 @@ class LatencyCommandTest {
         assertThat(runDir.resolve(rate.get("serviceHgrm").asText())).exists();
         assertThat(Files.readString(runDir.resolve("latency/summary.md"))).contains("## apikey:hashed");
 
-        Outcome again = run("latency", "--scheme", "apikey:hashed", "--rate", "1000", "--duration", "1s",
+        Cli.Result again = Cli.run("latency", "--scheme", "apikey:hashed", "--rate", "1000", "--duration", "1s",
                 "--out", runDir.toString());
         assertThat(again.exit()).isEqualTo(Main.USAGE);
         assertThat(again.err()).contains("never overwritten");
@@ -99,7 +77,7 @@ class LatencyCommandTest {
 
     @Test
     void rateFractionsAreOfTheCalibratedMaximum() throws Exception {
-        Outcome o = run("latency", "--scheme", "jwt:reference:HS256", "--rate-fraction", "0.02", "--duration", "500ms",
+        Cli.Result o = Cli.run("latency", "--scheme", "jwt:reference:HS256", "--rate-fraction", "0.02", "--duration", "500ms",
                 "--warmup", "200ms", "--calibration", "1s", "--out", runDir.toString());
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.out()).contains("calibration (closed loop");
@@ -128,7 +106,7 @@ class LatencyCommandTest {
     void badArgumentsGiveOneLineAndExitTwo(String args) {
         List<String> argv = new ArrayList<>(List.of("latency"));
         argv.addAll(List.of(args.split(" ")));
-        Outcome o = run(argv.toArray(String[]::new));
+        Cli.Result o = Cli.run(argv.toArray(String[]::new));
         assertThat(o.exit()).as(o.err()).isEqualTo(Main.USAGE);
         assertThat(o.err().strip()).startsWith("authbench: ").doesNotContain("\n").doesNotContain("Exception");
     }

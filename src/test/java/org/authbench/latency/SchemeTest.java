@@ -8,6 +8,7 @@ import org.authbench.apikey.StoreKind;
 import org.authbench.auth.Rejected;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
+import org.authbench.jwt.cache.CachingVerifier;
 import org.junit.jupiter.api.Test;
 
 class SchemeTest {
@@ -55,8 +56,8 @@ class SchemeTest {
     void cachedJwtSchemeServesItsPoolFromTheCacheAndStillRefusesForgeries() throws Exception {
         assertThat(Scheme.parse("JWT-CACHED:nimbus:rs256")).isEqualTo(new Scheme.CachedJwt(JwtLibrary.NIMBUS, JwtAlgorithm.RS256));
         try (Scheme.Prepared p = Scheme.parse("jwt-cached:reference:HS256").prepare()) {
-            assertThat(p.authenticator()).isInstanceOf(org.authbench.jwt.cache.CachingVerifier.class);
-            assertThat(((org.authbench.jwt.cache.CachingVerifier) p.authenticator()).entries()).isEqualTo(Scheme.JWT_POOL);
+            assertThat(p.authenticator()).isInstanceOf(CachingVerifier.class);
+            assertThat(((CachingVerifier) p.authenticator()).entries()).isEqualTo(Scheme.JWT_POOL);
             assertThat(p.authenticator().authenticate(p.credentials()[7]).subject()).isEqualTo("user-7");
             assertThatThrownBy(() -> p.authenticator().authenticate(p.credentials()[7] + "x"))
                     .isInstanceOf(Rejected.class);

@@ -1,0 +1,118 @@
+package org.authbench.cli;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.authbench.bench.Profile;
+import org.authbench.bench.SupportedPairs;
+
+/**
+ * What a run will do, decided before any folder exists: one {@link Job} per JMH invocation, in the order
+ * they run (JVM, then pass, then thread count, then parameter grid), and the library × algorithm pairs left
+ * out because the library does not support them (never forked, recorded instead).
+ *
+ * @param jobs         the JMH invocations, in order
+ * @param notSupported {@code "LIBRARY ALG"} → why, for every pair left out
+ */
+record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
+
+    /**
+     * One JMH invocation.
+     *
+     * @param index      position in the run: names its temporary result file and its failure in the manifest
+     * @param pass       the profile pass whose settings it runs with
+     * @param benchmarks full benchmark method names
+     * @param params     JMH parameter values
+     * @param threads    benchmark threads
+     * @param jvm        java executable for the forks, or null for this JVM
+     * @param rows       result rows it should produce (benchmarks × parameter combinations × modes)
+     */
+    record Job(int index, Profile.Pass pass, List<String> benchmarks, Map<String, String[]> params, int threads,
+            String jvm, int rows) {
+
+        /** Planned wall time, fork start-up included. */
+        double seconds() {
+            return rows * secondsPerRow();
+        }
+
+        double secondsPerRow() {
+            return pass.secondsPerRowWithStartup();
+        }
+    }
+
+    /**
+     * Plans {@code profile} (its passes with {@code forks} instead of theirs when given) over {@code params},
+     * narrowed by the {@code include} regex, at {@code threads} (or each pass's own) on each of {@code jvms}
+     * (or this JVM). Bad input, or a plan that would run nothing, is a {@link UsageException}.
+     */
+    static RunPlan of(Profile profile, Integer forks, String include, Map<String, String[]> params,
+            List<Integer> threads, List<String> jvms) {
+        Pattern userInclude = compile(include);
+        List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
+        List<List<String>> namesPerPass = new ArrayList<>();
+        for (Profile.Pass pass : passes) {
+            namesPerPass.add(pass.benchmarks(userInclude));
+        }
+        if (namesPerPass.stream().allMatch(List::isEmpty)) {
+            throw new UsageException("no benchmark matches --include " + include + " in profile " + profile.cliName());
+        }
+        List<List<SupportedPairs.Grid>> gridsPerPass = new ArrayList<>();
+        Map<String, String> notSupported = new LinkedHashMap<>();
+        for (List<String> names : namesPerPass) {
+            SupportedPairs.Split split = SupportedPairs.split(names, params);
+            gridsPerPass.add(split.grids());
+            notSupported.putAll(split.unsupported());
+        }
+        if (gridsPerPass.stream().allMatch(List::isEmpty)) {
+            throw new UsageException("nothing to run: no requested library supports a requested algorithm ("
+                    + String.join(", ", notSupported.keySet()) + ")");
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (String jvm : jvms.isEmpty() ? Collections.<String>singletonList(null) : jvms) {
+            for (int i = 0; i < passes.size(); i++) {
+                Profile.Pass pass = passes.get(i);
+                for (int t : threads != null ? threads : pass.threads()) {
+                    for (SupportedPairs.Grid grid : gridsPerPass.get(i)) {
+                        // A pass counts its rows at all its thread counts; a job runs at one of them.
+                        int rows = pass.rows(grid.benchmarks(), grid.params()) / pass.threads().size();
+                        jobs.add(new Job(jobs.size(), pass, grid.benchmarks(), grid.params(), t, jvm, rows));
+                    }
+                }
+            }
+        }
+        return new RunPlan(List.copyOf(jobs), notSupported);
+    }
+
+    /** Rows of the jobs after {@code job}. */
+    int rowsAfter(Job job) {
+        return later(job).stream().mapToInt(Job::rows).sum();
+    }
+
+    /** Planned seconds of the jobs after {@code job}. */
+    double secondsAfter(Job job) {
+        double s = 0;
+        for (Job j : later(job)) {
+            s += j.seconds();
+        }
+        return s;
+    }
+
+    private List<Job> later(Job job) {
+        return jobs.subList(job.index() + 1, jobs.size());
+    }
+
+    private static Pattern compile(String regex) {
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new UsageException("--include is not a valid regular expression: " + e.getDescription());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.authbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.authbench.bench.Profile;
+import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.JwtLibrary;
+import org.junit.jupiter.api.Test;
+
+/** The planner below JMH: which JMH invocations a run makes, in which order, and what it refuses to plan. */
+class RunPlanTest {
+
+    private static final String FLOOR = "org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature";
+
+    private static Map<String, String[]> params(String... nameValues) {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            m.put(nameValues[i], nameValues[i + 1].split(","));
+        }
+        return m;
+    }
+
+    @Test
+    void oneJobPerJvmThenThreadCountInThatOrderWithTheEtaOfWhatFollows() {
+        RunPlan plan = RunPlan.of(Profile.QUICK, null, "CryptoFloorBenchmark.floor_jwsSignature",
+                params("alg", "HS256,RS256"), List.of(1, 2), List.of("/jdk/a/java", "/jdk/b/java"));
+        assertThat(plan.jobs()).extracting(RunPlan.Job::jvm, RunPlan.Job::threads).containsExactly(
+                tuple("/jdk/a/java", 1), tuple("/jdk/a/java", 2),
+                tuple("/jdk/b/java", 1), tuple("/jdk/b/java", 2));
+        assertThat(plan.jobs()).extracting(RunPlan.Job::index).containsExactly(0, 1, 2, 3);
+        RunPlan.Job first = plan.jobs().get(0);
+        assertThat(first.benchmarks()).containsExactly(FLOOR);
+        assertThat(first.rows()).as("two algorithms, one mode, one thread count").isEqualTo(2);
+        Profile.Pass quick = Profile.QUICK.passes().get(0);
+        assertThat(first.seconds()).isEqualTo(2 * quick.secondsPerRowWithStartup());
+        assertThat(plan.rowsAfter(first)).isEqualTo(6);
+        assertThat(plan.secondsAfter(first)).isEqualTo(3 * first.seconds());
+        assertThat(plan.rowsAfter(plan.jobs().get(3))).isZero();
+        assertThat(plan.notSupported()).isEmpty();
+    }
+
+    @Test
+    void withoutOverridesJobsFollowEachPassesThreadCountsAndForksOverrideOnlyForks() {
+        RunPlan plan = RunPlan.of(Profile.STORES, null, "RevocationBenchmark|ApiKeyLookupBenchmark.lookup_hit$",
+                params("store", "PLAIN"), null, List.of());
+        // stores: pass 1 (lookups) at 1 and 2 threads, then pass 2 (revocation) at 1 thread; this JVM.
+        assertThat(plan.jobs()).extracting(RunPlan.Job::threads).containsExactly(1, 2, 1);
+        assertThat(plan.jobs()).extracting(RunPlan.Job::jvm).containsOnlyNulls();
+        assertThat(plan.jobs().get(2).pass()).isEqualTo(Profile.STORES.passes().get(1));
+
+        RunPlan oneFork = RunPlan.of(Profile.STANDARD, 1, "VerifyBenchmark.verify_valid",
+                params("library", "REFERENCE", "alg", "HS256,RS256,ES256"), null, List.of());
+        assertThat(oneFork.jobs()).singleElement().satisfies(j -> {
+            assertThat(j.pass().forks()).isEqualTo(1);
+            assertThat(j.pass().warmupIterations()).isEqualTo(Profile.STANDARD.passes().get(0).warmupIterations());
+            assertThat(j.rows()).as("reference × the three standard algorithms").isEqualTo(3);
+        });
+    }
+
+    @Test
+    void unsupportedPairsAreLeftOutAndNamed() {
+        RunPlan plan = RunPlan.of(Profile.QUICK, null, "VerifyBenchmark.verify_valid",
+                params("library", "AUTH0,REFERENCE", "alg", "EdDSA"), null, List.of());
+        assertThat(plan.notSupported()).containsOnlyKeys("AUTH0 EdDSA")
+                .containsEntry("AUTH0 EdDSA", JwtLibrary.AUTH0.unsupportedReason(JwtAlgorithm.EdDSA));
+        assertThat(plan.jobs()).singleElement().satisfies(j -> {
+            assertThat(j.params().get("library")).containsExactly("REFERENCE");
+            assertThat(j.rows()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aPlanThatRunsNothingIsBadInput() {
+        assertThatThrownBy(() -> RunPlan.of(Profile.QUICK, null, "NoSuchBenchmark", params(), null, List.of()))
+                .isInstanceOf(UsageException.class).hasMessage("no benchmark matches --include NoSuchBenchmark in profile quick");
+        assertThatThrownBy(() -> RunPlan.of(Profile.QUICK, null, "VerifyBenchmark.verify_valid",
+                params("library", "AUTH0", "alg", "EdDSA"), null, List.of()))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("nothing to run: ").hasMessageContaining("AUTH0 EdDSA");
+        assertThatThrownBy(() -> RunPlan.of(Profile.QUICK, null, "([", params(), null, List.of()))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("--include is not a valid regular expression");
+    }
+}
