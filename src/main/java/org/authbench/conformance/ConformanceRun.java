@@ -20,6 +20,7 @@ import org.authbench.conformance.ConformanceReport.Row;
 import org.authbench.conformance.ConformanceReport.Tally;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.MessageApi;
 import org.authbench.jwt.VerifierPolicy;
 import org.HdrHistogram.Histogram;
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.MessageApi;
 import org.authbench.jwt.VerifierPolicy;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.Properties;
 import org.authbench.apikey.ApiKeyRecord;
 import org.authbench.apikey.KeyTable;
-import org.authbench.apikey.StoreOptions;
+import org.authbench.apikey.TierSettings;
 import org.authbench.apikey.StoreUnavailableException;
 
 /**
@@ -50,14 +50,14 @@ public final class JdbcKeyTable implements KeyTable {
     }
 
     /** An embedded H2 in-memory database named after the namespace. */
-    public static JdbcKeyTable h2(StoreOptions options) {
+    public static JdbcKeyTable h2(TierSettings options) {
         HikariConfig c = config(options.namespace());
         c.setJdbcUrl("jdbc:h2:mem:" + options.namespace() + ";DB_CLOSE_DELAY=-1");
         return create(new HikariDataSource(c), options.namespace(), true);
     }
 
     /** A schema named after the namespace on the PostgreSQL server of {@code options}. */
-    public static JdbcKeyTable postgres(StoreOptions options) {
+    public static JdbcKeyTable postgres(TierSettings options) {
         HikariConfig c = config(options.namespace());
         c.setJdbcUrl(options.postgresUrl());
         c.setUsername(options.postgresUser());
@@ -78,7 +78,7 @@ public final class JdbcKeyTable implements KeyTable {
     }
 
     /** Null when a PostgreSQL connection opens; otherwise the one-line reason. */
-    public static String postgresUnavailableReason(StoreOptions options) {
+    public static String postgresUnavailableReason(TierSettings options) {
         Properties p = new Properties();
         p.setProperty("user", options.postgresUser());
         if (!options.postgresPassword().isEmpty()) {

@@ -30,7 +30,6 @@ import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.jwt.CompactJws;
-import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -86,7 +85,7 @@ public final class FusionAuthVerifier implements Authenticator {
 
     public FusionAuthVerifier(VerifierPolicy policy) {
         this.policy = policy;
-        JwtLibrary.FUSIONAUTH.requireSupport(policy.algorithm());
+        FusionAuth.requireSupport(policy.algorithm());
         this.algorithm = Algorithm.valueOf(policy.algorithm().name());
         this.ecSignatureLength = 2 * policy.algorithm().ecCoordinateBytes();
         if (policy.hasKeySet()) {

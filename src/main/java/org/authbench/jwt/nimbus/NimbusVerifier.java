@@ -43,7 +43,6 @@ import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.jwt.JwkKeys;
-import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -101,7 +100,7 @@ public final class NimbusVerifier implements Authenticator {
     private final JWSVerifier jwsVerifier;
 
     public NimbusVerifier(VerifierPolicy policy) {
-        JwtLibrary.NIMBUS.requireSupport(policy.algorithm());
+        Nimbus.requireSupport(policy.algorithm());
         this.pinned = JWSAlgorithm.parse(policy.algorithm().name());
         this.keySet = policy.hasKeySet();
         if (policy.jwsOnly()) {
