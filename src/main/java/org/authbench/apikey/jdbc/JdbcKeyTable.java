@@ -12,8 +12,9 @@ import java.util.Collection;
 import java.util.Properties;
 import org.authbench.apikey.ApiKeyRecord;
 import org.authbench.apikey.KeyTable;
-import org.authbench.apikey.TierSettings;
 import org.authbench.apikey.StoreUnavailableException;
+import org.authbench.apikey.TierSettings;
+import org.postgresql.Driver;
 
 /**
  * API-key records in a SQL table over JDBC and HikariCP: the {@code h2} (embedded, in-memory) and
@@ -94,7 +95,7 @@ public final class JdbcKeyTable implements KeyTable {
 
     /** {@code host:port} of a PostgreSQL JDBC URL, for messages. */
     static String postgresAddress(String url) {
-        Properties p = org.postgresql.Driver.parseURL(url, null);
+        Properties p = Driver.parseURL(url, null);
         return p == null ? url : p.getProperty("PGHOST") + ":" + p.getProperty("PGPORT");
     }
 
