@@ -16,8 +16,8 @@ import org.authbench.jwt.VerifierPolicy;
 
 /**
  * One row of the matrix: a verifier factory (the same {@code JwtLibrary.create(policy)} the benchmarks use)
- * and, for the raw-signature families, the library's {@link MessageApi} (from its {@link JwtLibrary} constant). Tests add deliberately broken
- * candidates to prove the matrix can report a false accept.
+ * and, for the raw-signature families, the library's {@link MessageApi} (from its {@link JwtLibrary} constant).
+ * Tests add deliberately broken candidates to prove the matrix can report a false accept.
  *
  * @param factory builds the adapter for a policy, or null for a row that is not a JWT verifier ({@code jdk})
  * @param messageApi the library's signature API on arbitrary messages, or null when none is wired
