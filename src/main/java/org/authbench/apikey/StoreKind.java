@@ -63,22 +63,22 @@ public enum StoreKind {
 
     /** Whether this tier needs a server outside the JVM. */
     public boolean needsServer() {
-        return tier.needsServer();
+        return tier.facts().where() == StoreTier.Where.DATABASE_SERVER;
     }
 
     /** Whether a lookup goes to a database (H2, Redis, PostgreSQL) rather than memory of this JVM. */
     public boolean database() {
-        return tier.database();
+        return tier.facts().where() != StoreTier.Where.IN_PROCESS;
     }
 
     /** How a report names the tier: "in-process", "in-process (plain map)", "cache", "embedded SQL", ... */
     public String label() {
-        return tier.label();
+        return tier.facts().label();
     }
 
     /** Maven coordinates ({@code group:artifact}) of the tier's client libraries. */
     public List<String> coordinates() {
-        return tier.coordinates();
+        return tier.facts().coordinates();
     }
 
     public String cliName() {

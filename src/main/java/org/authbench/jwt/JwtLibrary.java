@@ -67,7 +67,7 @@ public enum JwtLibrary {
      * the pinned library version, checked by {@code AdapterContractTest} and the library's own test.
      */
     public String unsupportedReason(JwtAlgorithm alg) {
-        return module.unsupported().get(alg);
+        return module.facts().unsupported().get(alg);
     }
 
     public boolean supports(JwtAlgorithm alg) {
@@ -76,12 +76,12 @@ public enum JwtLibrary {
 
     /** Throws {@link UnsupportedAlgorithmException} unless this library supports {@code alg}. */
     public void requireSupport(JwtAlgorithm alg) {
-        UnsupportedAlgorithmException.check(cliName(), module.unsupported(), alg);
+        UnsupportedAlgorithmException.check(cliName(), module.facts().unsupported(), alg);
     }
 
     /** Maven coordinates ({@code group:artifact}) whose versions a run records, its own first; empty for reference. */
     public List<String> coordinates() {
-        return module.coordinates();
+        return module.facts().coordinates();
     }
 
     /** The library's signature primitive on arbitrary messages, for the conformance matrix. */
@@ -91,7 +91,7 @@ public enum JwtLibrary {
 
     /** The reason this library's verifier refuses an {@code alg: none} token with. */
     public Reason algNoneReason() {
-        return module.algNoneReason();
+        return module.facts().algNoneReason();
     }
 
     /** The name used on the command line: {@code jjwt}, {@code nimbus}, ... */

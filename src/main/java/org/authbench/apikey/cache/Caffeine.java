@@ -9,6 +9,11 @@ import org.authbench.apikey.TierSettings;
 public final class Caffeine implements StoreTier {
 
     @Override
+    public Facts facts() {
+        return new Facts("cache", Where.IN_PROCESS, List.of("com.github.ben-manes.caffeine:caffeine"));
+    }
+
+    @Override
     public ApiKeyStore open(TierSettings settings) {
         return new CachedStore(settings.cacheBackingTable(), settings.cacheHitRatio());
     }
@@ -16,25 +21,5 @@ public final class Caffeine implements StoreTier {
     @Override
     public String unavailableReason(TierSettings settings) {
         return settings.cacheBackingUnavailableReason();
-    }
-
-    @Override
-    public boolean needsServer() {
-        return false;
-    }
-
-    @Override
-    public boolean database() {
-        return false;
-    }
-
-    @Override
-    public String label() {
-        return "cache";
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("com.github.ben-manes.caffeine:caffeine");
     }
 }

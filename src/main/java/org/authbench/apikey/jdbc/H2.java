@@ -9,6 +9,11 @@ import org.authbench.apikey.TierSettings;
 public final class H2 implements TableTier {
 
     @Override
+    public Facts facts() {
+        return new Facts("embedded SQL", Where.EMBEDDED_DATABASE, List.of("com.h2database:h2"));
+    }
+
+    @Override
     public KeyTable table(TierSettings settings) {
         return JdbcKeyTable.h2(settings);
     }
@@ -16,25 +21,5 @@ public final class H2 implements TableTier {
     @Override
     public String unavailableReason(TierSettings settings) {
         return null;
-    }
-
-    @Override
-    public boolean needsServer() {
-        return false;
-    }
-
-    @Override
-    public boolean database() {
-        return true;
-    }
-
-    @Override
-    public String label() {
-        return "embedded SQL";
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("com.h2database:h2");
     }
 }

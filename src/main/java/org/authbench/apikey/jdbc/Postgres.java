@@ -9,6 +9,11 @@ import org.authbench.apikey.TierSettings;
 public final class Postgres implements TableTier {
 
     @Override
+    public Facts facts() {
+        return new Facts("PostgreSQL", Where.DATABASE_SERVER, List.of("org.postgresql:postgresql", "com.zaxxer:HikariCP"));
+    }
+
+    @Override
     public KeyTable table(TierSettings settings) {
         return JdbcKeyTable.postgres(settings);
     }
@@ -16,25 +21,5 @@ public final class Postgres implements TableTier {
     @Override
     public String unavailableReason(TierSettings settings) {
         return JdbcKeyTable.postgresUnavailableReason(settings);
-    }
-
-    @Override
-    public boolean needsServer() {
-        return true;
-    }
-
-    @Override
-    public boolean database() {
-        return true;
-    }
-
-    @Override
-    public String label() {
-        return "PostgreSQL";
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("org.postgresql:postgresql", "com.zaxxer:HikariCP");
     }
 }

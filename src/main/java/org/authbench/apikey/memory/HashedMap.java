@@ -9,6 +9,11 @@ import org.authbench.apikey.TierSettings;
 public final class HashedMap implements StoreTier {
 
     @Override
+    public Facts facts() {
+        return new Facts("in-process", Where.IN_PROCESS, List.of());
+    }
+
+    @Override
     public ApiKeyStore open(TierSettings settings) {
         return new HashedMapStore();
     }
@@ -16,25 +21,5 @@ public final class HashedMap implements StoreTier {
     @Override
     public String unavailableReason(TierSettings settings) {
         return null;
-    }
-
-    @Override
-    public boolean needsServer() {
-        return false;
-    }
-
-    @Override
-    public boolean database() {
-        return false;
-    }
-
-    @Override
-    public String label() {
-        return "in-process";
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of();
     }
 }

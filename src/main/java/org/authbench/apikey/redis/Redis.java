@@ -9,6 +9,11 @@ import org.authbench.apikey.TierSettings;
 public final class Redis implements TableTier {
 
     @Override
+    public Facts facts() {
+        return new Facts("Redis", Where.DATABASE_SERVER, List.of("redis.clients:jedis"));
+    }
+
+    @Override
     public KeyTable table(TierSettings settings) {
         return RedisKeyTable.open(settings);
     }
@@ -16,25 +21,5 @@ public final class Redis implements TableTier {
     @Override
     public String unavailableReason(TierSettings settings) {
         return RedisEndpoint.of(settings.redisUrl()).unavailableReason();
-    }
-
-    @Override
-    public boolean needsServer() {
-        return true;
-    }
-
-    @Override
-    public boolean database() {
-        return true;
-    }
-
-    @Override
-    public String label() {
-        return "Redis";
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("redis.clients:jedis");
     }
 }

@@ -23,6 +23,11 @@ public final class Auth0 implements LibraryModule {
     }
 
     @Override
+    public Facts facts() {
+        return new Facts(List.of("com.auth0:java-jwt"), UNSUPPORTED, Reason.ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new Auth0Verifier(policy);
     }
@@ -33,22 +38,7 @@ public final class Auth0 implements LibraryModule {
     }
 
     @Override
-    public Map<JwtAlgorithm, String> unsupported() {
-        return UNSUPPORTED;
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("com.auth0:java-jwt");
-    }
-
-    @Override
     public MessageApi messageApi() {
         return MessageApi.none("its Algorithm.verify takes only a DecodedJWT and checks header + '.' + payload: no arbitrary message");
-    }
-
-    @Override
-    public Reason algNoneReason() {
-        return Reason.ALGORITHM_NOT_ALLOWED;
     }
 }

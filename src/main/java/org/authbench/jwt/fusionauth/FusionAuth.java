@@ -28,6 +28,11 @@ public final class FusionAuth implements LibraryModule {
     }
 
     @Override
+    public Facts facts() {
+        return new Facts(List.of("io.fusionauth:fusionauth-jwt"), UNSUPPORTED, Reason.ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new FusionAuthVerifier(policy);
     }
@@ -35,16 +40,6 @@ public final class FusionAuth implements LibraryModule {
     @Override
     public TokenIssuer issuer(JwtAlgorithm algorithm, Key signingKey) {
         return new FusionAuthIssuer(algorithm, signingKey);
-    }
-
-    @Override
-    public Map<JwtAlgorithm, String> unsupported() {
-        return UNSUPPORTED;
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("io.fusionauth:fusionauth-jwt");
     }
 
     /** {@code ECVerifier/RSAVerifier.verify(Algorithm, message, signature)}: fusionauth's public Verifier API. */
@@ -62,10 +57,5 @@ public final class FusionAuth implements LibraryModule {
                 }
             };
         };
-    }
-
-    @Override
-    public Reason algNoneReason() {
-        return Reason.ALGORITHM_NOT_ALLOWED;
     }
 }

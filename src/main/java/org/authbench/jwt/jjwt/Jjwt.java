@@ -23,6 +23,12 @@ import org.authbench.jwt.VerifierPolicy;
 /** jjwt: what the suite knows about it. */
 public final class Jjwt implements LibraryModule {
 
+    /** jjwt calls {@code alg: none} an unsupported algorithm. */
+    @Override
+    public Facts facts() {
+        return new Facts(List.of("io.jsonwebtoken:jjwt-impl"), Map.of(), Reason.UNSUPPORTED);
+    }
+
     @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new JjwtVerifier(policy);
@@ -31,16 +37,6 @@ public final class Jjwt implements LibraryModule {
     @Override
     public TokenIssuer issuer(JwtAlgorithm algorithm, Key signingKey) {
         return new JjwtIssuer(algorithm, signingKey);
-    }
-
-    @Override
-    public Map<JwtAlgorithm, String> unsupported() {
-        return Map.of();
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("io.jsonwebtoken:jjwt-impl");
     }
 
     /** {@code Jwts.SIG.ES256/RS256.verify(VerifySecureDigestRequest)}: jjwt's public algorithm API. */
@@ -56,12 +52,6 @@ public final class Jjwt implements LibraryModule {
                 }
             };
         };
-    }
-
-    /** jjwt calls {@code alg: none} an unsupported algorithm. */
-    @Override
-    public Reason algNoneReason() {
-        return Reason.UNSUPPORTED;
     }
 
     /** jjwt's request is an interface; its builders live in the runtime-only impl module. */

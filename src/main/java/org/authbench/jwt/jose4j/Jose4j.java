@@ -19,6 +19,11 @@ import org.jose4j.lang.JoseException;
 public final class Jose4j implements LibraryModule {
 
     @Override
+    public Facts facts() {
+        return new Facts(List.of("org.bitbucket.b_c:jose4j"), Map.of(), Reason.ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new Jose4jVerifier(policy);
     }
@@ -26,16 +31,6 @@ public final class Jose4j implements LibraryModule {
     @Override
     public TokenIssuer issuer(JwtAlgorithm algorithm, Key signingKey) {
         return new Jose4jIssuer(algorithm, signingKey);
-    }
-
-    @Override
-    public Map<JwtAlgorithm, String> unsupported() {
-        return Map.of();
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("org.bitbucket.b_c:jose4j");
     }
 
     /** {@code JsonWebSignatureAlgorithm.verifySignature(sig, key, securedInput, context)} from its algorithm factory. */
@@ -53,10 +48,5 @@ public final class Jose4j implements LibraryModule {
                 }
             };
         };
-    }
-
-    @Override
-    public Reason algNoneReason() {
-        return Reason.ALGORITHM_NOT_ALLOWED;
     }
 }

@@ -33,6 +33,11 @@ public final class Nimbus implements LibraryModule {
     }
 
     @Override
+    public Facts facts() {
+        return new Facts(List.of("com.nimbusds:nimbus-jose-jwt"), UNSUPPORTED, Reason.ALGORITHM_NOT_ALLOWED);
+    }
+
+    @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new NimbusVerifier(policy);
     }
@@ -40,16 +45,6 @@ public final class Nimbus implements LibraryModule {
     @Override
     public TokenIssuer issuer(JwtAlgorithm algorithm, Key signingKey) {
         return new NimbusIssuer(algorithm, signingKey);
-    }
-
-    @Override
-    public Map<JwtAlgorithm, String> unsupported() {
-        return UNSUPPORTED;
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("com.nimbusds:nimbus-jose-jwt");
     }
 
     /** {@code ECDSAVerifier/RSASSAVerifier.verify(JWSHeader, signingInput, signature)}: what its processor calls. */
@@ -67,10 +62,5 @@ public final class Nimbus implements LibraryModule {
                 }
             };
         };
-    }
-
-    @Override
-    public Reason algNoneReason() {
-        return Reason.ALGORITHM_NOT_ALLOWED;
     }
 }

@@ -14,6 +14,11 @@ import org.authbench.jwt.VerifierPolicy;
 /** The project's own verifier on plain JCA: what the suite knows about it. */
 public final class Reference implements LibraryModule {
 
+    @Override
+    public Facts facts() {
+        return new Facts(List.of(), Map.of(), Reason.ALGORITHM_NOT_ALLOWED);
+    }
+
     /** The bare verifier, unless the CI gate's self-test asks for its slowdown ({@link SelfTestSlowdown}). */
     @Override
     public Authenticator verifier(VerifierPolicy policy) {
@@ -26,22 +31,7 @@ public final class Reference implements LibraryModule {
     }
 
     @Override
-    public Map<JwtAlgorithm, String> unsupported() {
-        return Map.of();
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of();
-    }
-
-    @Override
     public MessageApi messageApi() {
         return MessageApi.none("its only entry point is a compact JWS; its signature step is the JDK's Signature (see row jdk)");
-    }
-
-    @Override
-    public Reason algNoneReason() {
-        return Reason.ALGORITHM_NOT_ALLOWED;
     }
 }

@@ -19,6 +19,12 @@ import org.authbench.jwt.VerifierPolicy;
 /** vertx-auth-jwt: what the suite knows about it. */
 public final class Vertx implements LibraryModule {
 
+    /** vert.x refuses the empty signature segment of an {@code alg: none} token before reading {@code alg}, as malformed. */
+    @Override
+    public Facts facts() {
+        return new Facts(List.of("io.vertx:vertx-auth-jwt", "io.vertx:vertx-core"), Map.of(), Reason.MALFORMED);
+    }
+
     @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new VertxVerifier(policy);
@@ -27,16 +33,6 @@ public final class Vertx implements LibraryModule {
     @Override
     public TokenIssuer issuer(JwtAlgorithm algorithm, Key signingKey) {
         return new VertxIssuer(algorithm, signingKey);
-    }
-
-    @Override
-    public Map<JwtAlgorithm, String> unsupported() {
-        return Map.of();
-    }
-
-    @Override
-    public List<String> coordinates() {
-        return List.of("io.vertx:vertx-auth-jwt", "io.vertx:vertx-core");
     }
 
     /**
@@ -61,11 +57,5 @@ public final class Vertx implements LibraryModule {
                 }
             };
         };
-    }
-
-    /** vert.x refuses an empty signature segment before reading {@code alg}, as malformed. */
-    @Override
-    public Reason algNoneReason() {
-        return Reason.MALFORMED;
     }
 }
