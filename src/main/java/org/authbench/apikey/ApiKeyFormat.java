@@ -2,6 +2,8 @@ package org.authbench.apikey;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
 
@@ -24,7 +26,7 @@ public final class ApiKeyFormat {
     private static final byte[] DIGITS = new byte[256];
 
     static {
-        java.util.Arrays.fill(DIGITS, (byte) -1);
+        Arrays.fill(DIGITS, (byte) -1);
         for (int i = 0; i < ALPHABET.length(); i++) {
             DIGITS[ALPHABET.charAt(i)] = (byte) i;
         }
@@ -126,7 +128,7 @@ public final class ApiKeyFormat {
     }
 
     /** SHA-256 of the key's bytes: what stores keep instead of the key. */
-    public static byte[] sha256(java.security.MessageDigest sha256, String key) {
+    public static byte[] sha256(MessageDigest sha256, String key) {
         return sha256.digest(key.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,98 +1,51 @@
 package org.authbench.apikey;
 
+import java.util.List;
 import java.util.Locale;
-import org.authbench.apikey.cache.CachedStore;
-import org.authbench.apikey.jdbc.JdbcKeyTable;
-import org.authbench.apikey.memory.HashedMapStore;
-import org.authbench.apikey.memory.PlainMapStore;
-import org.authbench.apikey.redis.RedisEndpoint;
-import org.authbench.apikey.redis.RedisKeyTable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.authbench.apikey.cache.Caffeine;
+import org.authbench.apikey.jdbc.H2;
+import org.authbench.apikey.jdbc.Postgres;
+import org.authbench.apikey.memory.HashedMap;
+import org.authbench.apikey.memory.PlainMap;
+import org.authbench.apikey.redis.Redis;
 
 /**
- * The API-key store tiers; each constant opens its store. The JMH {@code @Param} of
- * {@code ApiKeyLookupBenchmark} ({@code -p store=HASHED}). Nothing connects until {@link #open} or
+ * The API-key store tiers. Each constant delegates to its tier's {@link StoreTier}, which lives in the store's
+ * folder. The JMH {@code @Param} of {@code ApiKeyLookupBenchmark} and {@code RevocationBenchmark}
+ * ({@code -p store=HASHED}), which run every constant. Nothing connects until {@link #open} or
  * {@link #unavailableReason} is called, so a missing server affects only its own rows.
  */
 public enum StoreKind {
-    /** In-process map keyed by the key string (naive lower bound). */
-    PLAIN {
-        @Override
-        public ApiKeyStore open(StoreOptions options) {
-            return new PlainMapStore();
-        }
-    },
-    /** In-process map keyed by SHA-256 of the key, constant-time compare. */
-    HASHED {
-        @Override
-        public ApiKeyStore open(StoreOptions options) {
-            return new HashedMapStore();
-        }
-    },
-    /** A Caffeine cache holding {@code cacheHitRatio} of the presented keys, in front of {@code cacheBacking}. */
-    CAFFEINE {
-        @Override
-        public ApiKeyStore open(StoreOptions options) {
-            return new CachedStore(options.cacheBacking().table(options), options.cacheHitRatio());
-        }
+    PLAIN(new PlainMap()),
+    HASHED(new HashedMap()),
+    CAFFEINE(new Caffeine()),
+    H2(new H2()),
+    POSTGRES(new Postgres()),
+    REDIS(new Redis());
 
-        @Override
-        public String unavailableReason(StoreOptions options) {
-            return options.cacheBacking().unavailableReason(options);
-        }
-    },
-    /** Embedded H2 in-memory database over JDBC: a database lookup without a server. */
-    H2 {
-        @Override
-        KeyTable table(StoreOptions options) {
-            return JdbcKeyTable.h2(options);
-        }
-    },
-    /** A PostgreSQL server over JDBC and HikariCP ({@code AUTHBENCH_POSTGRES_URL}). */
-    POSTGRES {
-        @Override
-        KeyTable table(StoreOptions options) {
-            return JdbcKeyTable.postgres(options);
-        }
+    private final StoreTier tier;
 
-        @Override
-        public String unavailableReason(StoreOptions options) {
-            return JdbcKeyTable.postgresUnavailableReason(options);
-        }
-
-        @Override
-        public boolean needsServer() {
-            return true;
-        }
-    },
-    /** A Redis server through pooled Jedis ({@code AUTHBENCH_REDIS_URL}). */
-    REDIS {
-        @Override
-        KeyTable table(StoreOptions options) {
-            return RedisKeyTable.open(options);
-        }
-
-        @Override
-        public String unavailableReason(StoreOptions options) {
-            return RedisEndpoint.of(options.redisUrl()).unavailableReason();
-        }
-
-        @Override
-        public boolean needsServer() {
-            return true;
-        }
-    };
+    StoreKind(StoreTier tier) {
+        this.tier = tier;
+    }
 
     /**
      * Opens (connects, creates the namespace) a store. Throws {@link StoreUnavailableException} when the
      * tier's server cannot be reached, so callers can skip its rows with a clear message.
      */
     public ApiKeyStore open(StoreOptions options) {
-        return new TableStore(table(options));
+        return tier.open(options);
     }
 
     /** The storage of a table-backed tier; the tiers that can stand behind the {@code caffeine} cache. */
     KeyTable table(StoreOptions options) {
-        throw new IllegalArgumentException(cliName() + " cannot back the caffeine tier (choose h2, postgres or redis)");
+        if (tier instanceof TableTier t) {
+            return t.table(options);
+        }
+        throw new IllegalArgumentException(cliName() + " cannot back the caffeine tier (choose from " + Stream.of(values())
+                .filter(k -> k.tier instanceof TableTier).map(StoreKind::cliName).collect(Collectors.joining(", ")) + ")");
     }
 
     /**
@@ -105,12 +58,27 @@ public enum StoreKind {
 
     /** As {@link #unavailableReason()}, for the servers named by {@code options}. */
     public String unavailableReason(StoreOptions options) {
-        return null;
+        return tier.unavailableReason(options);
     }
 
     /** Whether this tier needs a server outside the JVM. */
     public boolean needsServer() {
-        return false;
+        return tier.facts().where() == StoreTier.Where.DATABASE_SERVER;
+    }
+
+    /** Whether a lookup goes to a database (H2, Redis, PostgreSQL) rather than memory of this JVM. */
+    public boolean database() {
+        return tier.facts().where() != StoreTier.Where.IN_PROCESS;
+    }
+
+    /** How a report names the tier: "in-process", "in-process (plain map)", "cache", "embedded SQL", ... */
+    public String label() {
+        return tier.facts().label();
+    }
+
+    /** Maven coordinates ({@code group:artifact}) of the tier's client libraries. */
+    public List<String> coordinates() {
+        return tier.facts().coordinates();
     }
 
     public String cliName() {
@@ -123,10 +91,7 @@ public enum StoreKind {
                 return k;
             }
         }
-        StringBuilder choices = new StringBuilder();
-        for (StoreKind k : values()) {
-            choices.append(choices.length() == 0 ? "" : ", ").append(k.cliName());
-        }
+        String choices = Stream.of(values()).map(StoreKind::cliName).collect(Collectors.joining(", "));
         throw new IllegalArgumentException("unknown store '" + name + "' (choose from " + choices + ")");
     }
 }

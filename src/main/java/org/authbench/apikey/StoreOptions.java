@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param redisUrl         {@code redis://host:port} ({@code AUTHBENCH_REDIS_URL}, default loopback, standard port)
  */
 public record StoreOptions(String namespace, double cacheHitRatio, StoreKind cacheBacking, String postgresUrl,
-        String postgresUser, String postgresPassword, String redisUrl) {
+        String postgresUser, String postgresPassword, String redisUrl) implements TierSettings {
 
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     public static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
@@ -67,6 +67,16 @@ public record StoreOptions(String namespace, double cacheHitRatio, StoreKind cac
 
     public StoreOptions withRedisUrl(String url) {
         return new StoreOptions(namespace, cacheHitRatio, cacheBacking, postgresUrl, postgresUser, postgresPassword, url);
+    }
+
+    @Override
+    public KeyTable cacheBackingTable() {
+        return cacheBacking.table(this);
+    }
+
+    @Override
+    public String cacheBackingUnavailableReason() {
+        return cacheBacking.unavailableReason(this);
     }
 
     private static String env(String name, String fallback) {

@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ApiKeyLookupBenchmark {
 
-    @Param({"PLAIN", "HASHED", "CAFFEINE", "H2", "POSTGRES", "REDIS"})
+    @Param
     public StoreKind store;
 
     @Param({"100000"})

@@ -59,7 +59,7 @@ public class CryptoFloorBenchmark {
     /** Per-thread JCA objects over the JWT pool of one algorithm. */
     @State(Scope.Thread)
     public static class Jws {
-        @Param({"HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA"})
+        @Param
         public JwtAlgorithm alg;
 
         /** JCA provider installed first in the fork; only DEFAULT unless a profile or {@code -p provider=...} asks. */

@@ -1,5 +1,6 @@
 package org.authbench.bench;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
@@ -52,7 +53,7 @@ public final class Preflight {
             } catch (Rejected e) {
                 if (e.reason() != reason) {
                     throw new IllegalStateException(what + ": credential #" + i + " refused as " + e.code()
-                            + ", expected " + reason.name().toLowerCase(java.util.Locale.ROOT));
+                            + ", expected " + reason.name().toLowerCase(Locale.ROOT));
                 }
             }
         }

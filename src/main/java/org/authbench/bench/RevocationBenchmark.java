@@ -53,7 +53,7 @@ public class RevocationBenchmark {
     /** A seeded store and the pool keys to revoke. */
     @State(Scope.Benchmark)
     public static class Keys {
-        @Param({"PLAIN", "HASHED", "CAFFEINE", "H2", "POSTGRES", "REDIS"})
+        @Param
         public StoreKind store;
 
         @Param({"10000"})

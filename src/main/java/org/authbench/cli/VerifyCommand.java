@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -62,11 +64,26 @@ public final class VerifyCommand implements Callable<Integer> {
         String batch;
     }
 
+    /** The {@code --library} choices, from the enum: a new library appears in the help by itself. */
+    static final class Libraries implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.of(JwtLibrary.values()).map(JwtLibrary::cliName).iterator();
+        }
+    }
+
+    static final class Algorithms implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.of(JwtAlgorithm.values()).map(JwtAlgorithm::name).iterator();
+        }
+    }
+
     static final class Single {
-        @Option(names = "--library", required = true, description = "jjwt, nimbus, auth0, jose4j, fusionauth, vertx, reference")
+        @Option(names = "--library", required = true, completionCandidates = Libraries.class, description = "${COMPLETION-CANDIDATES}")
         String library;
 
-        @Option(names = "--alg", required = true, description = "HS256, RS256, ES256, PS256, ES384, HS512 or EdDSA")
+        @Option(names = "--alg", required = true, completionCandidates = Algorithms.class, description = "${COMPLETION-CANDIDATES}")
         String alg;
 
         @Option(names = "--jwk", required = true, paramLabel = "FILE", description = "public RSA, EC (P-256/P-384) or OKP (Ed25519) JWK, or oct secret")

@@ -1,5 +1,6 @@
 package org.authbench.conformance;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public record ConformanceReport(
             Robustness robustness) {
 
         /** All false accepts of this library, every family and robustness: what a ranking table marks. */
-        @com.fasterxml.jackson.annotation.JsonProperty("totalFalseAccepts")
+        @JsonProperty("totalFalseAccepts")
         public int totalFalseAccepts() {
             int n = families.values().stream().mapToInt(Tally::falseAccepts).sum();
             return n + (robustness == null ? 0 : robustness.falseAccepts());

@@ -6,11 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -20,8 +23,8 @@ import org.authbench.conformance.ConformanceReport.Row;
 import org.authbench.conformance.ConformanceReport.Tally;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.MessageApi;
 import org.authbench.jwt.VerifierPolicy;
-import org.HdrHistogram.Histogram;
 
 /**
  * Runs every candidate against every case family and the robustness corpus, and returns the matrix.
@@ -118,7 +121,7 @@ public final class ConformanceRun {
         }
         return new ConformanceReport(ConformanceReport.FORMAT_VERSION, Instant.now().toString(), options.seed(),
                 options.fuzz(), options.bound().toMillis(),
-                java.util.Arrays.stream(Family.values()).map(Family::label).toList(),
+                Arrays.stream(Family.values()).map(Family::label).toList(),
                 rows, falseAccepts, falseRejects, errors, notes);
     }
 
@@ -245,7 +248,7 @@ public final class ConformanceRun {
         for (int i = 0; i < rows.size(); i++) {
             Candidate c = options.candidates().get(i);
             if (rows.get(i).unavailable() == null && c.factory() != null) {
-                Map<JwtAlgorithm, Object> adapters = new java.util.EnumMap<>(JwtAlgorithm.class);
+                Map<JwtAlgorithm, Object> adapters = new EnumMap<>(JwtAlgorithm.class);
                 fixtures.forEach((alg, f) -> adapters.put(alg, build(c, Family.HOSTILE, f.policy())));
                 runnable.add(new Fuzzed(i, c, adapters));
             }

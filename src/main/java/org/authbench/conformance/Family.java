@@ -1,5 +1,7 @@
 package org.authbench.conformance;
 
+import org.authbench.jwt.MessageApi;
+
 /**
  * The case families of the conformance matrix. Most go through the same path the benchmarks measure
  * ({@code JwtLibrary.create(policy).authenticate(token)}); the raw-signature families cannot, because their

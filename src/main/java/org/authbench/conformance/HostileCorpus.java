@@ -1,9 +1,12 @@
 package org.authbench.conformance;
 
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.authbench.fixture.Hostile;
+import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
 
@@ -26,7 +29,7 @@ final class HostileCorpus {
      */
     private static String wrongSizeSignature(String token, JwtAlgorithm alg) {
         int dot = token.lastIndexOf('.');
-        byte[] sig = java.util.Base64.getUrlDecoder().decode(token.substring(dot + 1));
+        byte[] sig = Base64.getUrlDecoder().decode(token.substring(dot + 1));
         byte[] longer;
         if (alg == JwtAlgorithm.ES256) {
             longer = new byte[sig.length + 2];
@@ -38,7 +41,7 @@ final class HostileCorpus {
         } else {
             return null;
         }
-        return token.substring(0, dot + 1) + org.authbench.fixture.JwsSigner.b64(longer);
+        return token.substring(0, dot + 1) + JwsSigner.b64(longer);
     }
 
     /**
@@ -49,7 +52,7 @@ final class HostileCorpus {
     static final List<JwtAlgorithm> ALGORITHMS = List.of(JwtAlgorithm.HS256, JwtAlgorithm.RS256, JwtAlgorithm.ES256);
 
     static Map<JwtAlgorithm, JwtFixture> fixtures(long seed, long now) {
-        Map<JwtAlgorithm, JwtFixture> m = new java.util.EnumMap<>(JwtAlgorithm.class);
+        Map<JwtAlgorithm, JwtFixture> m = new EnumMap<>(JwtAlgorithm.class);
         for (JwtAlgorithm alg : ALGORITHMS) {
             m.put(alg, JwtFixture.fixed(alg, POOL, now, seed));
         }

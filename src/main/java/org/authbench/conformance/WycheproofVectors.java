@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.MessageApi;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -141,7 +143,7 @@ final class WycheproofVectors {
             return false;
         }
         try {
-            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(p[1])).isObject();
+            return JSON.readTree(Base64.getUrlDecoder().decode(p[1])).isObject();
         } catch (IllegalArgumentException | IOException e) {
             return false;
         }

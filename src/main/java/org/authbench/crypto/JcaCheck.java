@@ -2,6 +2,7 @@ package org.authbench.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class JcaCheck {
         Map<String, String> out = new LinkedHashMap<>();
         for (String name : namesFor(alg)) {
             try {
-                java.security.Provider p = provider(alg, name, verificationKey);
+                Provider p = provider(alg, name, verificationKey);
                 out.put(name, p.getName() + " " + p.getVersionStr());
             } catch (GeneralSecurityException | RuntimeException e) {
                 out.put(name, "unavailable: " + e.getMessage());
@@ -56,7 +57,7 @@ public final class JcaCheck {
             return null;
         }
         try {
-            java.security.Provider p = provider(alg, alg.jcaName(), verificationKey);
+            Provider p = provider(alg, alg.jcaName(), verificationKey);
             return p.getName().equals(provider.jcaName()) ? null
                     : provider + " does not serve " + alg.jcaName() + " for this key (" + p.getName() + " does)";
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -64,7 +65,7 @@ public final class JcaCheck {
         }
     }
 
-    private static java.security.Provider provider(JwtAlgorithm alg, String name, Key key) throws GeneralSecurityException {
+    private static Provider provider(JwtAlgorithm alg, String name, Key key) throws GeneralSecurityException {
         if (alg.isHmac()) {
             Mac mac = Mac.getInstance(name);
             mac.init(key);

@@ -3,21 +3,27 @@ package org.authbench.env;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Signature;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.Provider;
-import java.security.Signature;
 import javax.crypto.Mac;
+import org.authbench.apikey.StoreKind;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.jwt.JwtLibrary;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 
@@ -27,25 +33,30 @@ import oshi.hardware.CentralProcessor;
  */
 public final class Environment {
 
-    /** Maven coordinates whose versions the manifest records (libraries and JCA providers under test, store clients). */
-    public static final List<String[]> TRACKED = List.of(
-            new String[] {"io.jsonwebtoken", "jjwt-impl"},
-            new String[] {"com.nimbusds", "nimbus-jose-jwt"},
-            new String[] {"com.auth0", "java-jwt"},
-            new String[] {"org.bitbucket.b_c", "jose4j"},
-            new String[] {"io.fusionauth", "fusionauth-jwt"},
-            new String[] {"io.vertx", "vertx-auth-jwt"},
-            new String[] {"io.vertx", "vertx-core"},
-            new String[] {"com.fasterxml.jackson.core", "jackson-databind"},
-            new String[] {"com.github.ben-manes.caffeine", "caffeine"},
-            new String[] {"com.h2database", "h2"},
-            new String[] {"redis.clients", "jedis"},
-            new String[] {"org.postgresql", "postgresql"},
-            new String[] {"com.zaxxer", "HikariCP"},
-            new String[] {"org.bouncycastle", "bcprov-jdk18on"},
-            new String[] {"software.amazon.cryptools", "AmazonCorrettoCryptoProvider"},
-            new String[] {"org.openjdk.jmh", "jmh-core"},
-            new String[] {"org.hdrhistogram", "HdrHistogram"});
+    /** Coordinates recorded beside the libraries' and stores' own: shared parsers, JCA providers, the harness. */
+    private static final List<String> SHARED = List.of(
+            "com.fasterxml.jackson.core:jackson-databind",
+            "org.bouncycastle:bcprov-jdk18on",
+            "software.amazon.cryptools:AmazonCorrettoCryptoProvider",
+            "org.openjdk.jmh:jmh-core",
+            "org.hdrhistogram:HdrHistogram");
+
+    /**
+     * Maven coordinates ({@code group:artifact}) whose versions the manifest records: every JWT library's and
+     * store tier's, from their enums, then {@link #SHARED}.
+     */
+    public static List<String> tracked() {
+        Set<String> all = new LinkedHashSet<>();
+        for (JwtLibrary l : JwtLibrary.values()) {
+            all.addAll(l.coordinates());
+        }
+        all.add(SHARED.get(0));
+        for (StoreKind k : StoreKind.values()) {
+            all.addAll(k.coordinates());
+        }
+        all.addAll(SHARED);
+        return List.copyOf(all);
+    }
 
     private Environment() {
     }
@@ -122,22 +133,23 @@ public final class Environment {
             if (c.getPackage() != null && c.getPackage().getImplementationVersion() != null) {
                 return c.getPackage().getImplementationVersion();
             }
-            java.security.CodeSource src = c.getProtectionDomain().getCodeSource();
+            CodeSource src = c.getProtectionDomain().getCodeSource();
             String file = src == null ? "" : Path.of(src.getLocation().toURI()).getFileName().toString();
             if (file.startsWith(artifactId + "-") && file.endsWith(".jar")) {
                 return file.substring(artifactId.length() + 1, file.length() - 4);
             }
             return null;
-        } catch (ReflectiveOperationException | LinkageError | java.net.URISyntaxException | RuntimeException e) {
+        } catch (ReflectiveOperationException | LinkageError | URISyntaxException | RuntimeException e) {
             return null;
         }
     }
 
     public static Map<String, String> libraryVersions() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String[] ga : TRACKED) {
-            String v = version(ga[0], ga[1]);
-            m.put(ga[0] + ":" + ga[1], v == null ? "unknown (no version metadata on the classpath)" : v);
+        for (String coordinates : tracked()) {
+            int colon = coordinates.indexOf(':');
+            String v = version(coordinates.substring(0, colon), coordinates.substring(colon + 1));
+            m.put(coordinates, v == null ? "unknown (no version metadata on the classpath)" : v);
         }
         return m;
     }
@@ -190,7 +202,7 @@ public final class Environment {
                 String flags = line.contains(":") ? line.substring(line.indexOf(':') + 1) : line;
                 for (String f : flags.strip().split("\\s+")) {
                     if (!f.isEmpty()) {
-                        all.add(f.toLowerCase(java.util.Locale.ROOT));
+                        all.add(f.toLowerCase(Locale.ROOT));
                     }
                 }
             }

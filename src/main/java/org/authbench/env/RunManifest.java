@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.authbench.jwt.reference.ReferenceVerifier;
+import org.authbench.jwt.reference.SelfTestSlowdown;
 
 /**
  * {@code manifest.json} of a run folder: what ran, where, from which commit, and how it ended. Written at
@@ -50,7 +50,7 @@ public final class RunManifest {
         r.set("cpu", JSON.valueToTree(Environment.cpu()));
         r.set("jca", JSON.valueToTree(Environment.jcaProviders()));
         r.set("libraries", JSON.valueToTree(Environment.libraryVersions()));
-        Integer slowdown = Integer.getInteger(ReferenceVerifier.SLOWDOWN_PROPERTY);
+        Integer slowdown = Integer.getInteger(SelfTestSlowdown.PROPERTY);
         if (slowdown != null && slowdown != 0) {
             r.putObject("selftest").put("slowdownPercent", slowdown);
         }

@@ -1,5 +1,6 @@
 package org.authbench.jwt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
@@ -16,6 +17,7 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +41,7 @@ public final class JwkKeys {
     public static Key parse(String json) {
         try {
             return parse(JSON.readTree(json));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed JWK: not valid JSON (" + e.getOriginalMessage() + ")");
         }
     }
@@ -75,7 +77,7 @@ public final class JwkKeys {
                         throw new IllegalArgumentException("malformed JWK: Ed25519 \"x\" must be 32 bytes, was " + x.length);
                     }
                     // The raw key behind the fixed X.509 prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410).
-                    byte[] spki = java.util.Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + 32);
+                    byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + 32);
                     System.arraycopy(x, 0, spki, ED25519_SPKI_PREFIX.length, 32);
                     yield KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
                 }
@@ -107,7 +109,7 @@ public final class JwkKeys {
             byte[] spki = key.getEncoded();
             m.put("kty", "OKP");
             m.put("crv", "Ed25519");
-            m.put("x", b64.encodeToString(java.util.Arrays.copyOfRange(spki, ED25519_SPKI_PREFIX.length, spki.length)));
+            m.put("x", b64.encodeToString(Arrays.copyOfRange(spki, ED25519_SPKI_PREFIX.length, spki.length)));
         } else {
             throw new IllegalArgumentException("no JWK form for " + key.getAlgorithm() + " key " + key.getClass().getSimpleName());
         }
@@ -117,7 +119,7 @@ public final class JwkKeys {
     public static String toJson(Key key) {
         try {
             return JSON.writeValueAsString(toJwk(key));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -131,7 +133,7 @@ public final class JwkKeys {
     /** True for the DER of an Ed25519 public key: the RFC 8410 prefix, then 32 bytes. */
     public static boolean isEd25519SubjectPublicKeyInfo(byte[] der) {
         return der != null && der.length == ED25519_SPKI_PREFIX.length + 32
-                && java.util.Arrays.equals(der, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0, ED25519_SPKI_PREFIX.length);
+                && Arrays.equals(der, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0, ED25519_SPKI_PREFIX.length);
     }
 
     private static String text(JsonNode jwk, String field) {

@@ -5,6 +5,7 @@ import java.security.Signature;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -91,7 +92,7 @@ public enum JwtAlgorithm {
             }
         }
         throw new IllegalArgumentException("unknown algorithm '" + name + "' (choose from "
-                + java.util.Arrays.toString(values()).toLowerCase(Locale.ROOT).replace("[", "").replace("]", "")
+                + Arrays.toString(values()).toLowerCase(Locale.ROOT).replace("[", "").replace("]", "")
                 + ")");
     }
 }

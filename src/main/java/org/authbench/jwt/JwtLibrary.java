@@ -1,135 +1,44 @@
 package org.authbench.jwt;
 
 import java.security.Key;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.authbench.auth.Authenticator;
-import org.authbench.jwt.auth0.Auth0Issuer;
-import org.authbench.jwt.auth0.Auth0Verifier;
-import org.authbench.jwt.fusionauth.FusionAuthIssuer;
-import org.authbench.jwt.fusionauth.FusionAuthVerifier;
-import org.authbench.jwt.jjwt.JjwtIssuer;
-import org.authbench.jwt.jjwt.JjwtVerifier;
-import org.authbench.jwt.jose4j.Jose4jIssuer;
-import org.authbench.jwt.jose4j.Jose4jVerifier;
-import org.authbench.jwt.nimbus.NimbusIssuer;
-import org.authbench.jwt.nimbus.NimbusVerifier;
-import org.authbench.jwt.reference.ReferenceIssuer;
-import org.authbench.jwt.reference.ReferenceVerifier;
-import org.authbench.jwt.vertx.VertxIssuer;
-import org.authbench.jwt.vertx.VertxVerifier;
+import org.authbench.auth.Rejected.Reason;
+import org.authbench.jwt.auth0.Auth0;
+import org.authbench.jwt.fusionauth.FusionAuth;
+import org.authbench.jwt.jjwt.Jjwt;
+import org.authbench.jwt.jose4j.Jose4j;
+import org.authbench.jwt.nimbus.Nimbus;
+import org.authbench.jwt.reference.Reference;
+import org.authbench.jwt.vertx.Vertx;
 
 /**
- * The JWT libraries under test; each constant builds its adapters: a verifier ({@link #create}) and a signer
- * ({@link #createIssuer}). This enum is the JMH {@code @Param} ({@code -p library=NIMBUS}), so result rows read
- * {@code NIMBUS}/{@code ES256}.
+ * The JWT libraries under test. Each constant delegates to its library's {@link LibraryModule}, which lives in
+ * the library's folder and holds everything the suite knows about it: verifier ({@link #create}), signer
+ * ({@link #createIssuer}), unsupported algorithms, Maven coordinates, message-level verifier and reject quirks.
+ * This enum is the JMH {@code @Param} ({@code -p library=NIMBUS}), so result rows read {@code NIMBUS}/{@code ES256};
+ * parameter lists, version lists and CLI help are derived from it.
  *
- * <p>Adapters are built in {@link #create} and {@link #createIssuer} and nowhere else: nothing expensive happens when the enum
- * loads, so a library that cannot initialise breaks only its own rows.
+ * <p>Adapters are built in {@link #create} and {@link #createIssuer} and nowhere else: the modules' constructors
+ * do nothing, so a library that cannot initialise breaks only its own rows.
  */
 public enum JwtLibrary {
-    JJWT("io.jsonwebtoken", "jjwt-impl") {
-        @Override
-        Authenticator build(VerifierPolicy policy) {
-            return new JjwtVerifier(policy);
-        }
-
-        @Override
-        TokenIssuer buildIssuer(JwtAlgorithm algorithm, Key signingKey) {
-            return new JjwtIssuer(algorithm, signingKey);
-        }
-    },
-    NIMBUS("com.nimbusds", "nimbus-jose-jwt") {
-        @Override
-        Authenticator build(VerifierPolicy policy) {
-            return new NimbusVerifier(policy);
-        }
-
-        @Override
-        TokenIssuer buildIssuer(JwtAlgorithm algorithm, Key signingKey) {
-            return new NimbusIssuer(algorithm, signingKey);
-        }
-
-        @Override
-        public String unsupportedReason(JwtAlgorithm alg) {
-            return alg == JwtAlgorithm.EdDSA
-                    ? "its DefaultJWTProcessor makes no EdDSA verifier (key selectors return java.security.Key; "
-                            + "Ed25519Verifier takes an OctetKeyPair and needs Google Tink, not a dependency here)"
-                    : null;
-        }
-    },
-    AUTH0("com.auth0", "java-jwt") {
-        @Override
-        Authenticator build(VerifierPolicy policy) {
-            return new Auth0Verifier(policy);
-        }
-
-        @Override
-        TokenIssuer buildIssuer(JwtAlgorithm algorithm, Key signingKey) {
-            return new Auth0Issuer(algorithm, signingKey);
-        }
-
-        @Override
-        public String unsupportedReason(JwtAlgorithm alg) {
-            return alg == JwtAlgorithm.EdDSA ? "java-jwt 4.x has no EdDSA algorithm (HMAC, RSA, RSA-PSS and ECDSA only)" : null;
-        }
-    },
-    JOSE4J("org.bitbucket.b_c", "jose4j") {
-        @Override
-        Authenticator build(VerifierPolicy policy) {
-            return new Jose4jVerifier(policy);
-        }
-
-        @Override
-        TokenIssuer buildIssuer(JwtAlgorithm algorithm, Key signingKey) {
-            return new Jose4jIssuer(algorithm, signingKey);
-        }
-    },
-    FUSIONAUTH("io.fusionauth", "fusionauth-jwt") {
-        @Override
-        Authenticator build(VerifierPolicy policy) {
-            return new FusionAuthVerifier(policy);
-        }
-
-        @Override
-        TokenIssuer buildIssuer(JwtAlgorithm algorithm, Key signingKey) {
-            return new FusionAuthIssuer(algorithm, signingKey);
-        }
-
-        @Override
-        public String unsupportedReason(JwtAlgorithm alg) {
-            return alg == JwtAlgorithm.EdDSA ? "fusionauth-jwt 5.x has no EdDSA (its Algorithm enum has HS, RS, PS and ES only)" : null;
-        }
-    },
-    VERTX("io.vertx", "vertx-auth-jwt") {
-        @Override
-        Authenticator build(VerifierPolicy policy) {
-            return new VertxVerifier(policy);
-        }
-
-        @Override
-        TokenIssuer buildIssuer(JwtAlgorithm algorithm, Key signingKey) {
-            return new VertxIssuer(algorithm, signingKey);
-        }
-    },
+    JJWT(new Jjwt()),
+    NIMBUS(new Nimbus()),
+    AUTH0(new Auth0()),
+    JOSE4J(new Jose4j()),
+    FUSIONAUTH(new FusionAuth()),
+    VERTX(new Vertx()),
     /** A minimal verifier on plain JCA doing every check the others do: the floor a library could reach. */
-    REFERENCE("org.authbench", "authbench") {
-        @Override
-        Authenticator build(VerifierPolicy policy) {
-            return new ReferenceVerifier(policy);
-        }
+    REFERENCE(new Reference());
 
-        @Override
-        TokenIssuer buildIssuer(JwtAlgorithm algorithm, Key signingKey) {
-            return new ReferenceIssuer(algorithm, signingKey);
-        }
-    };
+    private final LibraryModule module;
 
-    private final String groupId;
-    private final String artifactId;
-
-    JwtLibrary(String groupId, String artifactId) {
-        this.groupId = groupId;
-        this.artifactId = artifactId;
+    JwtLibrary(LibraryModule module) {
+        this.module = module;
     }
 
     /**
@@ -137,13 +46,10 @@ public enum JwtLibrary {
      *
      * @throws UnsupportedAlgorithmException when this library does not support the policy's algorithm
      */
-    public final Authenticator create(VerifierPolicy policy) {
+    public Authenticator create(VerifierPolicy policy) {
         requireSupport(policy.algorithm());
-        return build(policy);
+        return module.verifier(policy);
     }
-
-    /** The adapter's constructor; only for algorithms {@link #supports} says yes to. */
-    abstract Authenticator build(VerifierPolicy policy);
 
     /**
      * Builds this library's signer for {@code algorithm}: {@code signingKey} is the HMAC secret or the private key.
@@ -151,20 +57,17 @@ public enum JwtLibrary {
      *
      * @throws UnsupportedAlgorithmException when this library does not support {@code algorithm}
      */
-    public final TokenIssuer createIssuer(JwtAlgorithm algorithm, Key signingKey) {
+    public TokenIssuer createIssuer(JwtAlgorithm algorithm, Key signingKey) {
         requireSupport(algorithm);
-        return buildIssuer(algorithm, signingKey);
+        return module.issuer(algorithm, signingKey);
     }
-
-    /** The signer's constructor; only for algorithms {@link #supports} says yes to. */
-    abstract TokenIssuer buildIssuer(JwtAlgorithm algorithm, Key signingKey);
 
     /**
      * Why this library cannot verify {@code alg} through its production path, or null when it can. A fact about
-     * the pinned library version, checked by {@code AdapterContractTest}: a library that gains support fails it.
+     * the pinned library version, checked by {@code AdapterContractTest} and the library's own test.
      */
     public String unsupportedReason(JwtAlgorithm alg) {
-        return null;
+        return module.facts().unsupported().get(alg);
     }
 
     public boolean supports(JwtAlgorithm alg) {
@@ -173,10 +76,22 @@ public enum JwtLibrary {
 
     /** Throws {@link UnsupportedAlgorithmException} unless this library supports {@code alg}. */
     public void requireSupport(JwtAlgorithm alg) {
-        String why = unsupportedReason(alg);
-        if (why != null) {
-            throw new UnsupportedAlgorithmException(this, alg, why);
-        }
+        UnsupportedAlgorithmException.check(cliName(), module.facts().unsupported(), alg);
+    }
+
+    /** Maven coordinates ({@code group:artifact}) whose versions a run records, its own first; empty for reference. */
+    public List<String> coordinates() {
+        return module.facts().coordinates();
+    }
+
+    /** The library's signature primitive on arbitrary messages, for the conformance matrix. */
+    public MessageApi messageApi() {
+        return module.messageApi();
+    }
+
+    /** The reason this library's verifier refuses an {@code alg: none} token with. */
+    public Reason algNoneReason() {
+        return module.facts().algNoneReason();
     }
 
     /** The name used on the command line: {@code jjwt}, {@code nimbus}, ... */
@@ -184,13 +99,9 @@ public enum JwtLibrary {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Maven coordinates whose {@code pom.properties} on the classpath give the exact version. */
-    public String groupId() {
-        return groupId;
-    }
-
-    public String artifactId() {
-        return artifactId;
+    /** Every command-line name, comma-separated, in declaration order: {@code jjwt, nimbus, ...}. */
+    public static String cliNames() {
+        return Stream.of(values()).map(JwtLibrary::cliName).collect(Collectors.joining(", "));
     }
 
     /** Parses a CLI name; throws {@link IllegalArgumentException} naming the choices. */
@@ -200,10 +111,6 @@ public enum JwtLibrary {
                 return l;
             }
         }
-        StringBuilder choices = new StringBuilder();
-        for (JwtLibrary l : values()) {
-            choices.append(choices.length() == 0 ? "" : ", ").append(l.cliName());
-        }
-        throw new IllegalArgumentException("unknown library '" + name + "' (choose from " + choices + ")");
+        throw new IllegalArgumentException("unknown library '" + name + "' (choose from " + cliNames() + ")");
     }
 }

@@ -1,5 +1,7 @@
 package org.authbench.jwt;
 
+import java.util.Map;
+
 /**
  * Thrown by {@link JwtLibrary#create} for an algorithm the library does not support: a fact about the
  * library, not a failure. The CLI prints its message as one line and exits 2; {@code run} never gets here,
@@ -7,18 +9,31 @@ package org.authbench.jwt;
  */
 public final class UnsupportedAlgorithmException extends UnsupportedOperationException {
 
-    private final JwtLibrary library;
+    private final String library;
     private final JwtAlgorithm algorithm;
     private final String reason;
 
-    public UnsupportedAlgorithmException(JwtLibrary library, JwtAlgorithm algorithm, String reason) {
-        super(library.cliName() + " does not support " + algorithm + ": " + reason);
+    /** @param library the library's command-line name ({@code auth0}) */
+    public UnsupportedAlgorithmException(String library, JwtAlgorithm algorithm, String reason) {
+        super(library + " does not support " + algorithm + ": " + reason);
         this.library = library;
         this.algorithm = algorithm;
         this.reason = reason;
     }
 
-    public JwtLibrary library() {
+    /**
+     * Throws unless {@code unsupported} (a library's table of algorithms it cannot verify, with reasons) lacks
+     * {@code algorithm}. Adapters call it with their own table, so they never reach back into {@link JwtLibrary}.
+     */
+    public static void check(String library, Map<JwtAlgorithm, String> unsupported, JwtAlgorithm algorithm) {
+        String why = unsupported.get(algorithm);
+        if (why != null) {
+            throw new UnsupportedAlgorithmException(library, algorithm, why);
+        }
+    }
+
+    /** The library's command-line name. */
+    public String library() {
         return library;
     }
 

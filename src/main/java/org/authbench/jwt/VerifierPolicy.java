@@ -2,10 +2,14 @@ package org.authbench.jwt;
 
 import java.security.Key;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.SecretKey;
@@ -136,9 +140,9 @@ public record VerifierPolicy(
     public static void checkKeyType(JwtAlgorithm algorithm, Key key) {
         boolean ok = switch (algorithm.keyType()) {
             case OCT -> key instanceof SecretKey;
-            case RSA -> key instanceof java.security.interfaces.RSAPublicKey;
-            case EC -> key instanceof java.security.interfaces.ECPublicKey;
-            case OKP -> key instanceof java.security.interfaces.EdECPublicKey
+            case RSA -> key instanceof RSAPublicKey;
+            case EC -> key instanceof ECPublicKey;
+            case OKP -> key instanceof EdECPublicKey
                     && JwkKeys.isEd25519SubjectPublicKeyInfo(key.getEncoded());
         };
         if (!ok) {
@@ -146,10 +150,10 @@ public record VerifierPolicy(
                     + " (it needs " + switch (algorithm.keyType()) {
                         case OKP -> "an Ed25519";
                         case EC -> "an ec";
-                        default -> "a " + algorithm.keyType().name().toLowerCase(java.util.Locale.ROOT);
+                        default -> "a " + algorithm.keyType().name().toLowerCase(Locale.ROOT);
                     } + " key)");
         }
-        if (key instanceof java.security.interfaces.ECPublicKey ec
+        if (key instanceof ECPublicKey ec
                 && ec.getParams().getCurve().getField().getFieldSize() != algorithm.keyBits()) {
             // ES256 and ES384 each name their curve (RFC 7518 §3.4): a key on the other curve is a usage error.
             throw new IllegalArgumentException("a P-" + ec.getParams().getCurve().getField().getFieldSize()

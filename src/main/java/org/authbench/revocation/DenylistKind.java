@@ -2,6 +2,7 @@ package org.authbench.revocation;
 
 import java.time.Clock;
 import java.util.Locale;
+import org.authbench.apikey.StoreKind;
 import org.authbench.apikey.StoreOptions;
 
 /** Where revoked {@code jti}s live; each constant opens its denylist. The JMH {@code @Param} {@code denylist}. */
@@ -29,7 +30,7 @@ public enum DenylistKind {
 
         @Override
         public String unavailableReason() {
-            return org.authbench.apikey.StoreKind.REDIS.unavailableReason();
+            return StoreKind.REDIS.unavailableReason();
         }
     };
 

@@ -54,7 +54,7 @@ class ApiKeyFormatTest {
 
     @Test
     void aCharacterBeyondLatin1InAValidKeyBreaksIt() {
-        String key = ApiKeyFormat.generate("abk", new java.util.Random(3));
+        String key = ApiKeyFormat.generate("abk", new Random(3));
         for (int i = 0; i < key.length(); i++) {
             // U+0130 and U+2603 both become '?' as Latin-1: never a digit, never the underscore.
             String broken = key.substring(0, i) + (i % 2 == 0 ? '\u0130' : '\u2603') + key.substring(i + 1);

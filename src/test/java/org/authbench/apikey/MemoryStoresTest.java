@@ -1,8 +1,10 @@
 package org.authbench.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.authbench.support.JwtCases.assertRejected;
 
+import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.authbench.auth.Rejected;
 import org.authbench.fixture.ApiKeyFixture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,16 +24,16 @@ class MemoryStoresTest {
                 assertThat(store.authenticate(hits[i])).isEqualTo(FIXTURE.hitPrincipal(i));
             }
             for (String miss : FIXTURE.misses()) {
-                assertReason(store, miss, Rejected.Reason.UNKNOWN_KEY);
+                assertRejected(store, miss, Rejected.Reason.UNKNOWN_KEY);
             }
             for (String bad : FIXTURE.badChecksums()) {
-                assertReason(store, bad, Rejected.Reason.BAD_CHECKSUM);
+                assertRejected(store, bad, Rejected.Reason.BAD_CHECKSUM);
             }
-            assertReason(store, FIXTURE.revoked().key(), Rejected.Reason.REVOKED);
+            assertRejected(store, FIXTURE.revoked().key(), Rejected.Reason.REVOKED);
 
             String victim = hits[0];
             store.revoke(FIXTURE.hitPrincipal(0).credentialId());
-            assertReason(store, victim, Rejected.Reason.REVOKED);
+            assertRejected(store, victim, Rejected.Reason.REVOKED);
             assertThat(store.authenticate(hits[1])).isEqualTo(FIXTURE.hitPrincipal(1));
         }
     }
@@ -43,8 +45,8 @@ class MemoryStoresTest {
         var expired = new IssuedKey(k.key(), new ApiKeyRecord(k.record().id(), k.record().owner(), k.record().sha256(),
                 ApiKeyRecord.Status.ACTIVE, System.currentTimeMillis() / 1000 - 1));
         try (ApiKeyStore store = kind.open(StoreOptions.defaults())) {
-            store.load(java.util.List.of(expired));
-            assertReason(store, k.key(), Rejected.Reason.KEY_EXPIRED);
+            store.load(List.of(expired));
+            assertRejected(store, k.key(), Rejected.Reason.KEY_EXPIRED);
         }
     }
 
@@ -56,13 +58,9 @@ class MemoryStoresTest {
         var expiring = new IssuedKey(k.key(), new ApiKeyRecord(k.record().id(), k.record().owner(), k.record().sha256(),
                 ApiKeyRecord.Status.ACTIVE, System.currentTimeMillis() / 1000 + 3600));
         try (ApiKeyStore store = kind.open(StoreOptions.defaults())) {
-            store.load(java.util.List.of(expiring));
-            org.assertj.core.api.Assertions.assertThat(store.authenticate(k.key()).credentialId()).isEqualTo(k.record().id());
+            store.load(List.of(expiring));
+            Assertions.assertThat(store.authenticate(k.key()).credentialId()).isEqualTo(k.record().id());
         }
     }
 
-    private static void assertReason(ApiKeyStore store, String key, Rejected.Reason reason) {
-        assertThatThrownBy(() -> store.authenticate(key)).isInstanceOf(Rejected.class)
-                .extracting(e -> ((Rejected) e).reason()).isEqualTo(reason);
-    }
 }

@@ -2,13 +2,11 @@ package org.authbench.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.authbench.support.JwtCases.refusal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.authbench.auth.Authenticator;
-import org.authbench.auth.Principal;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.fixture.ApiKeyFixture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,14 +42,6 @@ class StoreTierTest {
         return store;
     }
 
-    static Reason refusal(Authenticator auth, String credential) {
-        try {
-            Principal p = auth.authenticate(credential);
-            throw new AssertionError("accepted " + credential + " as " + p);
-        } catch (Rejected e) {
-            return e.reason();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)

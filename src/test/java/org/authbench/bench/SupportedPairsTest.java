@@ -2,6 +2,7 @@ package org.authbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,18 +46,21 @@ class SupportedPairsTest {
             }
         }
         assertThat(floorGrids).isEqualTo(1);
+        // Expected from the enum (every library's own table of gaps), so a new library needs no edit here.
         Set<String> supported = new HashSet<>();
+        Map<String, String> unsupported = new HashMap<>();
         for (JwtLibrary l : JwtLibrary.values()) {
             for (JwtAlgorithm a : JwtAlgorithm.values()) {
                 if (l.supports(a)) {
                     supported.add(l.name() + " " + a.name());
                 } else {
-                    assertThat(split.unsupported()).containsEntry(l.name() + " " + a.name(), l.unsupportedReason(a));
+                    unsupported.put(l.name() + " " + a.name(), l.unsupportedReason(a));
                 }
             }
         }
+        assertThat(unsupported).as("some pair is unsupported, so the split has something to drop").isNotEmpty();
         assertThat(covered).isEqualTo(supported);
-        assertThat(split.unsupported()).containsOnlyKeys("NIMBUS EdDSA", "AUTH0 EdDSA", "FUSIONAUTH EdDSA");
+        assertThat(split.unsupported()).isEqualTo(unsupported);
     }
 
     @Test

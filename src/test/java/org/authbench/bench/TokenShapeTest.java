@@ -2,6 +2,7 @@ package org.authbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.authbench.support.JwtCases.flipLastSignatureByte;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,15 +15,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Rejected;
 import org.authbench.fixture.ClaimShapes;
+import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.fixture.KeySetFixture;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
+import org.authbench.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,10 +35,8 @@ class TokenShapeTest {
 
     static final long NOW = 1_750_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<JwtAlgorithm, JwtFixture> FIXTURES = new ConcurrentHashMap<>();
-
     static JwtFixture fixture(JwtAlgorithm alg) {
-        return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 8, NOW, 42));
+        return Fixtures.jwt(alg, 8, NOW, 42);
     }
 
     static Stream<Arguments> cases() {
@@ -63,13 +63,13 @@ class TokenShapeTest {
         for (int i = 0; i < tokens.length; i++) {
             assertThat(v.authenticate(tokens[i])).isEqualTo(f.principal(i));
         }
-        String tampered = VerifyBenchmark.flipSignatureBit(tokens[0]);
+        String tampered = flipLastSignatureByte(tokens[0]);
         assertThatThrownBy(() -> v.authenticate(tampered)).isInstanceOf(Rejected.class);
         // exp, iss and aud are still enforced on large tokens.
         for (String claim : List.of("exp", "iss", "aud")) {
             Map<String, Object> c = ClaimShapes.claims(NOW, "user-0", "j", claims);
             c.put(claim, claim.equals("exp") ? (Object) (NOW - 1) : "https://evil.example");
-            String bad = org.authbench.fixture.JwsSigner.sign("{\"alg\":\"" + alg + "\"}", json(c), alg.jcaName(),
+            String bad = JwsSigner.sign("{\"alg\":\"" + alg + "\"}", json(c), alg.jcaName(),
                     f.keys().signingKey());
             assertThatThrownBy(() -> v.authenticate(bad)).as(claim).isInstanceOf(Rejected.class);
         }

@@ -12,11 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Rejected;
 import org.authbench.fixture.JwtFixture;
+import org.authbench.support.Fixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,10 +34,8 @@ class IssuerInteropTest {
     private static final long NOW = AdapterContractTest.NOW;
     private static final int POOL = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<JwtAlgorithm, JwtFixture> FIXTURES = new ConcurrentHashMap<>();
-
     private static JwtFixture fixture(JwtAlgorithm alg) {
-        return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, POOL, NOW, 7));
+        return Fixtures.jwt(alg, POOL, NOW, 7);
     }
 
     /** Every pair a library supports: a library signs exactly the algorithms it verifies. */

@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.authbench.support.JwtCases.assertRejected;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import javax.crypto.spec.SecretKeySpec;
 import org.authbench.auth.Authenticator;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.auth.Rejected;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.KeySetFixture;
+import org.authbench.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,10 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class KeySetContractTest {
 
     static final long NOW = 1_750_000_000L;
-    private static final Map<JwtAlgorithm, KeySetFixture> FIXTURES = new ConcurrentHashMap<>();
-
     static KeySetFixture fixture(JwtAlgorithm alg) {
-        return FIXTURES.computeIfAbsent(alg, a -> KeySetFixture.fixed(a, 3, 8, NOW, 42));
+        return Fixtures.keySet(alg, 3, 8, NOW, 42);
     }
 
     static Stream<Arguments> adapters() {
@@ -55,7 +58,7 @@ class KeySetContractTest {
         for (int i = 0; i < tokens.length; i++) {
             assertThat(v.authenticate(tokens[i])).as("token #%d (kid %s)", i, f.kidOf(i)).isEqualTo(f.principal(i));
         }
-        assertThat(java.util.stream.IntStream.range(0, tokens.length).mapToObj(f::kidOf).distinct())
+        assertThat(IntStream.range(0, tokens.length).mapToObj(f::kidOf).distinct())
                 .as("the pool uses every kid").hasSize(3);
     }
 
@@ -95,7 +98,7 @@ class KeySetContractTest {
         Authenticator v = library.create(f.policy());
         String kid = f.kids().get(1);
         Map<String, Object> withJwk = f.header(kid);
-        Map<String, Object> jwk = new java.util.LinkedHashMap<>(JwkKeys.toJwk(f.outsiderVerificationKey()));
+        Map<String, Object> jwk = new LinkedHashMap<>(JwkKeys.toJwk(f.outsiderVerificationKey()));
         jwk.put("kid", kid);
         withJwk.put("jwk", jwk);
         assertThatThrownBy(() -> v.authenticate(f.sign(withJwk, 0, f.outsiderSigningKey()))).isInstanceOf(Rejected.class);
@@ -124,7 +127,7 @@ class KeySetContractTest {
         other.put("alg", foreign);
         String payload = valid.substring(valid.indexOf('.') + 1, valid.lastIndexOf('.'));
         String confused = JwsSigner.sign(json(other), new String(Base64.getUrlDecoder().decode(payload),
-                StandardCharsets.UTF_8), mac, new javax.crypto.spec.SecretKeySpec(
+                StandardCharsets.UTF_8), mac, new SecretKeySpec(
                 f.policy().keysById().get(kid).getEncoded(), mac));
         assertThatThrownBy(() -> v.authenticate(confused)).isInstanceOf(Rejected.class);
     }
@@ -168,8 +171,8 @@ class KeySetContractTest {
 
     private static String json(Object value) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new ObjectMapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

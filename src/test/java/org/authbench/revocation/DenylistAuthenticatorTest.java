@@ -2,9 +2,11 @@ package org.authbench.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.authbench.support.JwtCases.flipLastSignatureByte;
+import static org.authbench.support.JwtCases.refusal;
 
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.authbench.apikey.Servers;
@@ -15,8 +17,8 @@ import org.authbench.apikey.redis.RedisEndpoint;
 import org.authbench.apikey.redis.RedisKeyTable;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.auth.Rejected;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
@@ -63,12 +65,6 @@ class DenylistAuthenticatorTest {
                 f.algorithm().jcaName(), f.keys().signingKey());
     }
 
-    private static String flippedSignature(String token) {
-        int dot = token.lastIndexOf('.');
-        byte[] sig = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-        sig[sig.length / 2] ^= 1;
-        return token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
-    }
 
     @ParameterizedTest
     @MethodSource("cases")
@@ -118,23 +114,15 @@ class DenylistAuthenticatorTest {
             }
         };
         Authenticator auth = new DenylistAuthenticator(JwtLibrary.REFERENCE.create(f.policy()), mustNotBeAsked);
-        assertThat(refusal(auth, flippedSignature(f.validTokens()[0]))).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(refusal(auth, flipLastSignatureByte(f.validTokens()[0]))).isEqualTo(Reason.BAD_SIGNATURE);
     }
 
     @Test
     void redisDenylistOnAStoppedServerSaysSoInOneLine() {
         int port = Servers.unusedLoopbackPort();
         StoreOptions options = StoreOptions.defaults().withRedisUrl("redis://127.0.0.1:" + port);
-        assertThatThrownBy(() -> DenylistKind.REDIS.open(options, java.time.Clock.systemUTC())).isInstanceOf(StoreUnavailableException.class)
+        assertThatThrownBy(() -> DenylistKind.REDIS.open(options, Clock.systemUTC())).isInstanceOf(StoreUnavailableException.class)
                 .hasMessage("no Redis at 127.0.0.1:" + port + ": Connection refused");
     }
 
-    private static Reason refusal(Authenticator auth, String token) {
-        try {
-            Principal p = auth.authenticate(token);
-            throw new AssertionError("accepted as " + p);
-        } catch (Rejected e) {
-            return e.reason();
-        }
-    }
 }

@@ -22,7 +22,7 @@ import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
 import org.junit.jupiter.params.provider.Arguments;
 
-/** What the per-library adapter tests share: the hostile cases, the refusal reason, a signature tweak. */
+/** What tests of authenticators share: the hostile cases, the refusal reason, a signature tweak. */
 public final class JwtCases {
 
     private JwtCases() {

@@ -12,8 +12,9 @@ import java.util.Collection;
 import java.util.Properties;
 import org.authbench.apikey.ApiKeyRecord;
 import org.authbench.apikey.KeyTable;
-import org.authbench.apikey.StoreOptions;
 import org.authbench.apikey.StoreUnavailableException;
+import org.authbench.apikey.TierSettings;
+import org.postgresql.Driver;
 
 /**
  * API-key records in a SQL table over JDBC and HikariCP: the {@code h2} (embedded, in-memory) and
@@ -50,14 +51,14 @@ public final class JdbcKeyTable implements KeyTable {
     }
 
     /** An embedded H2 in-memory database named after the namespace. */
-    public static JdbcKeyTable h2(StoreOptions options) {
+    public static JdbcKeyTable h2(TierSettings options) {
         HikariConfig c = config(options.namespace());
         c.setJdbcUrl("jdbc:h2:mem:" + options.namespace() + ";DB_CLOSE_DELAY=-1");
         return create(new HikariDataSource(c), options.namespace(), true);
     }
 
     /** A schema named after the namespace on the PostgreSQL server of {@code options}. */
-    public static JdbcKeyTable postgres(StoreOptions options) {
+    public static JdbcKeyTable postgres(TierSettings options) {
         HikariConfig c = config(options.namespace());
         c.setJdbcUrl(options.postgresUrl());
         c.setUsername(options.postgresUser());
@@ -78,7 +79,7 @@ public final class JdbcKeyTable implements KeyTable {
     }
 
     /** Null when a PostgreSQL connection opens; otherwise the one-line reason. */
-    public static String postgresUnavailableReason(StoreOptions options) {
+    public static String postgresUnavailableReason(TierSettings options) {
         Properties p = new Properties();
         p.setProperty("user", options.postgresUser());
         if (!options.postgresPassword().isEmpty()) {
@@ -94,7 +95,7 @@ public final class JdbcKeyTable implements KeyTable {
 
     /** {@code host:port} of a PostgreSQL JDBC URL, for messages. */
     static String postgresAddress(String url) {
-        Properties p = org.postgresql.Driver.parseURL(url, null);
+        Properties p = Driver.parseURL(url, null);
         return p == null ? url : p.getProperty("PGHOST") + ":" + p.getProperty("PGPORT");
     }
 

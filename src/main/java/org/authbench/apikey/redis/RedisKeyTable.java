@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.authbench.apikey.ApiKeyRecord;
 import org.authbench.apikey.KeyTable;
-import org.authbench.apikey.StoreOptions;
+import org.authbench.apikey.TierSettings;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.ScanParams;
@@ -35,7 +35,7 @@ public final class RedisKeyTable implements KeyTable {
         this.prefix = prefix;
     }
 
-    public static RedisKeyTable open(StoreOptions options) {
+    public static RedisKeyTable open(TierSettings options) {
         JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect();
         String prefix = claim(redis, options.namespace());
         return new RedisKeyTable(redis, prefix);

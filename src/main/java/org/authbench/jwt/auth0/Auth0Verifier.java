@@ -29,7 +29,6 @@ import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.jwt.JwtAlgorithm;
-import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -86,7 +85,7 @@ public final class Auth0Verifier implements Authenticator {
     private final String pinnedAlg;
 
     public Auth0Verifier(VerifierPolicy policy) {
-        JwtLibrary.AUTH0.requireSupport(policy.algorithm());
+        Auth0.requireSupport(policy.algorithm());
         this.jwsOnly = policy.jwsOnly();
         this.pinnedAlg = policy.algorithm().name();
         if (policy.hasKeySet() && policy.algorithm().isHmac()) {

@@ -19,6 +19,8 @@ import io.fusionauth.jwt.hmac.HMACVerifier;
 import io.fusionauth.jwt.rsa.RSAPSSVerifier;
 import io.fusionauth.jwt.rsa.RSAVerifier;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -27,10 +29,9 @@ import java.util.List;
 import java.util.Map;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.auth.Rejected;
 import org.authbench.jwt.CompactJws;
-import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -86,7 +87,7 @@ public final class FusionAuthVerifier implements Authenticator {
 
     public FusionAuthVerifier(VerifierPolicy policy) {
         this.policy = policy;
-        JwtLibrary.FUSIONAUTH.requireSupport(policy.algorithm());
+        FusionAuth.requireSupport(policy.algorithm());
         this.algorithm = Algorithm.valueOf(policy.algorithm().name());
         this.ecSignatureLength = 2 * policy.algorithm().ecCoordinateBytes();
         if (policy.hasKeySet()) {
@@ -105,12 +106,12 @@ public final class FusionAuthVerifier implements Authenticator {
         this.decoder = d.withClockSkew(Math.toIntExact(policy.leewaySeconds()));
     }
 
-    private Verifier pinnedVerifier(VerifierPolicy policy, java.security.Key key) {
+    private Verifier pinnedVerifier(VerifierPolicy policy, Key key) {
         Verifier family = switch (policy.algorithm()) {
             case HS256, HS512 -> HMACVerifier.newVerifier(key.getEncoded());
-            case RS256 -> RSAVerifier.newVerifier((java.security.PublicKey) key);
-            case PS256 -> RSAPSSVerifier.newVerifier((java.security.PublicKey) key);
-            case ES256, ES384 -> ECVerifier.newVerifier((java.security.PublicKey) key);
+            case RS256 -> RSAVerifier.newVerifier((PublicKey) key);
+            case PS256 -> RSAPSSVerifier.newVerifier((PublicKey) key);
+            case ES256, ES384 -> ECVerifier.newVerifier((PublicKey) key);
             case EdDSA -> throw new IllegalStateException("unreachable: requireSupport refused EdDSA");
         };
         return new PinnedVerifier(algorithm, family);

@@ -29,6 +29,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.ExpiredJWTException;
+import java.security.Key;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -40,10 +41,9 @@ import java.util.Map;
 import java.util.Set;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.auth.Rejected;
 import org.authbench.jwt.JwkKeys;
-import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -101,7 +101,7 @@ public final class NimbusVerifier implements Authenticator {
     private final JWSVerifier jwsVerifier;
 
     public NimbusVerifier(VerifierPolicy policy) {
-        JwtLibrary.NIMBUS.requireSupport(policy.algorithm());
+        Nimbus.requireSupport(policy.algorithm());
         this.pinned = JWSAlgorithm.parse(policy.algorithm().name());
         this.keySet = policy.hasKeySet();
         if (policy.jwsOnly()) {
@@ -136,7 +136,7 @@ public final class NimbusVerifier implements Authenticator {
 
     private static JWKSet jwkSet(VerifierPolicy policy) {
         List<JWK> jwks = new ArrayList<>();
-        for (Map.Entry<String, java.security.Key> e : policy.keysById().entrySet()) {
+        for (Map.Entry<String, Key> e : policy.keysById().entrySet()) {
             Map<String, Object> json = new LinkedHashMap<>(JwkKeys.toJwk(e.getValue()));
             json.put("kid", e.getKey());
             try {

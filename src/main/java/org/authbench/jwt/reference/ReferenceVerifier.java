@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,15 +34,8 @@ import org.authbench.jwt.VerifierPolicy;
  * signature, then claims. The signature is checked before the payload is parsed, so forged payloads cost no
  * JSON work. With a key set, the header's {@code kid} picks the key by a hash-map lookup; a missing or unknown
  * {@code kid} is refused before any signature work.
- *
- * <p>Self-test knob for the CI gate: {@code -Dauthbench.selftest.slowdownPercent=N} makes this verifier
- * verify an accepted token a second time on N% of calls (deterministically), a real and proportional slowdown. It is
- * read once, at construction, and recorded in the run manifest when set.
  */
 public final class ReferenceVerifier implements Authenticator {
-
-    /** System property of the CI-gate self-test; off (0) by default. */
-    public static final String SLOWDOWN_PROPERTY = "authbench.selftest.slowdownPercent";
 
     // Duplicate members are refused for every name this verifier acts on (a bit per name, below), which is
     // what RFC 7515 section 5.2 and RFC 7519 section 4 ask; a duplicate of a member it ignores cannot change a
@@ -52,7 +46,7 @@ public final class ReferenceVerifier implements Authenticator {
     private static final byte[] ALPHABET = new byte[256];
 
     static {
-        java.util.Arrays.fill(ALPHABET, (byte) -1);
+        Arrays.fill(ALPHABET, (byte) -1);
         String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         for (int i = 0; i < chars.length(); i++) {
             ALPHABET[chars.charAt(i)] = (byte) i;
@@ -75,7 +69,6 @@ public final class ReferenceVerifier implements Authenticator {
     /** kid → index into {@link #keys}, or null when the policy has one key and ignores {@code kid}. */
     private final Map<String, Integer> kidIndex;
     private final int[] signatureLengths;
-    private final int slowdownPercent;
     // Mac and Signature objects are not thread-safe; one initialised instance per thread, built lazily.
     private final ThreadLocal<PerThread> perThread;
 
@@ -101,10 +94,6 @@ public final class ReferenceVerifier implements Authenticator {
                 case EC -> 2 * alg.ecCoordinateBytes();
                 case OKP -> 64; // RFC 8032: R || S, 32 bytes each
             };
-        }
-        this.slowdownPercent = Integer.getInteger(SLOWDOWN_PROPERTY, 0);
-        if (slowdownPercent < 0) {
-            throw new IllegalArgumentException(SLOWDOWN_PROPERTY + " must not be negative");
         }
         // Fail now, not on the first request, if the platform lacks the primitive.
         PerThread probe = newPerThread();
@@ -137,20 +126,6 @@ public final class ReferenceVerifier implements Authenticator {
 
     @Override
     public Principal authenticate(String token) throws Rejected {
-        Principal principal = verify(token);
-        if (slowdownPercent > 0) {
-            // The CI-gate self-test: the whole verification again on N% of calls, so the cost grows by N%.
-            PerThread t = perThread.get();
-            t.slowdownCredit += slowdownPercent;
-            while (t.slowdownCredit >= 100) {
-                t.slowdownCredit -= 100;
-                t.sink ^= verify(token).hashCode();
-            }
-        }
-        return principal;
-    }
-
-    private Principal verify(String token) throws Rejected {
         int[] dots = CompactJws.dots(token);
         int dot1 = dots[0];
         int dot2 = dots[1];
@@ -412,8 +387,6 @@ public final class ReferenceVerifier implements Authenticator {
     private static final class PerThread {
         final Mac[] macs;
         final Signature[] signatures;
-        int slowdownCredit;
-        int sink;
 
         PerThread(int keys) {
             this.macs = new Mac[keys];

@@ -10,13 +10,14 @@ import io.vertx.ext.auth.impl.jose.JWK;
 import io.vertx.ext.auth.impl.jose.JWS;
 import io.vertx.ext.auth.impl.jose.JWT;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.security.SignatureException;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
-import org.authbench.jwt.JwkKeys;
+import org.authbench.auth.Rejected;
 import org.authbench.jwt.CompactJws;
+import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
@@ -86,7 +87,7 @@ public final class VertxVerifier implements Authenticator {
         }
     }
 
-    private JsonObject jwkJson(java.security.Key key) {
+    private JsonObject jwkJson(Key key) {
         return new JsonObject(JwkKeys.toJwk(key)).put("alg", pinnedAlg).put("use", "sig");
     }
 

@@ -1,24 +1,31 @@
 package org.authbench.jwt.auth0;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.authbench.support.JwtCases.flipLastSignatureByte;
 import static org.authbench.support.JwtCases.refusal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.auth0.jwt.algorithms.Algorithm;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.auth.Rejected;
 import org.authbench.fixture.Hostile;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
-import org.authbench.jwt.reference.ReferenceVerifier;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.UnsupportedAlgorithmException;
+import org.authbench.jwt.reference.ReferenceVerifier;
+import org.authbench.support.Fixtures;
+import org.authbench.support.JwtCases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -29,7 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Auth0VerifierTest {
 
     private static final long NOW = 1_750_000_000L;
-    private static final Map<JwtAlgorithm, JwtFixture> FIXTURES = new ConcurrentHashMap<>();
     private static final JwtFixture EC = fixture(JwtAlgorithm.ES256);
     private static final Authenticator VERIFIER = new Auth0Verifier(EC.policy());
     private static final Authenticator JWS_ONLY = new Auth0Verifier(EC.policy().withJwsOnly(true));
@@ -44,7 +50,7 @@ class Auth0VerifierTest {
     }
 
     private static JwtFixture fixture(JwtAlgorithm alg) {
-        return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 2, NOW, 11));
+        return Fixtures.jwt(alg, 2, NOW, 11);
     }
 
 
@@ -90,8 +96,8 @@ class Auth0VerifierTest {
         assertThat(refusal(new Auth0Verifier(f.policy()), token)).isEqualTo(expected);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostiles() {
-        return org.authbench.support.JwtCases.hostiles(org.authbench.jwt.JwtLibrary.AUTH0);
+    static Stream<Arguments> hostiles() {
+        return JwtCases.hostiles(JwtLibrary.AUTH0);
     }
 
     /**
@@ -101,12 +107,12 @@ class Auth0VerifierTest {
      */
     @Test
     void java_jwtOffersNoEdDsaAlgorithm() {
-        assertThat(java.util.Arrays.stream(com.auth0.jwt.algorithms.Algorithm.class.getMethods())
-                .map(java.lang.reflect.Method::getName)
-                .filter(n -> n.toUpperCase(java.util.Locale.ROOT).matches(".*(EDDSA|ED25519|EDWARDS).*")))
+        assertThat(Arrays.stream(Algorithm.class.getMethods())
+                .map(Method::getName)
+                .filter(n -> n.toUpperCase(Locale.ROOT).matches(".*(EDDSA|ED25519|EDWARDS).*")))
                 .isEmpty();
-        assertThat(java.util.Arrays.stream(com.auth0.jwt.algorithms.Algorithm.class.getMethods())
-                .map(java.lang.reflect.Method::getName)).contains("RSA256PSS", "ECDSA384", "HMAC512");
+        assertThat(Arrays.stream(Algorithm.class.getMethods())
+                .map(Method::getName)).contains("RSA256PSS", "ECDSA384", "HMAC512");
         assertThatThrownBy(() -> new Auth0Verifier(fixture(JwtAlgorithm.EdDSA).policy()))
                 .isInstanceOf(UnsupportedAlgorithmException.class).hasMessageStartingWith("auth0 does not support EdDSA: ");
     }

@@ -13,17 +13,19 @@ import io.fusionauth.jwt.hmac.HMACVerifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import org.authbench.auth.Principal;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.auth.Rejected;
 import org.authbench.fixture.Hostile;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.authbench.jwt.UnsupportedAlgorithmException;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What {@code AdapterContractTest} does not show for fusionauth-jwt: the two library gaps the adapter closes
@@ -98,9 +100,9 @@ class FusionAuthVerifierTest {
     /** Why fusionauth has no EdDSA row: its {@code Algorithm} enum (every verifier's vocabulary) has no EdDSA. */
     @Test
     void fusionAuthKnowsNoEdDsa() {
-        assertThat(java.util.Arrays.stream(Algorithm.values()).map(Enum::name))
+        assertThat(Arrays.stream(Algorithm.values()).map(Enum::name))
                 .contains("PS256", "ES384", "HS512")
-                .noneMatch(n -> n.toUpperCase(java.util.Locale.ROOT).startsWith("ED"));
+                .noneMatch(n -> n.toUpperCase(Locale.ROOT).startsWith("ED"));
         assertThat(Algorithm.fromName("EdDSA")).isNull();
         assertThatThrownBy(() -> new FusionAuthVerifier(JwtFixture.fixed(JwtAlgorithm.EdDSA, 2, NOW, 7).policy()))
                 .isInstanceOf(UnsupportedAlgorithmException.class).hasMessageStartingWith("fusionauth does not support EdDSA: ");

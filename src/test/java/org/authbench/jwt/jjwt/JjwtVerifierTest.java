@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.authbench.support.JwtCases.flipLastSignatureByte;
 import static org.authbench.support.JwtCases.refusal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -15,6 +13,7 @@ import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.reference.ReferenceVerifier;
+import org.authbench.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JjwtVerifierTest {
 
     private static final long NOW = 1_750_000_000L;
-    private static final Map<JwtAlgorithm, JwtFixture> FIXTURES = new ConcurrentHashMap<>();
     private static final JwtFixture RSA = fixture(JwtAlgorithm.RS256);
     private static final Authenticator VERIFIER = new JjwtVerifier(RSA.policy());
     private static final Authenticator JWS_ONLY = new JjwtVerifier(RSA.policy().withJwsOnly(true));
@@ -42,7 +40,7 @@ class JjwtVerifierTest {
     }
 
     private static JwtFixture fixture(JwtAlgorithm alg) {
-        return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 2, NOW, 11));
+        return Fixtures.jwt(alg, 2, NOW, 11);
     }
 
 

@@ -4,26 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.authbench.support.JwtCases.flipLastSignatureByte;
 import static org.authbench.support.JwtCases.refusal;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
-import org.authbench.auth.Rejected;
 import org.authbench.auth.Rejected.Reason;
+import org.authbench.auth.Rejected;
 import org.authbench.fixture.Hostile;
 import org.authbench.fixture.JwsSigner;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.JwtAlgorithm;
-import org.authbench.jwt.reference.ReferenceVerifier;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.UnsupportedAlgorithmException;
+import org.authbench.jwt.reference.ReferenceVerifier;
+import org.authbench.support.Fixtures;
+import org.authbench.support.JwtCases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the nimbus adapter had to set, proved: zero skew (nimbus's default is 60 s), the algorithm pin
@@ -33,7 +42,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NimbusVerifierTest {
 
     private static final long NOW = 1_750_000_000L;
-    private static final Map<JwtAlgorithm, JwtFixture> FIXTURES = new ConcurrentHashMap<>();
     private static final JwtFixture RSA = fixture(JwtAlgorithm.RS256);
     private static final Authenticator VERIFIER = new NimbusVerifier(RSA.policy());
     private static final Authenticator JWS_ONLY = new NimbusVerifier(RSA.policy().withJwsOnly(true));
@@ -48,7 +56,7 @@ class NimbusVerifierTest {
     }
 
     private static JwtFixture fixture(JwtAlgorithm alg) {
-        return FIXTURES.computeIfAbsent(alg, a -> JwtFixture.fixed(a, 2, NOW, 11));
+        return Fixtures.jwt(alg, 2, NOW, 11);
     }
 
 
@@ -83,8 +91,8 @@ class NimbusVerifierTest {
         String input = JwsSigner.b64(header) + "." + JwsSigner.b64(payload);
         Signature s = Signature.getInstance("RSASSA-PSS");
         s.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-        s.initSign((java.security.PrivateKey) RSA.keys().signingKey());
-        s.update(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        s.initSign((PrivateKey) RSA.keys().signingKey());
+        s.update(input.getBytes(StandardCharsets.US_ASCII));
         return input + "." + JwsSigner.b64(s.sign());
     }
 
@@ -121,8 +129,8 @@ class NimbusVerifierTest {
         assertThat(refusal(new NimbusVerifier(f.policy()), token)).isEqualTo(expected);
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> hostiles() {
-        return org.authbench.support.JwtCases.hostiles(org.authbench.jwt.JwtLibrary.NIMBUS);
+    static Stream<Arguments> hostiles() {
+        return JwtCases.hostiles(JwtLibrary.NIMBUS);
     }
 
     /**
@@ -133,9 +141,9 @@ class NimbusVerifierTest {
     @Test
     void nimbusProcessorHasNoEdDsaVerifier() {
         JwtFixture ed = fixture(JwtAlgorithm.EdDSA);
-        assertThatThrownBy(() -> new com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory().createJWSVerifier(
-                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.EdDSA), ed.keys().verificationKey()))
-                .isInstanceOf(com.nimbusds.jose.JOSEException.class);
+        assertThatThrownBy(() -> new DefaultJWSVerifierFactory().createJWSVerifier(
+                new JWSHeader(JWSAlgorithm.EdDSA), ed.keys().verificationKey()))
+                .isInstanceOf(JOSEException.class);
         assertThatThrownBy(() -> Class.forName("com.google.crypto.tink.subtle.Ed25519Verify"))
                 .isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> new NimbusVerifier(ed.policy().withJwsOnly(true)))
