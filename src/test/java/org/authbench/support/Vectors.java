@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Where the external test vectors are: {@code ../shared/vectors} beside the project root (never copied
- * into it). Maven passes the path as {@code authbench.vectors}. A test that needs them and cannot find
+ * Where the external test vectors are: the project's {@code vectors/} folder, which Maven passes as
+ * {@code authbench.vectors}. A test that needs them and cannot find
  * them is skipped with the path it looked at, never passed silently.
  */
 public final class Vectors {
@@ -15,7 +15,7 @@ public final class Vectors {
     }
 
     public static Path dir() {
-        return Path.of(System.getProperty("authbench.vectors", "../shared/vectors")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("authbench.vectors", "vectors")).toAbsolutePath().normalize();
     }
 
     /** The file under the vectors folder, or the test is skipped saying where it looked. */
