@@ -201,9 +201,6 @@ pg_user_check() {
       && ! psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atc 'SELECT 1' >/dev/null 2>&1; then
     say "postgres: user '$PG_USER' cannot log in at $PG_HOST:$PG_PORT; set AUTHBENCH_POSTGRES_USER to a superuser of that server"
   fi
-  if [ -z "${AUTHBENCH_POSTGRES_USER:-}" ] && [ "$PG_USER" != postgres ]; then
-    say "postgres: the suite logs in as 'postgres' unless told otherwise: export AUTHBENCH_POSTGRES_USER=$PG_USER"
-  fi
 }
 
 # Namespaces the suite left on a server: runs in progress, or runs killed before their teardown.

@@ -44,8 +44,16 @@ public record StoreOptions(String namespace, double cacheHitRatio, StoreKind cac
     /** Servers from the environment, a fresh namespace, hit ratio 1, H2 behind the cache. */
     public static StoreOptions defaults() {
         return new StoreOptions(newNamespace(), 1.0, StoreKind.H2,
-                env("AUTHBENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL), env("AUTHBENCH_POSTGRES_USER", "postgres"),
+                env("AUTHBENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL), env("AUTHBENCH_POSTGRES_USER", defaultPostgresUser()),
                 env("AUTHBENCH_POSTGRES_PASSWORD", ""), env("AUTHBENCH_REDIS_URL", DEFAULT_REDIS_URL));
+    }
+
+    /**
+     * The superuser the platform's PostgreSQL package creates: {@code postgres} on Linux packages and containers,
+     * the login user on macOS (Homebrew and Postgres.app initialise the cluster as the user who installed them).
+     */
+    static String defaultPostgresUser() {
+        return System.getProperty("os.name", "").startsWith("Mac") ? System.getProperty("user.name") : "postgres";
     }
 
     /** {@code authbench_<64 random bits in hex>}: unique across concurrent runs on one server. */

@@ -43,7 +43,7 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--vectors", paramLabel = "DIR", defaultValue = "../shared/vectors",
+    @Option(names = "--vectors", paramLabel = "DIR", defaultValue = "vectors",
             description = "external vectors folder (default: ${DEFAULT-VALUE})")
     Path vectors;
 

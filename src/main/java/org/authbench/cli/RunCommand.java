@@ -70,8 +70,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "benchmark threads (default: the profile's); several values run every row at each, e.g. 1,2")
     List<Integer> threads;
 
-    @Option(names = "--vectors", paramLabel = "DIR", defaultValue = "../shared/vectors",
-            description = "external test vectors for the conformance check that ends a run (default: ../shared/vectors)")
+    @Option(names = "--vectors", paramLabel = "DIR", defaultValue = "vectors",
+            description = "external test vectors for the conformance check that ends a run (default: vectors, shipped with the project)")
     Path vectors;
 
     @Option(names = "--conformance-fuzz", paramLabel = "N", defaultValue = "10000",

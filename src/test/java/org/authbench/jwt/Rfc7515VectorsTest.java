@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RFC 7515 Appendix A.1 (HS256), A.2 (RS256) and A.3 (ES256, high-S) through every adapter under the full
  * claim policy, clock fixed at 1300819000 and no {@code iss}/{@code aud}: each verifies as a principal with
  * neither {@code sub} nor {@code jti}; its tampered versions (payload, signature bit, {@code alg: none}, clock
- * at {@code exp}) are refused. Skipped, saying where it looked, when {@code ../shared/vectors} is absent.
+ * at {@code exp}) are refused. Skipped, saying where it looked, when the vectors folder is absent.
  */
 class Rfc7515VectorsTest {
 
