@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.authbench.env.Environment;
-import org.authbench.env.RunManifest;
 import org.authbench.latency.LatencyRun;
 import org.authbench.latency.Scheme;
+import org.authbench.runfiles.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,7 +110,7 @@ public final class LatencyCommand implements Callable<Integer> {
         }
         Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
         Path runDir = RunCommand.newRunDir(Path.of("results", "runs"), "latency", git);
-        RunManifest manifest = RunManifest.start(runDir, "latency", git,
+        RunManifest manifest = RunCommand.startManifest(runDir, "latency", git,
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         manifest.write();
         // Schemes finished before an interruption are kept (the summary is rewritten after each); say it did not finish.

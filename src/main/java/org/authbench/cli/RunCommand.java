@@ -25,12 +25,14 @@ import org.authbench.crypto.CryptoProvider;
 import org.authbench.conformance.ConformanceReport;
 import org.authbench.conformance.ConformanceRun;
 import org.authbench.jwt.JwtLibrary;
+import org.authbench.jwt.reference.ReferenceVerifier;
 import org.authbench.revocation.DenylistKind;
 import org.authbench.bench.Profile;
 import org.authbench.bench.SupportedPairs;
-import org.authbench.env.AtomicWrite;
 import org.authbench.env.Environment;
-import org.authbench.env.RunManifest;
+import org.authbench.runfiles.AtomicWrite;
+import org.authbench.runfiles.RunFiles;
+import org.authbench.runfiles.RunManifest;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -53,7 +55,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", description = "Run a benchmark profile into a new run folder and write its report.")
 public final class RunCommand implements Callable<Integer> {
 
-    public static final String RESULT_FILE = "jmh-result.json";
+    public static final String RESULT_FILE = RunFiles.RESULT;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
@@ -145,7 +147,7 @@ public final class RunCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         Map<String, Object> git = Environment.git(cwd);
         Path runDir = newRunDir(out, profile.cliName(), git);
-        RunManifest manifest = RunManifest.start(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
+        RunManifest manifest = startManifest(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
                 .originalArgs().toArray(String[]::new));
         if (!jvms.isEmpty()) {
             // Each result row names its own JVM (JMH's "jvm", "vmVersion"); this lists what was asked for.
@@ -185,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(interruptHook);
 
         ArrayNode merged = JSON.createArrayNode();
-        try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve(RunFiles.JMH_LOG)), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
             // One JMH run per JVM, pass and thread count, in that order.
@@ -294,8 +296,8 @@ public final class RunCommand implements Callable<Integer> {
         long seed = new java.security.SecureRandom().nextLong();
         ConformanceReport report = ConformanceRun.run(new ConformanceRun.Options(dir, candidates, conformanceFuzz, seed,
                 ConformanceRun.DEFAULT_BOUND, java.time.Instant.now().getEpochSecond()), line -> { });
-        AtomicWrite.write(runDir.resolve("conformance.json"), ConformanceCommand.render(report, "json"));
-        AtomicWrite.write(runDir.resolve("conformance.md"), ConformanceCommand.render(report, "md"));
+        AtomicWrite.write(runDir.resolve(RunFiles.CONFORMANCE), ConformanceCommand.render(report, "json"));
+        AtomicWrite.write(runDir.resolve(RunFiles.CONFORMANCE_MD), ConformanceCommand.render(report, "md"));
         manifest.root().putObject("conformance").put("falseAccepts", report.falseAccepts().size())
                 .put("clean", report.clean()).put("seed", seed);
         manifest.write();
@@ -425,6 +427,13 @@ public final class RunCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--include is not a valid regular expression: " + e.getDescription());
         }
+    }
+
+    /** A run's manifest with this machine's facts and the self-test slowdown the run's forks will be given. */
+    static RunManifest startManifest(Path runDir, String profile, Map<String, Object> git, String[] args) {
+        return RunManifest.start(runDir, profile, git, args, new RunManifest.HostFacts(Environment.jvm(),
+                Environment.os(), Environment.cpu(), Environment.jcaProviders(), Environment.libraryVersions()),
+                Integer.getInteger(ReferenceVerifier.SLOWDOWN_PROPERTY));
     }
 
     /** A new folder {@code base/<UTC time>-<commit>[-dirty]-<label>}; shared with {@code latency}. */

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * The run's rows grouped into schemes (one benchmark method with one set of parameters, one thread count and
@@ -48,7 +50,7 @@ final class Analysis {
      * One benchmark method, one parameter set, one thread count, one JVM; one row per mode measured. {@code name}
      * is what a reader knows it by; {@code jvm} is null when the run holds one JVM, else its label.
      */
-    record Scheme(String method, Map<String, String> params, int threads, Map<String, Row> byMode, String name,
+    record Scheme(String method, Map<String, String> params, int threads, Map<String, JmhRow> byMode, String name,
             String jvm) {
 
         /** The name, plus the JVM when the run holds several. */
@@ -58,11 +60,11 @@ final class Analysis {
 
         /** ns/op in {@code mode} when this scheme was measured in it, else its usual cost: ratios compare like with like. */
         Estimate nsIn(String mode) {
-            Row same = byMode.get(mode);
+            JmhRow same = byMode.get(mode);
             return same != null ? same.nsPerOp() : ns();
         }
 
-        Row cost() {
+        JmhRow cost() {
             for (String m : MODE_ORDER) {
                 if (byMode.containsKey(m)) {
                     return byMode.get(m);
@@ -77,7 +79,7 @@ final class Analysis {
 
         /** Throughput of one thread (or all threads): measured when a Throughput row exists, else derived. */
         Estimate ops() {
-            Row t = byMode.get("thrpt");
+            JmhRow t = byMode.get("thrpt");
             return t != null ? t.opsPerSecond() : cost().opsPerSecond();
         }
 
@@ -85,13 +87,13 @@ final class Analysis {
             return !byMode.containsKey("thrpt");
         }
 
-        Row sample() {
+        JmhRow sample() {
             return byMode.get("sample");
         }
 
         Estimate bytes() {
             for (String m : MODE_ORDER) {
-                Row r = byMode.get(m);
+                JmhRow r = byMode.get(m);
                 if (r != null && r.bytesPerOp() != null) {
                     return r.bytesPerOp();
                 }
@@ -120,7 +122,7 @@ final class Analysis {
     /** The provider the main tables rank within: DEFAULT when the run has it, else the one with most rows. */
     private final String primaryProvider;
 
-    Analysis(List<Row> rows) {
+    Analysis(List<JmhRow> rows) {
         Map<String, String> jvmLabels = jvmLabels(rows);
         Map<String, Integer> rowsPerJvm = new LinkedHashMap<>();
         rows.forEach(r -> rowsPerJvm.merge(jvmKey(r), 1, Integer::sum));
@@ -148,14 +150,14 @@ final class Analysis {
             }
         }
         primaryProvider = topProvider;
-        Map<String, Map<String, Row>> groups = new LinkedHashMap<>();
-        for (Row r : rows) {
+        Map<String, Map<String, JmhRow>> groups = new LinkedHashMap<>();
+        for (JmhRow r : rows) {
             groups.computeIfAbsent(identity(r) + "|" + r.threads(), k -> new LinkedHashMap<>()).putIfAbsent(r.mode(), r);
         }
         Map<String, Set<String>> varying = varyingParams(rows);
         Map<String, Integer> minThreads = new LinkedHashMap<>();
-        for (Map<String, Row> g : groups.values()) {
-            Row r = g.values().iterator().next();
+        for (Map<String, JmhRow> g : groups.values()) {
+            JmhRow r = g.values().iterator().next();
             Scheme s = new Scheme(r.method(), r.params(), r.threads(), g, name(r, varying.getOrDefault(r.method(), Set.of())),
                     several ? jvmLabels.get(jvmKey(r)) : null);
             all.add(s);
@@ -169,20 +171,20 @@ final class Analysis {
         }
     }
 
-    private static String jvmKey(Row r) {
+    private static String jvmKey(JmhRow r) {
         return r.jdkVersion() + "|" + r.vmVersion();
     }
 
     /** A row's scheme identity apart from its thread count: JVM, method, parameters. */
-    private static String identity(Row r) {
+    private static String identity(JmhRow r) {
         return jvmKey(r) + "|" + r.method() + "|" + new TreeMap<>(r.params());
     }
 
     /** "JDK 21.0.5", with the VM version where two JVMs share a JDK version. */
-    private static Map<String, String> jvmLabels(List<Row> rows) {
-        Map<String, Row> first = new LinkedHashMap<>();
+    private static Map<String, String> jvmLabels(List<JmhRow> rows) {
+        Map<String, JmhRow> first = new LinkedHashMap<>();
         Map<String, Integer> perJdk = new LinkedHashMap<>();
-        for (Row r : rows) {
+        for (JmhRow r : rows) {
             if (first.putIfAbsent(jvmKey(r), r) == null) {
                 perJdk.merge(String.valueOf(r.jdkVersion()), 1, Integer::sum);
             }
@@ -219,9 +221,9 @@ final class Analysis {
     }
 
     /** Parameters that take more than one value among a method's rows (they must appear in its labels). */
-    private static Map<String, Set<String>> varyingParams(List<Row> rows) {
+    private static Map<String, Set<String>> varyingParams(List<JmhRow> rows) {
         Map<String, Map<String, Set<String>>> values = new LinkedHashMap<>();
-        for (Row r : rows) {
+        for (JmhRow r : rows) {
             r.params().forEach((k, v) -> values.computeIfAbsent(r.method(), m -> new LinkedHashMap<>())
                     .computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
         }
@@ -239,7 +241,7 @@ final class Analysis {
     }
 
     /** The name a reader knows a scheme by: the library, the store, or the floor's primitive, plus varying params. */
-    private static String name(Row r, Set<String> varying) {
+    private static String name(JmhRow r, Set<String> varying) {
         String head = switch (r.method()) {
             case VERIFY -> r.param("library");
             case LOOKUP -> r.param("store");
@@ -385,7 +387,7 @@ final class Analysis {
             if (plain == null) {
                 continue;
             }
-            Row same = plain.byMode().get(d.cost().mode());
+            JmhRow same = plain.byMode().get(d.cost().mode());
             Scheme refused = base(REV_REFUSED).stream().filter(r -> r.params().equals(d.params())).findFirst()
                     .orElse(null);
             out.add(new DenylistCost(d, plain, refused, d.ns().minus(same != null ? same.nsPerOp() : plain.ns())));

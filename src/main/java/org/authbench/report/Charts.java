@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -211,7 +213,7 @@ final class Charts {
             List<Double> y = new ArrayList<>();
             List<Double> e = new ArrayList<>();
             for (Analysis.Scheme p : s.points()) {
-                Row r = p.byMode().get(s.mode());
+                JmhRow r = p.byMode().get(s.mode());
                 x.add(p.threads());
                 y.add(r.opsPerSecond().value());
                 e.add(finite(r.opsPerSecond().error()));

@@ -1,8 +1,9 @@
 package org.authbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.Manifest;
 
 /**
  * The "Claims checked" table: popular statements about API keys and JWTs, the evidence this run measured
@@ -21,20 +22,19 @@ final class Claims {
     /** Scaling efficiency (throughput at T threads / (T × one thread)) read as "scales". */
     static final double SCALES = 0.8;
 
-    /** Store tiers of the claim "API-key validation is faster", in the order the issue names them. */
-    static final List<String[]> TIERS = List.of(
-            new String[] {"in-process", "HASHED"}, new String[] {"in-process (plain map)", "PLAIN"},
-            new String[] {"cache", "CAFFEINE"}, new String[] {"embedded SQL", "H2"},
-            new String[] {"Redis", "REDIS"}, new String[] {"PostgreSQL", "POSTGRES"});
-    static final List<String> NETWORKED = List.of("H2", "REDIS", "POSTGRES");
+    /** The plain map is an extra lower bound of the in-process tier, not a tier the claims name. */
+    private static final String PLAIN = "PLAIN";
 
     private final Analysis a;
-    private final JsonNode manifest;
+    private final Manifest manifest;
+    /** Store tiers of the claim "API-key validation is faster", with their labels, as the run describes them. */
+    private final List<Manifest.StoreTier> tiers;
     private final int cores;
 
-    Claims(Analysis a, JsonNode manifest, int cores) {
+    Claims(Analysis a, Manifest manifest, List<Manifest.StoreTier> tiers, int cores) {
         this.a = a;
         this.manifest = manifest;
+        this.tiers = tiers;
         this.cores = cores;
     }
 
@@ -49,21 +49,21 @@ final class Claims {
     }
 
     private void fasterPerTier(List<List<String>> rows) {
-        for (String[] t : TIERS) {
-            String claim = "API-key validation is faster than JWT verification (" + t[0] + ", `" + t[1] + "`)";
-            Analysis.Scheme tier = a.tier(t[1]);
+        for (Manifest.StoreTier t : tiers) {
+            String claim = "API-key validation is faster than JWT verification (" + t.label() + ", `" + t.store() + "`)";
+            Analysis.Scheme tier = a.tier(t.store());
             if (tier == null) {
-                if (t[1].equals("PLAIN")) {
-                    continue; // the plain map is an extra lower bound, not a tier the claim names
+                if (t.store().equals(PLAIN)) {
+                    continue;
                 }
-                String skipped = manifest == null ? null : manifest.path("stores").path("skipped").path(t[1]).asText(null);
+                String skipped = manifest == null ? null : manifest.storesSkipped().get(t.store());
                 rows.add(List.of(claim, skipped != null ? "tier skipped in this run: " + skipped
-                        : "tier `" + t[1] + "` not measured in this run", NO_EVIDENCE));
+                        : "tier `" + t.store() + "` not measured in this run", NO_EVIDENCE));
                 continue;
             }
             List<String> faster = new ArrayList<>();
             List<String> notFaster = new ArrayList<>();
-            StringBuilder ev = new StringBuilder(t[1] + " lookup " + Fmt.pm(tier.ns()) + " ns; fastest verify:");
+            StringBuilder ev = new StringBuilder(t.store() + " lookup " + Fmt.pm(tier.ns()) + " ns; fastest verify:");
             for (String alg : a.algorithms()) {
                 Analysis.Scheme best = a.best(alg);
                 if (best == null) {
@@ -107,10 +107,10 @@ final class Claims {
                     + " the " + key.label() + " lookup, " + Fmt.pm(added) + " ns added per request (\"slightly\" read as ≤ "
                     + Fmt.num(SLIGHTLY, 0) + "×)";
             List<String> slowerTiers = new ArrayList<>();
-            for (String n : NETWORKED) {
-                Analysis.Scheme t = a.tier(n);
+            for (Manifest.StoreTier n : tiers) {
+                Analysis.Scheme t = n.database() ? a.tier(n.store()) : null;
                 if (t != null && med.ns().clearlyBelow(t.ns())) {
-                    slowerTiers.add(n + " " + Fmt.pm(t.ns()) + " ns");
+                    slowerTiers.add(n.store() + " " + Fmt.pm(t.ns()) + " ns");
                 }
             }
             String verdict;

@@ -3,6 +3,7 @@ package org.authbench.report;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import org.authbench.runfiles.Estimate;
 
 /**
  * Number formatting shared by every report file, so the Markdown, the HTML and the tests agree: four

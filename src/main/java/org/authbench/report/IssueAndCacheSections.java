@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * Two report sections built from run rows alone: "Issuance" ({@code IssueBenchmark.issue}: what signing costs per
@@ -31,7 +33,7 @@ final class IssueAndCacheSections {
         List<List<String>> rows = new ArrayList<>();
         for (Analysis.Scheme x : sign) {
             Estimate verify = sameMode(x, verifyOf(a, x));
-            rows.add(List.of(x.param("alg"), x.param("library"), Fmt.pm(x.ns()), Row.modeName(x.cost().mode()),
+            rows.add(List.of(x.param("alg"), x.param("library"), Fmt.pm(x.ns()), JmhRow.modeName(x.cost().mode()),
                     verify == null ? "—" : Fmt.pm(verify), verify == null ? "—" : Fmt.times(x.ns().over(verify)),
                     x.bytes() == null ? "—" : Fmt.pm(x.bytes())));
         }
@@ -56,7 +58,7 @@ final class IssueAndCacheSections {
         for (Analysis.Scheme x : cached) {
             Estimate uncached = sameMode(x, verifyOf(a, x));
             rows.add(List.of(x.param("alg"), x.param("library"), x.param("cacheHitRatio"), Fmt.pm(x.ns()),
-                    Row.modeName(x.cost().mode()), uncached == null ? "—" : Fmt.pm(uncached),
+                    JmhRow.modeName(x.cost().mode()), uncached == null ? "—" : Fmt.pm(uncached),
                     uncached == null ? "—" : Fmt.times(x.ns().over(uncached))));
         }
         s.blocks().add(new Doc.Table(List.of("alg", "library", "hit ratio", "cached ns/op ± 99.9% CI", "mode",
@@ -104,7 +106,7 @@ final class IssueAndCacheSections {
         if (other == null) {
             return null;
         }
-        Row same = other.byMode().get(x.cost().mode());
+        JmhRow same = other.byMode().get(x.cost().mode());
         return same != null ? same.nsPerOp() : other.ns();
     }
 }

@@ -1,15 +1,22 @@
 package org.authbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.authbench.runfiles.Conformance;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
+import org.authbench.runfiles.LatencySummary;
+import org.authbench.runfiles.Manifest;
+import org.authbench.runfiles.RunFiles;
+import org.authbench.runfiles.RunFolder;
 
 /**
  * Turns a {@link RunFolder} into the report {@link Doc}: summary, ranking per algorithm, API keys versus
@@ -22,13 +29,11 @@ import java.util.TreeSet;
 final class ReportBuilder {
 
     static final double CAPACITY_RATE = 10_000;
-    /** Named here, not imported: the report reads run files and never loads benchmark classes. */
-    static final String PROVIDER_RECORD_PROPERTY = "authbench.providerRecord";
     private static final String[][] PCT = {{"50.0", "p50"}, {"99.0", "p99"}, {"99.9", "p99.9"}};
 
     private final RunFolder run;
     private final Analysis a;
-    private final JsonNode m;
+    private final Manifest m;
     private final Doc doc;
 
     private ReportBuilder(RunFolder run) {
@@ -62,11 +67,12 @@ final class ReportBuilder {
     private void preface() {
         StringBuilder p = new StringBuilder();
         if (m != null) {
-            p.append("Profile `").append(m.path("profile").asText("?")).append("`, status `")
-                    .append(m.path("status").asText("?")).append("`, started ").append(m.path("startedAt").asText("?"))
-                    .append(", ended ").append(m.path("endedAt").asText("not recorded")).append(", commit `")
-                    .append(m.path("git").path("shortCommit").asText("?"))
-                    .append(m.path("git").path("dirty").asBoolean() ? " (dirty)" : "").append("`. ");
+            p.append("Profile `").append(Objects.toString(m.profile(), "?")).append("`, status `")
+                    .append(Objects.toString(m.status(), "?")).append("`, started ")
+                    .append(Objects.toString(m.startedAt(), "?")).append(", ended ")
+                    .append(Objects.toString(m.endedAt(), "not recorded")).append(", commit `")
+                    .append(Objects.toString(m.shortCommit(), "?"))
+                    .append(Boolean.TRUE.equals(m.dirty()) ? " (dirty)" : "").append("`. ");
         } else {
             p.append("This folder has no manifest.json: environment facts are unknown. ");
         }
@@ -84,16 +90,16 @@ final class ReportBuilder {
                     + (a.primaryProvider().equals(Analysis.DEFAULT_PROVIDER) ? " (the JDK's own providers)" : "")
                     + "; \"JCA providers\" compares them."));
         }
-        if (m != null && !"finished".equals(m.path("status").asText())) {
-            doc.preface.add(new Doc.Para("WARNING: this run did not finish (status `" + m.path("status").asText()
+        if (m != null && !m.finished()) {
+            doc.preface.add(new Doc.Para("WARNING: this run did not finish (status `" + Objects.toString(m.status(), "")
                     + "`); the report covers the rows that completed."));
         }
-        if (m != null && m.path("failedRows").size() > 0) {
-            doc.preface.add(new Doc.Para("WARNING: " + m.path("failedRows").size()
+        if (m != null && m.failedRows() > 0) {
+            doc.preface.add(new Doc.Para("WARNING: " + m.failedRows()
                     + " benchmark rows failed and are missing (see Environment and jmh.log)."));
         }
-        if (m != null && m.has("selftest")) {
-            doc.preface.add(new Doc.Para("SELF-TEST RUN: a slowdown was injected on purpose (" + m.get("selftest")
+        if (m != null && m.selftest() != null) {
+            doc.preface.add(new Doc.Para("SELF-TEST RUN: a slowdown was injected on purpose (" + m.selftest()
                     + "); these numbers are not real results."));
         }
     }
@@ -118,7 +124,7 @@ final class ReportBuilder {
         }
         if (key != null) {
             items.add("the " + key.label() + " API-key lookup itself: " + Fmt.pm(key.ns()) + " ns ("
-                    + Row.modeName(key.cost().mode()) + ")");
+                    + JmhRow.modeName(key.cost().mode()) + ")");
         }
         if (items.isEmpty()) {
             Doc.para(s, "This run has neither JWT verification nor API-key lookup rows to compare.");
@@ -216,7 +222,7 @@ final class ReportBuilder {
         }
         Doc.para(s, "Not supported (library × algorithm pairs the library cannot verify; never run, from manifest.json):");
         List<String> items = new ArrayList<>();
-        m.path("notSupported").fields().forEachRemaining(e -> items.add("`" + e.getKey() + "`: " + e.getValue().asText()));
+        m.notSupported().forEach((pair, why) -> items.add("`" + pair + "`: " + why));
         s.blocks().add(new Doc.Bullets(items));
     }
 
@@ -226,19 +232,19 @@ final class ReportBuilder {
         if (m == null) {
             return out;
         }
-        m.path("notSupported").fieldNames().forEachRemaining(pair -> {
+        for (String pair : m.notSupported().keySet()) {
             String[] p = pair.split(" ", 2);
             if (p.length == 2) {
-                out.computeIfAbsent(p[1], k -> new ArrayList<>()).add(p[0].toLowerCase(java.util.Locale.ROOT));
+                out.computeIfAbsent(p[1], k -> new ArrayList<>()).add(p[0].toLowerCase(Locale.ROOT));
             }
-        });
+        }
         return out;
     }
 
     private List<String> schemeRow(String rank, Analysis.Scheme v) {
         Estimate floor = a.floorFor(v);
-        Row sample = v.sample();
-        List<String> r = new ArrayList<>(List.of(rank, v.label(), Fmt.pm(v.ns()), Row.modeName(v.cost().mode()),
+        JmhRow sample = v.sample();
+        List<String> r = new ArrayList<>(List.of(rank, v.label(), Fmt.pm(v.ns()), JmhRow.modeName(v.cost().mode()),
                 Fmt.pm(v.ops()) + (v.opsDerived() ? " (derived)" : ""), floor == null ? "—" : Fmt.times(floor)));
         for (String[] p : PCT) {
             Double ns = sample == null ? null : sample.percentileNs(p[0]);
@@ -252,7 +258,7 @@ final class ReportBuilder {
         return r;
     }
 
-    private static Map<Double, Double> percentiles(Row sample) {
+    private static Map<Double, Double> percentiles(JmhRow sample) {
         Map<Double, Double> out = new TreeMap<>();
         for (String k : sample.percentiles().keySet()) {
             out.put(Double.parseDouble(k), sample.percentileNs(k));
@@ -284,7 +290,7 @@ final class ReportBuilder {
         List<List<String>> rows = new ArrayList<>();
         for (Analysis.Scheme t : tiers) {
             Estimate floor = a.floorFor(t);
-            List<String> r = new ArrayList<>(List.of(t.label(), Fmt.pm(t.ns()), Row.modeName(t.cost().mode()),
+            List<String> r = new ArrayList<>(List.of(t.label(), Fmt.pm(t.ns()), JmhRow.modeName(t.cost().mode()),
                     floor == null ? "—" : Fmt.times(floor)));
             for (Analysis.Scheme[] c : cols) {
                 r.add(Fmt.times(c[0].ns().over(t.ns())));
@@ -313,10 +319,9 @@ final class ReportBuilder {
                     + "lookup), a revoked key.");
             s.blocks().add(new Doc.Table(List.of("store tier", "miss", "bad checksum", "revoked"), refusals));
         }
-        if (m != null && m.path("stores").path("skipped").size() > 0) {
+        if (m != null && !m.storesSkipped().isEmpty()) {
             List<String> skipped = new ArrayList<>();
-            m.path("stores").path("skipped").fields().forEachRemaining(e -> skipped.add("`" + e.getKey() + "` skipped: "
-                    + e.getValue().asText()));
+            m.storesSkipped().forEach((store, why) -> skipped.add("`" + store + "` skipped: " + why));
             s.blocks().add(new Doc.Bullets(skipped));
         }
     }
@@ -386,9 +391,9 @@ final class ReportBuilder {
         List<List<String>> rows = new ArrayList<>();
         Map<String, Map<String, Estimate>> chart = new LinkedHashMap<>();
         for (Analysis.JvmSet set : sets) {
-            Analysis.Scheme any = set.perJvm().stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+            Analysis.Scheme any = set.perJvm().stream().filter(Objects::nonNull).findFirst().orElseThrow();
             List<String> r = new ArrayList<>(List.of(Charts.shortName(any), String.valueOf(any.threads()),
-                    Row.modeName(set.mode())));
+                    JmhRow.modeName(set.mode())));
             List<Estimate> ns = new ArrayList<>();
             for (Analysis.Scheme x : set.perJvm()) {
                 ns.add(x == null ? null : x.byMode().get(set.mode()).nsPerOp());
@@ -421,7 +426,7 @@ final class ReportBuilder {
      */
     private void providers() {
         List<Analysis.ProviderSet> sets = a.acrossProviders();
-        boolean skipped = m != null && (m.path("providers").path("skipped").size() > 0 || notOk().size() > 0);
+        boolean skipped = m != null && (!m.providersSkipped().isEmpty() || !notOk().isEmpty());
         if (a.providers().size() < 2 && a.primaryProvider().equals(Analysis.DEFAULT_PROVIDER) && !skipped) {
             return;
         }
@@ -454,7 +459,7 @@ final class ReportBuilder {
             List<List<String>> rows = new ArrayList<>();
             Map<String, Map<String, Estimate>> chart = new LinkedHashMap<>();
             for (Analysis.ProviderSet set : sets) {
-                Analysis.Scheme any = set.perProvider().stream().filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+                Analysis.Scheme any = set.perProvider().stream().filter(Objects::nonNull).findFirst().orElseThrow();
                 String name = any.method().equals(Analysis.FLOOR_JWS) ? "floor " + any.param("alg")
                         : any.param("alg") + " " + any.param("library");
                 name += any.threads() > 1 ? " ×" + any.threads() : "";
@@ -462,7 +467,7 @@ final class ReportBuilder {
                 if (jvmCol) {
                     r.add(any.jvm());
                 }
-                r.add(Row.modeName(set.mode()));
+                r.add(JmhRow.modeName(set.mode()));
                 List<Estimate> ns = new ArrayList<>();
                 for (Analysis.Scheme x : set.perProvider()) {
                     ns.add(x == null ? null : x.byMode().get(set.mode()).nsPerOp());
@@ -492,13 +497,12 @@ final class ReportBuilder {
         served(s);
         if (m != null) {
             List<String> out = new ArrayList<>();
-            m.path("providers").path("skipped").fields().forEachRemaining(e -> out.add("`" + e.getKey()
-                    + "` unavailable in the JVM that started the run, its rows skipped: " + e.getValue().asText()));
-            for (JsonNode c : notOk()) {
-                out.add("`" + c.path("provider").asText() + "` " + c.path("status").asText() + " for "
-                        + c.path("alg").asText() + " " + c.path("benchmark").asText()
-                        + (c.hasNonNull("library") ? " " + c.path("library").asText() : "") + " on JDK "
-                        + c.path("jdkVersion").asText() + ", its row failed: " + c.path("reason").asText());
+            m.providersSkipped().forEach((provider, why) -> out.add("`" + provider
+                    + "` unavailable in the JVM that started the run, its rows skipped: " + why));
+            for (Manifest.ProviderCheck c : notOk()) {
+                out.add("`" + c.provider() + "` " + c.status() + " for " + c.alg() + " " + c.benchmark()
+                        + (c.library() != null ? " " + c.library() : "") + " on JDK " + c.jdkVersion()
+                        + ", its row failed: " + c.reason());
             }
             if (!out.isEmpty()) {
                 s.blocks().add(new Doc.Bullets(out));
@@ -507,16 +511,8 @@ final class ReportBuilder {
     }
 
     /** Fork records whose provider could not load or did not serve the algorithm itself. */
-    private List<JsonNode> notOk() {
-        List<JsonNode> out = new ArrayList<>();
-        if (m != null) {
-            m.path("providers").path("checked").forEach(c -> {
-                if (!"ok".equals(c.path("status").asText())) {
-                    out.add(c);
-                }
-            });
-        }
-        return out;
+    private List<Manifest.ProviderCheck> notOk() {
+        return m == null ? List.of() : m.providersChecked().stream().filter(c -> !c.ok()).toList();
     }
 
     /**
@@ -525,22 +521,20 @@ final class ReportBuilder {
      * JCA name, with the benchmarks that saw it. Nothing when the run's forks recorded nothing (older runs).
      */
     private void served(Doc.Section s) {
-        if (m == null || m.path("providers").path("checked").size() == 0) {
+        if (m == null || m.providersChecked().isEmpty()) {
             return;
         }
         Map<String, Set<String>> seenBy = new LinkedHashMap<>();
         Map<String, Integer> forks = new LinkedHashMap<>();
-        for (JsonNode c : m.path("providers").path("checked")) {
-            if (!"ok".equals(c.path("status").asText())) {
+        for (Manifest.ProviderCheck c : m.providersChecked()) {
+            if (!c.ok()) {
                 continue;
             }
-            String who = c.path("benchmark").asText().equals("CryptoFloorBenchmark") ? "floor"
-                    : c.path("library").asText("?");
-            c.path("served").fields().forEachRemaining(e -> {
-                String key = c.path("jdkVersion").asText() + "|" + c.path("provider").asText() + "|" + c.path("alg").asText()
-                        + "|" + e.getKey() + "|" + e.getValue().asText();
+            String who = c.benchmark().equals("CryptoFloorBenchmark") ? "floor" : Objects.toString(c.library(), "?");
+            c.served().forEach((jcaName, provider) -> {
+                String key = c.jdkVersion() + "|" + c.provider() + "|" + c.alg() + "|" + jcaName + "|" + provider;
                 seenBy.computeIfAbsent(key, k -> new TreeSet<>()).add(who);
-                forks.merge(key, c.path("forks").asInt(1), Integer::sum);
+                forks.merge(key, c.forks(), Integer::sum);
             });
         }
         List<List<String>> rows = new ArrayList<>();
@@ -561,7 +555,7 @@ final class ReportBuilder {
                 + "overlap, or a claim true for some algorithms or tiers only, is \"holds with qualification\". A claim "
                 + "whose evidence this run lacks says \"" + Claims.NO_EVIDENCE + "\" instead of guessing.");
         s.blocks().add(new Doc.Table(List.of("claim", "evidence from this run", "verdict"),
-                new Claims(a, m, logicalCores()).rows()));
+                new Claims(a, m, run.storeCatalogue(), m == null ? 0 : m.cores()).rows()));
     }
 
     private void capacity() {
@@ -624,7 +618,7 @@ final class ReportBuilder {
         Doc.Section s = doc.section("latency", "Latency under load");
         LatencySummary l = run.latency();
         if (l == null) {
-            Doc.para(s, "Not measured in this run (no `" + RunFolder.LATENCY_FILE + "`; run `authbench latency` to add "
+            Doc.para(s, "Not measured in this run (no `" + RunFiles.LATENCY_SUMMARY + "`; run `authbench latency` to add "
                     + "open-loop latency). SampleTime percentiles of single-thread runs are in the ranking above.");
             return;
         }
@@ -707,15 +701,14 @@ final class ReportBuilder {
      */
     private void conformance() {
         Doc.Section s = doc.section("conformance", "Conformance");
-        JsonNode c = run.conformance();
+        Conformance c = run.conformance();
         if (c == null) {
-            Doc.para(s, "Not checked in this run (no `" + RunFolder.CONFORMANCE_FILE + "`; run `authbench conformance`).");
+            Doc.para(s, "Not checked in this run (no `" + RunFiles.CONFORMANCE + "`; run `authbench conformance`).");
             return;
         }
-        List<String> families = new ArrayList<>();
-        c.path("families").forEach(f -> families.add(f.asText()));
+        List<String> families = c.families();
         Doc.para(s, "Every library against external vectors (Project Wycheproof, RFC 7515), the project's hostile "
-                + "tokens (fresh keys, seed " + c.path("seed").asText("?") + ") and " + c.path("fuzzCases").asText("0")
+                + "tokens (fresh keys, seed " + c.seed() + ") and " + c.fuzzCases()
                 + " random and mutated tokens each. Cells: correct / false accepts / false rejects / not applicable / "
                 + "errors. A false accept is a token that must be refused and was accepted: a security finding. The "
                 + "raw-signature families go through each library's own signature API, not the benchmarked adapter.");
@@ -724,31 +717,26 @@ final class ReportBuilder {
         header.add("robustness (false accepts / errors / timeouts; slowest rejection)");
         header.add("total false accepts");
         List<List<String>> rows = new ArrayList<>();
-        for (JsonNode l : c.path("libraries")) {
-            List<String> r = new ArrayList<>(List.of(l.path("library").asText(), l.path("version").asText()));
+        for (Conformance.Library l : c.libraries()) {
+            List<String> r = new ArrayList<>(List.of(l.library(), l.version()));
             for (String f : families) {
-                JsonNode t = l.path("families").path(f);
-                r.add(t.isMissingNode() || t.isNull() || t.hasNonNull("cannotTake")
-                        ? "—"
-                        : t.path("correct").asInt() + " / " + t.path("falseAccepts").asInt() + " / "
-                                + t.path("falseRejects").asInt() + " / " + t.path("notApplicable").asInt() + " / "
-                                + t.path("errors").asInt());
+                Conformance.Tally t = l.families().get(f);
+                r.add(t == null ? "—" : t.correct() + " / " + t.falseAccepts() + " / " + t.falseRejects() + " / "
+                        + t.notApplicable() + " / " + t.errors());
             }
-            JsonNode rb = l.path("robustness");
-            r.add(rb.isMissingNode() || rb.isNull() || rb.path("cases").asInt() == 0 ? "not run"
-                    : rb.path("falseAccepts").asInt() + " / " + rb.path("errors").asInt() + " / " + rb.path("timeouts").asInt()
-                            + "; " + Fmt.num(rb.path("slowestRejectionMillis").asDouble()) + " ms");
-            r.add(l.path("totalFalseAccepts").asText("0"));
+            Conformance.Robustness rb = l.robustness();
+            r.add(rb == null ? "not run" : rb.falseAccepts() + " / " + rb.errors() + " / " + rb.timeouts() + "; "
+                    + Fmt.num(rb.slowestRejectionMillis()) + " ms");
+            r.add(l.totalFalseAccepts());
             rows.add(r);
         }
         s.blocks().add(new Doc.Table(header, rows));
-        JsonNode fa = c.path("falseAccepts");
-        if (fa.size() > 0) {
+        List<Conformance.FalseAccept> fa = c.falseAccepts();
+        if (!fa.isEmpty()) {
             Doc.para(s, "False accepts (" + fa.size() + "):");
             List<List<String>> list = new ArrayList<>();
-            for (JsonNode f : fa) {
-                list.add(List.of(f.path("library").asText(), f.path("version").asText(), f.path("family").asText(),
-                        f.path("caseId").asText(), f.path("comment").asText()));
+            for (Conformance.FalseAccept f : fa) {
+                list.add(List.of(f.library(), f.version(), f.family(), f.caseId(), f.comment()));
             }
             s.blocks().add(new Doc.Table(List.of("library", "version", "family", "case", "comment"), list));
         } else {
@@ -758,16 +746,8 @@ final class ReportBuilder {
 
     /** Total false accepts of a library from {@code conformance.json}, or null when the run has none. */
     private String falseAccepts(String library) {
-        JsonNode c = run.conformance();
-        if (c == null || library == null) {
-            return null;
-        }
-        for (JsonNode l : c.path("libraries")) {
-            if (l.path("library").asText().equalsIgnoreCase(library)) {
-                return l.path("totalFalseAccepts").asText("0");
-            }
-        }
-        return null;
+        Conformance c = run.conformance();
+        return c == null || library == null ? null : c.totalFalseAccepts(library);
     }
 
     private void environment() {
@@ -776,36 +756,27 @@ final class ReportBuilder {
             Doc.para(s, "No manifest.json in this run folder.");
         } else {
             List<List<String>> facts = new ArrayList<>();
-            Iterator<Map.Entry<String, JsonNode>> it = m.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getKey().equals("libraries") && !e.getKey().equals("jca") && !e.getKey().equals("providers")) {
-                    flatten(e.getKey(), e.getValue(), facts);
-                }
-            }
+            m.facts().forEach(f -> facts.add(List.of(f.key(), f.value())));
             s.blocks().add(new Doc.Table(List.of("fact", "value"), facts));
-            if (m.path("jca").size() > 0) {
+            if (!m.jca().isEmpty()) {
                 List<List<String>> jca = new ArrayList<>();
-                m.get("jca").fields().forEachRemaining(e -> jca.add(List.of(e.getKey(),
-                        e.getValue().path("algorithm").asText(""), e.getValue().path("provider").asText(e.getValue().asText()))));
+                m.jca().forEach(e -> jca.add(List.of(e.name(), e.algorithm(), e.provider())));
                 Doc.para(s, "JCA provider per algorithm (checked in the JVM that started the run):");
                 s.blocks().add(new Doc.Table(List.of("algorithm", "JCA name", "provider"), jca));
             }
             if (doc.sections.stream().noneMatch(x -> x.id().equals("providers"))) {
                 served(s);
             }
-            if (m.path("libraries").size() > 0) {
+            if (!m.libraries().isEmpty()) {
                 List<List<String>> libs = new ArrayList<>();
-                m.get("libraries").fields().forEachRemaining(e -> libs.add(List.of("`" + e.getKey() + "`", e.getValue().asText())));
+                m.libraries().forEach((artifact, version) -> libs.add(List.of("`" + artifact + "`", version)));
                 Doc.para(s, "Library versions, read from the classpath:");
                 s.blocks().add(new Doc.Table(List.of("artifact", "version"), libs));
             }
         }
         Set<String> forkJvms = new LinkedHashSet<>();
-        for (Row r : run.rows()) {
-            // The provider-record flag is the run's bookkeeping (a path), not a JVM setting.
-            List<String> flags = r.jvmArgs().stream().filter(f -> !f.startsWith("-D" + PROVIDER_RECORD_PROPERTY + "="))
-                    .toList();
+        for (JmhRow r : run.rows()) {
+            List<String> flags = r.jvmFlags();
             forkJvms.add(r.vmName() + " " + r.vmVersion() + " (JDK " + r.jdkVersion() + "), flags: "
                     + (flags.isEmpty() ? "none" : String.join(" ", flags)));
         }
@@ -815,34 +786,17 @@ final class ReportBuilder {
         }
     }
 
-    private static void flatten(String key, JsonNode v, List<List<String>> out) {
-        if (v.isObject()) {
-            if (v.isEmpty()) {
-                out.add(List.of(key, "—"));
-            }
-            v.fields().forEachRemaining(e -> flatten(key + "." + e.getKey(), e.getValue(), out));
-        } else if (v.isArray()) {
-            List<String> parts = new ArrayList<>();
-            for (JsonNode x : v) {
-                parts.add(x.isValueNode() ? x.asText() : x.toString());
-            }
-            out.add(List.of(key, parts.isEmpty() ? "—" : String.join(" ", parts)));
-        } else {
-            out.add(List.of(key, v.isNull() ? "—" : v.asText()));
-        }
-    }
-
     private void allRows() {
         Doc.Section s = doc.section("all-results", "All results");
-        Doc.para(s, "Every row of `" + RunFolder.RESULT_FILE + "`, score as JMH wrote it and normalised; also in "
+        Doc.para(s, "Every row of `" + RunFiles.RESULT + "`, score as JMH wrote it and normalised; also in "
                 + "`summary.csv`.");
         List<List<String>> rows = new ArrayList<>();
-        for (Row r : run.rows()) {
+        for (JmhRow r : run.rows()) {
             StringBuilder params = new StringBuilder();
             new TreeMap<>(r.params()).forEach((k, v) -> params.append(params.length() == 0 ? "" : " ").append(k)
                     .append('=').append(v));
             List<String> row = new ArrayList<>(List.of(r.method(), params.length() == 0 ? "—" : params.toString(),
-                    String.valueOf(r.threads()), Row.modeName(r.mode()), Fmt.pm(new Estimate(r.score(), r.error())) + " "
+                    String.valueOf(r.threads()), JmhRow.modeName(r.mode()), Fmt.pm(new Estimate(r.score(), r.error())) + " "
                             + r.unit(), Fmt.pm(r.nsPerOp()), Fmt.pm(r.opsPerSecond()) + (r.opsDerived() ? " (derived)" : "")));
             if (a.primaryJvm() != null) {
                 row.add(r.vmName() + " " + r.vmVersion() + " (JDK " + r.jdkVersion() + ")");
@@ -855,14 +809,5 @@ final class ReportBuilder {
             header.add("JVM");
         }
         s.blocks().add(new Doc.Table(header, rows));
-    }
-
-    /** Logical cores of the run's machine from the manifest, or 0 when unknown. */
-    private int logicalCores() {
-        if (m == null) {
-            return 0;
-        }
-        int c = m.path("cpu").path("logicalCores").asInt(0);
-        return c > 0 ? c : m.path("os").path("availableProcessors").asInt(0);
     }
 }

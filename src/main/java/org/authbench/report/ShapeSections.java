@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * The report's reject-path, claim-count and JWK-set-size sections, from {@code RejectBenchmark.reject},
@@ -146,7 +148,7 @@ final class ShapeSections {
 
     /** {@code x / base}, with base measured in x's mode when the run has it. */
     private static Estimate ratio(Analysis.Scheme x, Analysis.Scheme base) {
-        Row same = base.byMode().get(x.cost().mode());
+        JmhRow same = base.byMode().get(x.cost().mode());
         return x.ns().over(same != null ? same.nsPerOp() : base.ns());
     }
 

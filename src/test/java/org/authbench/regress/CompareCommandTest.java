@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.authbench.runfiles.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -257,7 +258,7 @@ class CompareCommandTest {
     /** A run folder as {@code authbench run} writes it: results plus a manifest. */
     static Path runFolder(Path dir, String commit, String profile, String results) throws IOException {
         Files.createDirectories(dir);
-        Files.copy(Path.of(fixture(results)), dir.resolve(RunReader.RESULT_FILE));
+        Files.copy(Path.of(fixture(results)), dir.resolve(RunFiles.RESULT));
         ObjectNode m = CliRun.JSON.createObjectNode();
         m.put("formatVersion", 1);
         m.put("tool", "authbench");
