@@ -117,7 +117,7 @@ class LatencySectionTest {
         LatencySummary.RateRun r = l.schemes().get(0).rates().get(0);
         List<String> hgrm = Files.readAllLines(run.resolve(r.hgrm())).stream().map(String::strip)
                 .filter(x -> !x.isEmpty() && !x.startsWith("#") && !x.startsWith("Value")).toList();
-        List<double[]> points = ReportBuilder.nines(r);
+        List<double[]> points = LatencySection.nines(r);
         // every row below 100% at x = 1/(1-p), then the max one decade right of the last
         assertThat(points).hasSize(hgrm.size());
         String[] row = hgrm.get(hgrm.size() / 2).split("\\s+");
@@ -131,7 +131,7 @@ class LatencySectionTest {
         Files.delete(run.resolve(r.hgrm()));
         LatencySummary.RateRun bare = RunFolder.read(run).latency().schemes().get(0).rates().get(0);
         assertThat(bare.distribution()).isEmpty();
-        List<double[]> fallback = ReportBuilder.nines(bare);
+        List<double[]> fallback = LatencySection.nines(bare);
         assertThat(fallback).extracting(p -> p[0]).containsExactly(2.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0);
         assertThat(fallback).extracting(p -> p[1]).containsExactly(bare.response().get("p50"), bare.response().get("p90"),
                 bare.response().get("p99"), bare.response().get("p99_9"), bare.response().get("p99_99"),
