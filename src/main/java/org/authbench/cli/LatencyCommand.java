@@ -110,7 +110,7 @@ public final class LatencyCommand implements Callable<Integer> {
         }
         Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
         Path runDir = RunCommand.newRunDir(Path.of("results", "runs"), "latency", git);
-        RunManifest manifest = RunCommand.startManifest(runDir, "latency", git,
+        RunManifest manifest = StartManifest.of(runDir, "latency", git,
                 spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
         manifest.write();
         // Schemes finished before an interruption are kept (the summary is rewritten after each); say it did not finish.

@@ -25,7 +25,6 @@ import org.authbench.crypto.CryptoProvider;
 import org.authbench.conformance.ConformanceReport;
 import org.authbench.conformance.ConformanceRun;
 import org.authbench.jwt.JwtLibrary;
-import org.authbench.jwt.reference.ReferenceVerifier;
 import org.authbench.revocation.DenylistKind;
 import org.authbench.bench.Profile;
 import org.authbench.bench.SupportedPairs;
@@ -147,7 +146,7 @@ public final class RunCommand implements Callable<Integer> {
         Path cwd = Path.of("").toAbsolutePath();
         Map<String, Object> git = Environment.git(cwd);
         Path runDir = newRunDir(out, profile.cliName(), git);
-        RunManifest manifest = startManifest(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
+        RunManifest manifest = StartManifest.of(runDir, profile.cliName(), git, spec.commandLine().getParseResult()
                 .originalArgs().toArray(String[]::new));
         if (!jvms.isEmpty()) {
             // Each result row names its own JVM (JMH's "jvm", "vmVersion"); this lists what was asked for.
@@ -427,13 +426,6 @@ public final class RunCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new UsageException("--include is not a valid regular expression: " + e.getDescription());
         }
-    }
-
-    /** A run's manifest with this machine's facts and the self-test slowdown the run's forks will be given. */
-    static RunManifest startManifest(Path runDir, String profile, Map<String, Object> git, String[] args) {
-        return RunManifest.start(runDir, profile, git, args, new RunManifest.HostFacts(Environment.jvm(),
-                Environment.os(), Environment.cpu(), Environment.jcaProviders(), Environment.libraryVersions()),
-                Integer.getInteger(ReferenceVerifier.SLOWDOWN_PROPERTY));
     }
 
     /** A new folder {@code base/<UTC time>-<commit>[-dirty]-<label>}; shared with {@code latency}. */

@@ -16,7 +16,7 @@ final class CachedVerificationSection implements Section {
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
         Doc.Section s = doc.section("cached-verification", "Cached verification");
-        List<Analysis.Scheme> cached = IssuanceSection.sorted(a.base(Analysis.CACHED_VERIFY),
+        List<MeasuredScheme> cached = IssuanceSection.sorted(a.base(Analysis.CACHED_VERIFY),
                 Comparator.comparingDouble(x -> -IssuanceSection.ratio(x)));
         if (cached.isEmpty()) {
             Doc.para(s, "Not measured in this run (no `CachedVerificationBenchmark` rows; the `full` profile runs them).");
@@ -28,7 +28,7 @@ final class CachedVerificationSection implements Section {
                 + "library and algorithm (same mode when measured in it); a hit ratio of 0 shows what the cache adds to a "
                 + "miss. ns/op ± 99.9% CI; cached ÷ uncached below 1× means the cache pays off.");
         List<List<String>> rows = new ArrayList<>();
-        for (Analysis.Scheme x : cached) {
+        for (MeasuredScheme x : cached) {
             Estimate uncached = IssuanceSection.sameMode(x, IssuanceSection.verifyOf(a, x));
             rows.add(List.of(x.param("alg"), x.param("library"), x.param("cacheHitRatio"), Fmt.pm(x.ns()),
                     JmhRow.modeName(x.cost().mode()), uncached == null ? "—" : Fmt.pm(uncached),

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.authbench.runfiles.Estimate;
-import org.authbench.runfiles.RunFolder;
 
 /** Cores needed per 10,000 requests/s for each key tier, the best and median library, and denylisted verification. */
 final class CapacitySection implements Section {
@@ -15,16 +14,15 @@ final class CapacitySection implements Section {
     @Override
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
-        RunFolder run = in.run();
         Doc.Section s = doc.section("capacity", "Capacity");
         Doc.para(s, "Cores needed per " + Fmt.num(CAPACITY_RATE) + " requests/s = " + Fmt.num(CAPACITY_RATE)
                 + " / per-core ops/s, from one thread's measured cost (authentication only, no request handling). "
                 + "For tiers with a server (H2, Redis, PostgreSQL) the time includes waiting on it, so the figure counts "
                 + "busy threads rather than CPU.");
-        List<Analysis.Scheme> schemes = new ArrayList<>(a.keyTiers());
+        List<MeasuredScheme> schemes = new ArrayList<>(a.keyTiers());
         for (String alg : a.algorithms()) {
-            Analysis.Scheme best = a.best(alg);
-            Analysis.Scheme med = a.median(alg);
+            MeasuredScheme best = a.best(alg);
+            MeasuredScheme med = a.median(alg);
             if (best != null) {
                 schemes.add(best);
             }
@@ -37,7 +35,7 @@ final class CapacitySection implements Section {
             Doc.para(s, "No scheme in this run to size.");
             return;
         }
-        Map<Analysis.Scheme, Analysis.Scaling> scaled = new LinkedHashMap<>();
+        Map<MeasuredScheme, Analysis.Scaling> scaled = new LinkedHashMap<>();
         for (Analysis.Scaling sc : a.scaling()) {
             scaled.put(sc.one(), sc);
         }
@@ -48,7 +46,7 @@ final class CapacitySection implements Section {
             header.add("cores per " + Fmt.num(CAPACITY_RATE) + " req/s at measured threads");
         }
         List<List<String>> rows = new ArrayList<>();
-        for (Analysis.Scheme sc : schemes) {
+        for (MeasuredScheme sc : schemes) {
             Estimate perCore = sc.ops().times(1.0 / sc.threads());
             List<String> r = new ArrayList<>(List.of(Charts.shortLabel(sc), Fmt.pm(perCore)
                     + (sc.opsDerived() ? " (derived)" : ""), Fmt.pm(perCore.reciprocal(CAPACITY_RATE))));
@@ -57,7 +55,7 @@ final class CapacitySection implements Section {
                 if (sg == null) {
                     r.add("—");
                 } else {
-                    Analysis.Scheme top = sg.points().get(sg.points().size() - 1);
+                    MeasuredScheme top = sg.points().get(sg.points().size() - 1);
                     Estimate agg = top.byMode().get(sg.mode()).opsPerSecond();
                     r.add(Fmt.pm(agg.reciprocal(CAPACITY_RATE * top.threads())) + " (" + top.threads() + " threads)");
                 }

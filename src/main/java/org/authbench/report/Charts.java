@@ -36,14 +36,14 @@ final class Charts {
      * One point per scheme, fastest first, on one log-scale ns/op axis, the 99.9% CI as caps above and below.
      * Caps rather than XChart's error bars: in 3.8.8 those are drawn wrongly on a logarithmic category axis.
      */
-    static byte[] schemes(List<Analysis.Scheme> schemes) {
-        List<Analysis.Scheme> ordered = new ArrayList<>(schemes);
+    static byte[] schemes(List<MeasuredScheme> schemes) {
+        List<MeasuredScheme> ordered = new ArrayList<>(schemes);
         ordered.sort(java.util.Comparator.comparingDouble(s -> s.ns().value()));
         List<String> labels = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
         List<Double> hi = new ArrayList<>();
-        for (Analysis.Scheme s : ordered) {
+        for (MeasuredScheme s : ordered) {
             labels.add(shortLabel(s));
             y.add(s.ns().value());
             lo.add(s.ns().lower() > 0 ? s.ns().lower() : s.ns().value());
@@ -84,11 +84,11 @@ final class Charts {
     }
 
     /** Libraries of one algorithm as bars with CI whiskers, the raw floor as the last bar. */
-    static byte[] libraryBars(String alg, List<Analysis.Scheme> ranking, Estimate floor) {
+    static byte[] libraryBars(String alg, List<MeasuredScheme> ranking, Estimate floor) {
         List<String> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> e = new ArrayList<>();
-        for (Analysis.Scheme s : ranking) {
+        for (MeasuredScheme s : ranking) {
             x.add(s.label());
             y.add(s.ns().value() / 1000);
             e.add(finite(s.ns().error()) / 1000);
@@ -212,7 +212,7 @@ final class Charts {
             List<Integer> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             List<Double> e = new ArrayList<>();
-            for (Analysis.Scheme p : s.points()) {
+            for (MeasuredScheme p : s.points()) {
                 JmhRow r = p.byMode().get(s.mode());
                 x.add(p.threads());
                 y.add(r.opsPerSecond().value());
@@ -223,16 +223,16 @@ final class Charts {
         return png(c);
     }
 
-    static String shortLabel(Analysis.Scheme s) {
+    static String shortLabel(MeasuredScheme s) {
         return prefix(s) + s.label();
     }
 
     /** The short label without the JVM, for tables that put JVMs in columns. */
-    static String shortName(Analysis.Scheme s) {
+    static String shortName(MeasuredScheme s) {
         return prefix(s) + s.name();
     }
 
-    private static String prefix(Analysis.Scheme s) {
+    private static String prefix(MeasuredScheme s) {
         return switch (s.method()) {
             case Analysis.VERIFY -> s.param("alg") + " ";
             case Analysis.LOOKUP -> "key ";

@@ -8,7 +8,7 @@ final class ClaimCountSection implements Section {
     @Override
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
-        List<Analysis.Scheme> shapes = a.base(ShapeTables.CLAIMS);
+        List<MeasuredScheme> shapes = a.base(ShapeTables.CLAIMS);
         if (shapes.isEmpty()) {
             return;
         }

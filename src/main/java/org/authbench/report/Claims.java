@@ -51,7 +51,7 @@ final class Claims {
     private void fasterPerTier(List<List<String>> rows) {
         for (Manifest.StoreTier t : tiers) {
             String claim = "API-key validation is faster than JWT verification (" + t.label() + ", `" + t.store() + "`)";
-            Analysis.Scheme tier = a.tier(t.store());
+            MeasuredScheme tier = a.tier(t.store());
             if (tier == null) {
                 if (t.store().equals(PLAIN)) {
                     continue;
@@ -65,7 +65,7 @@ final class Claims {
             List<String> notFaster = new ArrayList<>();
             StringBuilder ev = new StringBuilder(t.store() + " lookup " + Fmt.pm(tier.ns()) + " ns; fastest verify:");
             for (String alg : a.algorithms()) {
-                Analysis.Scheme best = a.best(alg);
+                MeasuredScheme best = a.best(alg);
                 if (best == null) {
                     continue;
                 }
@@ -92,10 +92,10 @@ final class Claims {
     }
 
     private void slightlyHigher(List<List<String>> rows) {
-        Analysis.Scheme key = a.keyBaseline();
+        MeasuredScheme key = a.keyBaseline();
         for (String alg : a.algorithms()) {
             String claim = "JWT verification adds only slightly higher overhead (" + alg + ")";
-            Analysis.Scheme med = a.median(alg);
+            MeasuredScheme med = a.median(alg);
             if (med == null || key == null) {
                 rows.add(List.of(claim, key == null ? "no in-process API-key lookup in this run"
                         : "no " + alg + " verification in this run", NO_EVIDENCE));
@@ -108,7 +108,7 @@ final class Claims {
                     + Fmt.num(SLIGHTLY, 0) + "×)";
             List<String> slowerTiers = new ArrayList<>();
             for (Manifest.StoreTier n : tiers) {
-                Analysis.Scheme t = n.database() ? a.tier(n.store()) : null;
+                MeasuredScheme t = n.database() ? a.tier(n.store()) : null;
                 if (t != null && med.ns().clearlyBelow(t.ns())) {
                     slowerTiers.add(n.store() + " " + Fmt.pm(t.ns()) + " ns");
                 }
@@ -131,7 +131,7 @@ final class Claims {
     private List<String> revocation() {
         String claim = "API keys revoke immediately; JWT revocation needs a denylist";
         List<Analysis.DenylistCost> deny = a.denylistCosts();
-        List<Analysis.Scheme> keys = a.revokeToRefusal();
+        List<MeasuredScheme> keys = a.revokeToRefusal();
         if (deny.isEmpty() && keys.isEmpty()) {
             return List.of(claim, "no `RevocationBenchmark` rows (denylist cost, revoke → refusal) in this run", NO_EVIDENCE);
         }
@@ -146,7 +146,7 @@ final class Claims {
             maxCost = Math.max(maxCost, d.cost().value());
         }
         double maxRevoke = 0;
-        for (Analysis.Scheme k : keys) {
+        for (MeasuredScheme k : keys) {
             ev.add("API key " + k.param("store") + " revoke → refusal " + Fmt.pm(k.ns()) + " ns");
             maxRevoke = Math.max(maxRevoke, k.ns().value());
         }
@@ -174,8 +174,8 @@ final class Claims {
         StringBuilder ev = new StringBuilder();
         double minEff = Double.MAX_VALUE;
         for (Analysis.Scaling s : verify) {
-            Analysis.Scheme top = null;
-            for (Analysis.Scheme p : s.points()) {
+            MeasuredScheme top = null;
+            for (MeasuredScheme p : s.points()) {
                 if (cores <= 0 || p.threads() <= cores) {
                     top = p;
                 }
@@ -200,16 +200,16 @@ final class Claims {
 
     private List<String> rs256() {
         String claim = "RS256 is the recommended algorithm";
-        Analysis.Scheme rs = a.median("RS256");
-        Analysis.Scheme hs = a.median("HS256");
-        Analysis.Scheme es = a.median("ES256");
+        MeasuredScheme rs = a.median("RS256");
+        MeasuredScheme hs = a.median("HS256");
+        MeasuredScheme es = a.median("ES256");
         if (rs == null || (hs == null && es == null)) {
             return List.of(claim, "RS256 and another algorithm were not both measured in this run", NO_EVIDENCE);
         }
         List<String> parts = new ArrayList<>();
         boolean cheaperThanAll = true;
         boolean dearerThanAll = true;
-        for (Analysis.Scheme o : new Analysis.Scheme[] {hs, es}) {
+        for (MeasuredScheme o : new MeasuredScheme[] {hs, es}) {
             if (o == null) {
                 continue;
             }

@@ -11,7 +11,6 @@ final class ConformanceSection implements Section {
 
     @Override
     public void addTo(Doc doc, ReportInput in) {
-        Analysis a = in.analysis();
         RunFolder run = in.run();
         Doc.Section s = doc.section("conformance", "Conformance");
         Conformance c = run.conformance();

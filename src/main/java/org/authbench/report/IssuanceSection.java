@@ -18,7 +18,7 @@ final class IssuanceSection implements Section {
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
         Doc.Section s = doc.section("issuance", "Issuance");
-        List<Analysis.Scheme> sign = sorted(a.base(Analysis.ISSUE), Comparator.comparingDouble(x -> x.ns().value()));
+        List<MeasuredScheme> sign = sorted(a.base(Analysis.ISSUE), Comparator.comparingDouble(x -> x.ns().value()));
         if (sign.isEmpty()) {
             Doc.para(s, "Not measured in this run (no `IssueBenchmark` rows; the `full` profile runs them).");
             return;
@@ -28,7 +28,7 @@ final class IssuanceSection implements Section {
                 + "(`VerifyBenchmark.verify_valid`, same library and algorithm, same mode when measured in it). ns/op ± "
                 + "99.9% CI; sign ÷ verify below 1× means signing is cheaper.");
         List<List<String>> rows = new ArrayList<>();
-        for (Analysis.Scheme x : sign) {
+        for (MeasuredScheme x : sign) {
             Estimate verify = sameMode(x, verifyOf(a, x));
             rows.add(List.of(x.param("alg"), x.param("library"), Fmt.pm(x.ns()), JmhRow.modeName(x.cost().mode()),
                     verify == null ? "—" : Fmt.pm(verify), verify == null ? "—" : Fmt.times(x.ns().over(verify)),
@@ -39,19 +39,19 @@ final class IssuanceSection implements Section {
     }
 
     /** By algorithm (the suite's order, then others), library, then {@code within}. */
-    static List<Analysis.Scheme> sorted(List<Analysis.Scheme> in, Comparator<Analysis.Scheme> within) {
+    static List<MeasuredScheme> sorted(List<MeasuredScheme> in, Comparator<MeasuredScheme> within) {
         List<String> algOrder = Analysis.ALG_ORDER;
-        Comparator<Analysis.Scheme> byAlg = Comparator.comparingInt(x -> {
+        Comparator<MeasuredScheme> byAlg = Comparator.comparingInt(x -> {
             int i = algOrder.indexOf(x.param("alg"));
             return i < 0 ? algOrder.size() : i;
         });
-        List<Analysis.Scheme> out = new ArrayList<>(in);
+        List<MeasuredScheme> out = new ArrayList<>(in);
         out.sort(byAlg.thenComparing(x -> String.valueOf(x.param("alg")))
                 .thenComparing(x -> String.valueOf(x.param("library"))).thenComparing(within));
         return out;
     }
 
-    static double ratio(Analysis.Scheme x) {
+    static double ratio(MeasuredScheme x) {
         try {
             return Double.parseDouble(x.param("cacheHitRatio"));
         } catch (NumberFormatException | NullPointerException e) {
@@ -63,8 +63,8 @@ final class IssuanceSection implements Section {
      * The uncached verification of the same library and algorithm; when several rows qualify (verification measured
      * under another parameter too), the first whose every parameter shared with {@code x} has {@code x}'s value.
      */
-    static Analysis.Scheme verifyOf(Analysis a, Analysis.Scheme x) {
-        List<Analysis.Scheme> same = a.base(Analysis.VERIFY).stream()
+    static MeasuredScheme verifyOf(Analysis a, MeasuredScheme x) {
+        List<MeasuredScheme> same = a.base(Analysis.VERIFY).stream()
                 .filter(v -> Objects.equals(v.param("library"), x.param("library"))
                         && Objects.equals(v.param("alg"), x.param("alg")))
                 .toList();
@@ -75,7 +75,7 @@ final class IssuanceSection implements Section {
     }
 
     /** {@code other}'s cost in {@code x}'s mode when measured in it, else its preferred mode; null when absent. */
-    static Estimate sameMode(Analysis.Scheme x, Analysis.Scheme other) {
+    static Estimate sameMode(MeasuredScheme x, MeasuredScheme other) {
         if (other == null) {
             return null;
         }

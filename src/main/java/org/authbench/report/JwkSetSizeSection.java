@@ -8,7 +8,7 @@ final class JwkSetSizeSection implements Section {
     @Override
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
-        List<Analysis.Scheme> shapes = a.base(ShapeTables.KID);
+        List<MeasuredScheme> shapes = a.base(ShapeTables.KID);
         if (shapes.isEmpty()) {
             return;
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.authbench.runfiles.Estimate;
 import org.authbench.runfiles.JmhRow;
 import org.authbench.runfiles.Manifest;
-import org.authbench.runfiles.RunFolder;
 
 /** Each store tier's lookup against the best and median library of each algorithm, and the tiers' refusals. */
 final class KeysVersusJwtsSection implements Section {
@@ -14,9 +13,8 @@ final class KeysVersusJwtsSection implements Section {
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
         Manifest m = in.manifest();
-        RunFolder run = in.run();
         Doc.Section s = doc.section("keys-vs-jwts", "API keys versus JWTs");
-        List<Analysis.Scheme> tiers = a.keyTiers();
+        List<MeasuredScheme> tiers = a.keyTiers();
         if (tiers.isEmpty()) {
             Doc.para(s, "No API-key lookup (`lookup_hit`) rows in this run.");
             return;
@@ -24,23 +22,23 @@ final class KeysVersusJwtsSection implements Section {
         Doc.para(s, "Each cell divides a JWT verification by the store tier's successful lookup (`lookup_hit`): "
                 + "how many times more a request costs with that JWT library than with that key store.");
         List<String> header = new ArrayList<>(List.of("store tier", "lookup ns/op ± 99.9% CI", "mode", "× floor"));
-        List<Analysis.Scheme[]> cols = new ArrayList<>();
+        List<MeasuredScheme[]> cols = new ArrayList<>();
         for (String alg : a.algorithms()) {
-            Analysis.Scheme best = a.best(alg);
-            Analysis.Scheme med = a.median(alg);
+            MeasuredScheme best = a.best(alg);
+            MeasuredScheme med = a.median(alg);
             if (best == null) {
                 continue;
             }
             header.add(alg + " best (" + best.label() + ")");
             header.add(alg + " median (" + med.label() + ")");
-            cols.add(new Analysis.Scheme[] {best, med});
+            cols.add(new MeasuredScheme[] {best, med});
         }
         List<List<String>> rows = new ArrayList<>();
-        for (Analysis.Scheme t : tiers) {
+        for (MeasuredScheme t : tiers) {
             Estimate floor = a.floorFor(t);
             List<String> r = new ArrayList<>(List.of(t.label(), Fmt.pm(t.ns()), JmhRow.modeName(t.cost().mode()),
                     floor == null ? "—" : Fmt.times(floor)));
-            for (Analysis.Scheme[] c : cols) {
+            for (MeasuredScheme[] c : cols) {
                 r.add(Fmt.times(c[0].ns().over(t.ns())));
                 r.add(Fmt.times(c[1].ns().over(t.ns())));
             }
@@ -49,11 +47,11 @@ final class KeysVersusJwtsSection implements Section {
         s.blocks().add(new Doc.Table(header, rows));
         List<String> refusalMethods = List.of("lookup_miss", "lookup_badChecksum", "lookup_revoked");
         List<List<String>> refusals = new ArrayList<>();
-        for (Analysis.Scheme t : tiers) {
+        for (MeasuredScheme t : tiers) {
             List<String> r = new ArrayList<>(List.of(t.label()));
             boolean any = false;
             for (String method : refusalMethods) {
-                Analysis.Scheme x = a.base("ApiKeyLookupBenchmark." + method).stream()
+                MeasuredScheme x = a.base("ApiKeyLookupBenchmark." + method).stream()
                         .filter(o -> o.params().equals(t.params())).findFirst().orElse(null);
                 r.add(x == null ? "—" : Fmt.pm(x.ns()));
                 any |= x != null;

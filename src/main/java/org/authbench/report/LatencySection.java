@@ -13,7 +13,6 @@ final class LatencySection implements Section {
 
     @Override
     public void addTo(Doc doc, ReportInput in) {
-        Analysis a = in.analysis();
         RunFolder run = in.run();
         Doc.Section s = doc.section("latency", "Latency under load");
         LatencySummary l = run.latency();

@@ -8,9 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.authbench.runfiles.Estimate;
-import org.authbench.runfiles.JmhRow;
 import org.authbench.runfiles.Manifest;
-import org.authbench.runfiles.RunFolder;
 
 /**
  * What the JCA provider changes: each verification and JWS floor measured on several providers, side by side
@@ -23,8 +21,7 @@ final class ProvidersSection implements Section {
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
         Manifest m = in.manifest();
-        RunFolder run = in.run();
-        List<Analysis.ProviderSet> sets = a.acrossProviders();
+        List<Axis.Set> sets = a.across(a.providerAxis());
         boolean skipped = m != null && (!m.providersSkipped().isEmpty() || !notOk(m).isEmpty());
         if (a.providers().size() < 2 && a.primaryProvider().equals(Analysis.DEFAULT_PROVIDER) && !skipped) {
             return;
@@ -40,54 +37,12 @@ final class ProvidersSection implements Section {
                     + (ref < 0 ? "." : ", and each provider's cost divided by DEFAULT's (below 1× = faster than the JDK's "
                     + "own)."));
             boolean jvmCol = a.primaryJvm() != null;
-            List<String> header = new ArrayList<>(List.of("scheme"));
-            if (jvmCol) {
-                header.add("JVM");
-            }
-            header.add("mode");
-            for (String p : ps) {
-                header.add(p + " ns/op");
-            }
-            if (ref >= 0) {
-                for (String p : ps) {
-                    if (!p.equals(Analysis.DEFAULT_PROVIDER)) {
-                        header.add(p + " ÷ DEFAULT");
-                    }
-                }
-            }
-            List<List<String>> rows = new ArrayList<>();
-            Map<String, Map<String, Estimate>> chart = new LinkedHashMap<>();
-            for (Analysis.ProviderSet set : sets) {
-                Analysis.Scheme any = set.perProvider().stream().filter(Objects::nonNull).findFirst().orElseThrow();
-                String name = any.method().equals(Analysis.FLOOR_JWS) ? "floor " + any.param("alg")
-                        : any.param("alg") + " " + any.param("library");
-                name += any.threads() > 1 ? " ×" + any.threads() : "";
-                List<String> r = new ArrayList<>(List.of(name));
-                if (jvmCol) {
-                    r.add(any.jvm());
-                }
-                r.add(JmhRow.modeName(set.mode()));
-                List<Estimate> ns = new ArrayList<>();
-                for (Analysis.Scheme x : set.perProvider()) {
-                    ns.add(x == null ? null : x.byMode().get(set.mode()).nsPerOp());
-                    r.add(x == null ? "—" : Fmt.pm(ns.get(ns.size() - 1)));
-                }
-                if (ref >= 0) {
-                    for (int j = 0; j < ns.size(); j++) {
-                        if (j == ref) {
-                            continue;
-                        }
-                        Estimate ratio = ns.get(j) == null || ns.get(ref) == null ? null : ns.get(j).over(ns.get(ref));
-                        r.add(Fmt.times(ratio));
-                        if (ratio != null) {
-                            chart.computeIfAbsent(ps.get(j) + " ÷ DEFAULT", k -> new LinkedHashMap<>())
-                                    .put(name + (jvmCol ? " [" + any.jvm() + "]" : ""), ratio);
-                        }
-                    }
-                }
-                rows.add(r);
-            }
-            s.blocks().add(new Doc.Table(header, rows));
+            List<String> lead = jvmCol ? List.of("scheme", "JVM") : List.of("scheme");
+            AxisTable t = AxisTable.of(a.providerAxis(), sets, ref, Analysis.DEFAULT_PROVIDER, lead,
+                    x -> jvmCol ? List.of(name(x), x.jvm()) : List.of(name(x)),
+                    x -> name(x) + (jvmCol ? " [" + x.jvm() + "]" : ""));
+            Map<String, Map<String, Estimate>> chart = t.chart();
+            s.blocks().add(new Doc.Table(t.header(), t.rows()));
             if (!chart.isEmpty()) {
                 s.blocks().add(new Doc.Chart("providers.png", "Cost on each JCA provider relative to DEFAULT (99.9% CI "
                         + "whiskers)", Charts.ratios("Cost relative to the JDK's own providers", chart)));
@@ -107,6 +62,13 @@ final class ProvidersSection implements Section {
                 s.blocks().add(new Doc.Bullets(out));
             }
         }
+    }
+
+    /** A verification ("ES256 NIMBUS") or JWS floor ("floor ES256"), with its threads when more than one. */
+    private static String name(MeasuredScheme x) {
+        String name = x.method().equals(Analysis.FLOOR_JWS) ? "floor " + x.param("alg")
+                : x.param("alg") + " " + x.param("library");
+        return name + (x.threads() > 1 ? " ×" + x.threads() : "");
     }
 
     /** Fork records whose provider could not load or did not serve the algorithm itself. */

@@ -36,25 +36,25 @@ final class RankingSection implements Section {
                 + "× floor divides by the raw JCA primitive on the same signing input (`floor_jwsSignature`), "
                 + "measured in the same mode. Percentiles come from SampleTime rows; B/op from `-prof gc`.");
         for (String alg : a.algorithms()) {
-            List<Analysis.Scheme> rank = a.ranking(alg);
-            Analysis.Scheme floorScheme = a.base(Analysis.FLOOR_JWS).stream().filter(f -> alg.equals(f.param("alg")))
+            List<MeasuredScheme> rank = a.ranking(alg);
+            MeasuredScheme floorScheme = a.base(Analysis.FLOOR_JWS).stream().filter(f -> alg.equals(f.param("alg")))
                     .findFirst().orElse(null);
             List<List<String>> rows = new ArrayList<>();
             int i = 1;
-            for (Analysis.Scheme v : rank) {
+            for (MeasuredScheme v : rank) {
                 rows.add(schemeRow(a, run, String.valueOf(i++), v));
             }
             if (floorScheme != null) {
                 rows.add(schemeRow(a, run, "floor", floorScheme));
             }
-            Analysis.Scheme parseFloor = a.parseFloorFor(alg);
+            MeasuredScheme parseFloor = a.parseFloorFor(alg);
             if (parseFloor != null) {
                 rows.add(schemeRow(a, run, "floor", parseFloor));
             }
             Doc.para(s, alg + ":");
             s.blocks().add(new Doc.Table(List.of("#", "library", "ns/op ± 99.9% CI", "mode", "ops/s", "× floor", "p50 ns",
                     "p99 ns", "p99.9 ns", "B/op", "false accepts"), rows));
-            Analysis.Scheme reference = rank.stream().filter(v -> Analysis.REFERENCE.equals(v.param("library"))).findFirst()
+            MeasuredScheme reference = rank.stream().filter(v -> Analysis.REFERENCE.equals(v.param("library"))).findFirst()
                     .orElse(null);
             if (parseFloor != null && floorScheme != null && reference != null) {
                 Estimate both = floorScheme.nsIn(reference.cost().mode()).plus(parseFloor.nsIn(reference.cost().mode()));
@@ -73,7 +73,7 @@ final class RankingSection implements Section {
                         Charts.libraryBars(alg, rank, floorScheme == null ? null : floorScheme.ns())));
             }
             Map<String, Map<Double, Double>> pct = new LinkedHashMap<>();
-            for (Analysis.Scheme v : rank) {
+            for (MeasuredScheme v : rank) {
                 if (v.sample() != null) {
                     pct.put(v.label(), percentiles(v.sample()));
                 }
@@ -117,7 +117,7 @@ final class RankingSection implements Section {
         return out;
     }
 
-    private static List<String> schemeRow(Analysis a, RunFolder run, String rank, Analysis.Scheme v) {
+    private static List<String> schemeRow(Analysis a, RunFolder run, String rank, MeasuredScheme v) {
         Estimate floor = a.floorFor(v);
         JmhRow sample = v.sample();
         List<String> r = new ArrayList<>(List.of(rank, v.label(), Fmt.pm(v.ns()), JmhRow.modeName(v.cost().mode()),

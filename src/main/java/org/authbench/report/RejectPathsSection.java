@@ -11,7 +11,7 @@ final class RejectPathsSection implements Section {
     @Override
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
-        List<Analysis.Scheme> rejects = a.base(ShapeTables.REJECT);
+        List<MeasuredScheme> rejects = a.base(ShapeTables.REJECT);
         if (rejects.isEmpty()) {
             return;
         }
@@ -38,10 +38,10 @@ final class RejectPathsSection implements Section {
             kinds.forEach(k -> header.add(ShapeTables.label(k)));
             List<List<String>> rows = new ArrayList<>();
             for (String library : ShapeTables.libraries(rejects, alg)) {
-                Analysis.Scheme valid = ShapeTables.find(a, Analysis.VERIFY, library, alg, null, null);
+                MeasuredScheme valid = ShapeTables.find(a, Analysis.VERIFY, library, alg, null, null);
                 List<String> r = new ArrayList<>(List.of(library, valid == null ? "—" : Fmt.pm(valid.ns())));
                 for (String k : kinds) {
-                    Analysis.Scheme x = k.equals("BAD_SIGNATURE")
+                    MeasuredScheme x = k.equals("BAD_SIGNATURE")
                             ? ShapeTables.find(a, ShapeTables.BAD_SIGNATURE, library, alg, null, null)
                             : ShapeTables.find(a, ShapeTables.REJECT, library, alg, "kind", k);
                     r.add(x == null ? "—" : Fmt.pm(x.ns())

@@ -2,7 +2,6 @@ package org.authbench.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.authbench.runfiles.RunFolder;
 
 /** What a JWT denylist adds to verification, and what revoking an API key until its refusal costs. */
 final class RevocationSection implements Section {
@@ -10,10 +9,9 @@ final class RevocationSection implements Section {
     @Override
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
-        RunFolder run = in.run();
         Doc.Section s = doc.section("revocation", "Revocation");
         List<Analysis.DenylistCost> deny = a.denylistCosts();
-        List<Analysis.Scheme> keys = a.revokeToRefusal();
+        List<MeasuredScheme> keys = a.revokeToRefusal();
         if (deny.isEmpty() && keys.isEmpty()) {
             Doc.para(s, "Not measured in this run (no `RevocationBenchmark` rows).");
             return;
@@ -41,8 +39,8 @@ final class RevocationSection implements Section {
             Doc.para(s, "API-key revoke → refusal: one operation revokes a key and presents it, which must be refused "
                     + "(the benchmark fails otherwise); `lookup_hit` of the same tier for comparison. ns/op ± 99.9% CI.");
             List<List<String>> rows = new ArrayList<>();
-            for (Analysis.Scheme k : keys) {
-                Analysis.Scheme hit = a.tier(k.param("store"));
+            for (MeasuredScheme k : keys) {
+                MeasuredScheme hit = a.tier(k.param("store"));
                 rows.add(List.of(k.param("store"), k.param("size") == null ? "—" : k.param("size"), Fmt.pm(k.ns()),
                         hit == null ? "—" : Fmt.pm(hit.ns())));
             }

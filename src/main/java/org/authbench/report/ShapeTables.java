@@ -30,7 +30,7 @@ final class ShapeTables {
     }
 
     /** One table per algorithm: a row per library, a column per value of {@code param}, then the ratios. */
-    static void sizeTables(Analysis a, Doc.Section s, List<Analysis.Scheme> shapes, String param, String unit) { // unit: plural
+    static void sizeTables(Analysis a, Doc.Section s, List<MeasuredScheme> shapes, String param, String unit) { // unit: plural
         List<Integer> sizes = shapes.stream().map(x -> Integer.valueOf(x.param(param))).distinct().sorted().toList();
         boolean kid = param.equals("jwkSetSize");
         for (String alg : algorithms(shapes)) {
@@ -45,10 +45,10 @@ final class ShapeTables {
             List<List<String>> rows = new ArrayList<>();
             for (String library : libraries(shapes, alg)) {
                 List<String> r = new ArrayList<>(List.of(library));
-                Analysis.Scheme first = null;
-                Analysis.Scheme last = null;
+                MeasuredScheme first = null;
+                MeasuredScheme last = null;
                 for (Integer n : sizes) {
-                    Analysis.Scheme x = find(a, shapes.get(0).method(), library, alg, param, String.valueOf(n));
+                    MeasuredScheme x = find(a, shapes.get(0).method(), library, alg, param, String.valueOf(n));
                     r.add(x == null ? "—" : Fmt.pm(x.ns()));
                     first = first == null && n.equals(sizes.get(0)) ? x : first;
                     last = n.equals(sizes.get(sizes.size() - 1)) ? x : last;
@@ -57,7 +57,7 @@ final class ShapeTables {
                     r.add(first == null || last == null ? "—" : Fmt.times(ratio(last, first)));
                 }
                 if (kid && sizes.get(0) == 1) {
-                    Analysis.Scheme valid = find(a, Analysis.VERIFY, library, alg, null, null);
+                    MeasuredScheme valid = find(a, Analysis.VERIFY, library, alg, null, null);
                     r.add(first == null || valid == null ? "—" : Fmt.times(ratio(first, valid)));
                 }
                 rows.add(r);
@@ -68,25 +68,25 @@ final class ShapeTables {
     }
 
     /** {@code x / base}, with base measured in x's mode when the run has it. */
-    static Estimate ratio(Analysis.Scheme x, Analysis.Scheme base) {
+    static Estimate ratio(MeasuredScheme x, MeasuredScheme base) {
         JmhRow same = base.byMode().get(x.cost().mode());
         return x.ns().over(same != null ? same.nsPerOp() : base.ns());
     }
 
     /** The first scheme of {@code method} for library and algorithm (and {@code param = value} when given). */
-    static Analysis.Scheme find(Analysis a, String method, String library, String alg, String param, String value) {
+    static MeasuredScheme find(Analysis a, String method, String library, String alg, String param, String value) {
         return a.base(method).stream().filter(x -> library.equals(x.param("library")) && alg.equals(x.param("alg"))
                 && (param == null || Objects.equals(value, x.param(param)))).findFirst().orElse(null);
     }
 
     /** Algorithms of {@code schemes} in the report's usual order (HS256, RS256, ES256, then others). */
-    static List<String> algorithms(List<Analysis.Scheme> schemes) {
+    static List<String> algorithms(List<MeasuredScheme> schemes) {
         List<String> order = List.of("HS256", "RS256", "ES256");
         return schemes.stream().map(x -> x.param("alg")).filter(Objects::nonNull).distinct()
                 .sorted(Comparator.comparingInt(x -> order.contains(x) ? order.indexOf(x) : order.size())).toList();
     }
 
-    static List<String> libraries(List<Analysis.Scheme> schemes, String alg) {
+    static List<String> libraries(List<MeasuredScheme> schemes, String alg) {
         return schemes.stream().filter(x -> alg.equals(x.param("alg"))).map(x -> x.param("library")).distinct().toList();
     }
 

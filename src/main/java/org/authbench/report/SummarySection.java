@@ -3,7 +3,6 @@ package org.authbench.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.authbench.runfiles.JmhRow;
-import org.authbench.runfiles.RunFolder;
 
 /** Each algorithm's verification against the in-memory key lookup, and every scheme on one chart. */
 final class SummarySection implements Section {
@@ -11,13 +10,12 @@ final class SummarySection implements Section {
     @Override
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
-        RunFolder run = in.run();
         Doc.Section s = doc.section("summary", "Summary");
-        Analysis.Scheme key = a.keyBaseline();
+        MeasuredScheme key = a.keyBaseline();
         List<String> items = new ArrayList<>();
         for (String alg : a.algorithms()) {
-            Analysis.Scheme med = a.median(alg);
-            Analysis.Scheme best = a.best(alg);
+            MeasuredScheme med = a.median(alg);
+            MeasuredScheme best = a.best(alg);
             if (med == null) {
                 continue;
             }
@@ -40,7 +38,7 @@ final class SummarySection implements Section {
         }
         Doc.para(s, "\"Median library\" is the lower median of the JWT libraries measured (the `REFERENCE` verifier, "
                 + "our plain-JCA floor, is ranked but not counted); each ratio divides mean costs per operation.");
-        List<Analysis.Scheme> all = new ArrayList<>(a.keyTiers());
+        List<MeasuredScheme> all = new ArrayList<>(a.keyTiers());
         for (String alg : a.algorithms()) {
             all.addAll(a.ranking(alg));
         }
