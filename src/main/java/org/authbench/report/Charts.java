@@ -1,10 +1,13 @@
 package org.authbench.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Line2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.authbench.runfiles.Estimate;
@@ -16,7 +19,9 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -38,7 +43,7 @@ final class Charts {
      */
     static byte[] schemes(List<MeasuredScheme> schemes) {
         List<MeasuredScheme> ordered = new ArrayList<>(schemes);
-        ordered.sort(java.util.Comparator.comparingDouble(s -> s.ns().value()));
+        ordered.sort(Comparator.comparingDouble(s -> s.ns().value()));
         List<String> labels = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
@@ -67,7 +72,7 @@ final class Charts {
     private static final Color BLUE = new Color(0x3b75af);
 
     /** A whisker cap: a horizontal bar with a stub pointing at the mean. */
-    private static final class Cap extends org.knowm.xchart.style.markers.Marker {
+    private static final class Cap extends Marker {
         private final boolean upper;
 
         Cap(boolean upper) {
@@ -76,10 +81,10 @@ final class Charts {
 
         @Override
         public void paint(java.awt.Graphics2D g, double x, double y, int size) {
-            g.setStroke(new java.awt.BasicStroke(2f));
+            g.setStroke(new BasicStroke(2f));
             double half = size / 2.0;
-            g.draw(new java.awt.geom.Line2D.Double(x - half, y, x + half, y));
-            g.draw(new java.awt.geom.Line2D.Double(x, y, x, upper ? y + half : y - half));
+            g.draw(new Line2D.Double(x - half, y, x + half, y));
+            g.draw(new Line2D.Double(x, y, x, upper ? y + half : y - half));
         }
     }
 
@@ -250,7 +255,7 @@ final class Charts {
                 .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
                 .setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
                 .setAntiAlias(true);
-        if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
+        if (s instanceof AxesChartStyler a) {
             a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12)).setPlotGridLinesColor(new Color(0xdddddd));
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.authbench.runfiles.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class BaselineCommandTest {
         assertThat(r.err()).contains("update RUN_DIR");
     }
 
-    private static Path edit(Path tmp, String name, java.util.function.Consumer<ObjectNode> change) throws IOException {
+    private static Path edit(Path tmp, String name, Consumer<ObjectNode> change) throws IOException {
         Path run = CompareCommandTest.runFolder(tmp.resolve(name), "abcdef1234", "ci", "base.json");
         ObjectNode m = (ObjectNode) CliRun.JSON.readTree(run.resolve("manifest.json").toFile());
         change.accept(m);

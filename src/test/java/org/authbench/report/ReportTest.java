@@ -14,14 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.authbench.cli.Main;
-import org.junit.jupiter.api.BeforeEach;
 import org.authbench.support.Rows;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -398,8 +399,7 @@ class ReportTest {
     @Test
     void notSupportedPairsFromTheManifestAreShownWithTheirReason() throws IOException {
         assertThat(generate()).doesNotContain("not supported");
-        com.fasterxml.jackson.databind.node.ObjectNode manifest =
-                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(run.resolve("manifest.json").toFile());
+        ObjectNode manifest = (ObjectNode) JSON.readTree(run.resolve("manifest.json").toFile());
         manifest.putObject("notSupported").put("AUTH0 ES256", "an invented reason for this test")
                 .put("FUSIONAUTH EdDSA", "no EdDSA in this library");
         Files.writeString(run.resolve("manifest.json"), JSON.writeValueAsString(manifest));
@@ -424,7 +424,7 @@ class ReportTest {
 
     /** Claim → verdict cell, from the Markdown claims table. */
     private static Map<String, String> claims(String md) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (List<String> row : table(md, "## Claims checked")) {
             m.put(row.get(0), row.get(2));
         }
