@@ -136,7 +136,7 @@ public final class LatencyCommand implements Callable<Integer> {
     }
 
     private static void endManifest(RunManifest manifest, String status) {
-        if ("running".equals(manifest.root().path("status").asText())) {
+        if (manifest.running()) {
             manifest.end(status);
             try {
                 manifest.write();

@@ -150,9 +150,7 @@ public final class RunCommand implements Callable<Integer> {
                 .originalArgs().toArray(String[]::new));
         if (!jvms.isEmpty()) {
             // Each result row names its own JVM (JMH's "jvm", "vmVersion"); this lists what was asked for.
-            manifest.root().putArray("forkJvms").addAll(jvms.stream()
-                    .map(j -> (com.fasterxml.jackson.databind.JsonNode) com.fasterxml.jackson.databind.node.TextNode.valueOf(j))
-                    .toList());
+            manifest.forkJvms(jvms);
         }
         chooseStores(manifest, paramValues, term);
         notSupported.forEach((pair, why) -> {
@@ -173,7 +171,7 @@ public final class RunCommand implements Callable<Integer> {
         term.flush();
 
         Thread interruptHook = new Thread(() -> {
-            if ("running".equals(manifest.root().path("status").asText())) {
+            if (manifest.running()) {
                 manifest.end("interrupted");
                 try {
                     manifest.write();
@@ -257,7 +255,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!noConformance) {
             conformance(runDir, manifest, term);
         }
-        int failed = manifest.root().get("failedRows").size();
+        int failed = manifest.failedRowCount();
         term.println("finished: " + merged.size() + " result rows" + (failed > 0 ? ", " + failed + " FAILED rows (see jmh.log)" : ""));
         term.println("results:  " + runDir.resolve(RESULT_FILE));
         if (!noReport) {
@@ -280,7 +278,7 @@ public final class RunCommand implements Callable<Integer> {
         if (missing != null) {
             String why = "vectors not found at " + missing + " (pass --vectors DIR)";
             term.println("conformance skipped: " + why);
-            manifest.root().putObject("conformance").put("skipped", why);
+            manifest.conformanceSkipped(why);
             manifest.write();
             return;
         }
@@ -297,8 +295,7 @@ public final class RunCommand implements Callable<Integer> {
                 ConformanceRun.DEFAULT_BOUND, java.time.Instant.now().getEpochSecond()), line -> { });
         AtomicWrite.write(runDir.resolve(RunFiles.CONFORMANCE), ConformanceCommand.render(report, "json"));
         AtomicWrite.write(runDir.resolve(RunFiles.CONFORMANCE_MD), ConformanceCommand.render(report, "md"));
-        manifest.root().putObject("conformance").put("falseAccepts", report.falseAccepts().size())
-                .put("clean", report.clean()).put("seed", seed);
+        manifest.conformanceChecked(report.falseAccepts().size(), report.clean(), seed);
         manifest.write();
         term.println("conformance: " + report.falseAccepts().size() + " false accepts"
                 + (report.clean() ? "" : " (see conformance.md)"));

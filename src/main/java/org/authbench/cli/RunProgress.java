@@ -101,7 +101,7 @@ final class RunProgress implements OutputFormat {
     }
 
     int failed() {
-        return manifest.root().get("failedRows").size();
+        return manifest.failedRowCount();
     }
 
     static String format(Duration d) {

@@ -76,12 +76,29 @@ public final class RunManifest {
         return new RunManifest(r, runDir.resolve(FILE));
     }
 
-    public ObjectNode root() {
-        return root;
+    /** True until {@link #end} says how the run ended. */
+    public synchronized boolean running() {
+        return "running".equals(root.path("status").asText());
     }
 
-    public synchronized void set(String field, String value) {
-        root.put(field, value);
+    public synchronized int failedRowCount() {
+        return root.get("failedRows").size();
+    }
+
+    /** The JVMs the forks were asked to run on ({@code run --jvm}); each result row names its own as well. */
+    public synchronized void forkJvms(List<String> javaPaths) {
+        ArrayNode a = root.putArray("forkJvms");
+        javaPaths.forEach(a::add);
+    }
+
+    /** Conformance was not checked at the end of the run, and why. */
+    public synchronized void conformanceSkipped(String why) {
+        root.putObject("conformance").put("skipped", why);
+    }
+
+    /** The conformance check at the end of the run: false accepts found, whether none were, the corpus seed. */
+    public synchronized void conformanceChecked(int falseAccepts, boolean clean, long seed) {
+        root.putObject("conformance").put("falseAccepts", falseAccepts).put("clean", clean).put("seed", seed);
     }
 
     public synchronized void storeRan(String store) {

@@ -35,7 +35,12 @@ class RunFilesTest {
         w.recordStoreCatalogue(List.of(new Manifest.StoreTier("HASHED", "hashed map", false),
                 new Manifest.StoreTier("REDIS", "Redis", true)));
         w.rowFailed("pass 1", "boom");
+        w.forkJvms(List.of("/opt/jdk-21/bin/java"));
+        w.conformanceChecked(0, true, 7);
+        assertThat(w.running()).isTrue();
+        assertThat(w.failedRowCount()).isEqualTo(1);
         w.end("interrupted");
+        assertThat(w.running()).isFalse();
         w.write();
 
         Manifest m = Manifest.read(tmp);
@@ -57,6 +62,8 @@ class RunFilesTest {
         assertThat(m.libraries()).containsEntry("com.nimbusds:nimbus-jose-jwt", "10.0");
         assertThat(m.cores()).isEqualTo(8);
         assertThat(m.storeCatalogue()).extracting(Manifest.StoreTier::label).containsExactly("hashed map", "Redis");
+        assertThat(m.facts()).contains(new Manifest.Fact("forkJvms", "/opt/jdk-21/bin/java"),
+                new Manifest.Fact("conformance.clean", "true"), new Manifest.Fact("conformance.seed", "7"));
         assertThat(m.facts()).extracting(Manifest.Fact::key).contains("profile", "git.commit", "selftest.slowdownPercent")
                 .doesNotContain("libraries", "storeCatalogue").noneMatch(k -> k.startsWith("jca"));
     }
