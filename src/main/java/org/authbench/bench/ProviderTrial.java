@@ -18,6 +18,7 @@ import org.authbench.crypto.CryptoProvider;
 import org.authbench.crypto.JcaCheck;
 import org.authbench.crypto.ProviderUnavailableException;
 import org.authbench.jwt.JwtAlgorithm;
+import org.authbench.runfiles.RunFiles;
 
 /**
  * A trial's JCA provider: installed at position 1 before anything else in the fork, then checked (which provider
@@ -31,7 +32,7 @@ import org.authbench.jwt.JwtAlgorithm;
  */
 public final class ProviderTrial {
 
-    public static final String RECORD_PROPERTY = "authbench.providerRecord";
+    public static final String RECORD_PROPERTY = RunFiles.PROVIDER_RECORD_PROPERTY;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Scope.Thread states set up once per thread; the fork is recorded once per benchmark row. */
     private static final Set<String> RECORDED = new HashSet<>();

@@ -3,13 +3,13 @@ package org.authbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.authbench.env.AtomicWrite;
 import org.authbench.regress.Comparison;
 import org.authbench.regress.Export;
 import org.authbench.regress.GateSettings;
+import org.authbench.regress.GateVerdict;
 import org.authbench.regress.RunReader;
 import org.authbench.regress.SummaryFormat;
-import org.authbench.regress.Verdict;
+import org.authbench.runfiles.AtomicWrite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,7 +79,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             err.flush();
         }
-        boolean fail = c.count(Verdict.REGRESSION) > 0 || (strict && c.count(Verdict.INCONCLUSIVE) > 0);
+        boolean fail = c.count(GateVerdict.REGRESSION) > 0 || (strict && c.count(GateVerdict.INCONCLUSIVE) > 0);
         return fail ? Main.NEGATIVE : Main.OK;
     }
 }

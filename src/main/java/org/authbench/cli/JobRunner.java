@@ -11,8 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.authbench.bench.ProviderTrial;
-import org.authbench.env.AtomicWrite;
-import org.authbench.env.RunManifest;
+import org.authbench.runfiles.AtomicWrite;
+import org.authbench.runfiles.RunFiles;
+import org.authbench.runfiles.RunManifest;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -57,7 +58,7 @@ final class JobRunner {
     ArrayNode run(RunPlan plan) throws IOException {
         Thread interruptHook = new Thread(this::markInterrupted);
         Runtime.getRuntime().addShutdownHook(interruptHook);
-        try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true)) {
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve(RunFiles.JMH_LOG)), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
             for (RunPlan.Job job : plan.jobs()) {
@@ -132,7 +133,7 @@ final class JobRunner {
     }
 
     private void markInterrupted() {
-        if ("running".equals(manifest.root().path("status").asText())) {
+        if (manifest.running()) {
             manifest.end("interrupted");
             try {
                 manifest.write();

@@ -13,9 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.authbench.env.Environment;
-import org.authbench.env.RunManifest;
 import org.authbench.latency.LatencyRun;
 import org.authbench.latency.Scheme;
+import org.authbench.runfiles.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,7 +136,7 @@ public final class LatencyCommand implements Callable<Integer> {
     }
 
     private static void endManifest(RunManifest manifest, String status) {
-        if ("running".equals(manifest.root().path("status").asText())) {
+        if (manifest.running()) {
             manifest.end(status);
             try {
                 manifest.write();

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.authbench.report.ReportWriter;
-import org.authbench.report.RunFolderException;
+import org.authbench.runfiles.RunFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -31,7 +31,7 @@ public final class ReportCommand implements Callable<Integer> {
     public static List<Path> generate(Path runDir) {
         try {
             return ReportWriter.write(runDir);
-        } catch (RunFolderException e) {
+        } catch (RunFileException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + runDir + ": " + e.getMessage(), e);

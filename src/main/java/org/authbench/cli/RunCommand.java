@@ -23,10 +23,14 @@ import org.authbench.bench.Profile;
 import org.authbench.conformance.Candidate;
 import org.authbench.conformance.ConformanceReport;
 import org.authbench.conformance.ConformanceRun;
-import org.authbench.env.AtomicWrite;
 import org.authbench.env.Environment;
-import org.authbench.env.RunManifest;
 import org.authbench.jwt.JwtLibrary;
+import org.authbench.jwt.reference.SelfTestSlowdown;
+import org.authbench.runfiles.AtomicWrite;
+import org.authbench.runfiles.Manifest;
+import org.authbench.runfiles.RunFiles;
+import org.authbench.runfiles.RunManifest;
+import org.authbench.apikey.StoreKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +45,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", description = "Run a benchmark profile into a new run folder and write its report.")
 public final class RunCommand implements Callable<Integer> {
 
-    public static final String RESULT_FILE = "jmh-result.json";
+    public static final String RESULT_FILE = RunFiles.RESULT;
 
     @Spec
     CommandSpec spec;
@@ -108,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!noConformance) {
             conformance(runDir, manifest, term);
         }
-        return finish(runDir, results.size(), manifest.root().get("failedRows").size(), term);
+        return finish(runDir, results.size(), manifest.failedRowCount(), term);
     }
 
     private void checkNumbersAndJvms() {
@@ -133,16 +137,22 @@ public final class RunCommand implements Callable<Integer> {
      * ({@code run} and {@code latency} both start theirs here).
      */
     static RunManifest startManifest(Path runDir, String label, Map<String, Object> git, CommandSpec command) {
-        return RunManifest.start(runDir, label, git, command.commandLine().getParseResult().originalArgs()
-                .toArray(String[]::new));
+        RunManifest manifest = RunManifest.start(runDir, label, git,
+                command.commandLine().getParseResult().originalArgs().toArray(String[]::new),
+                new RunManifest.HostFacts(Environment.jvm(), Environment.os(), Environment.cpu(),
+                        Environment.jcaProviders(), Environment.libraryVersions()),
+                Integer.getInteger(SelfTestSlowdown.PROPERTY));
+        // The report's claims name store tiers by these facts; it never loads the store enum itself.
+        manifest.recordStoreCatalogue(Arrays.stream(StoreKind.values())
+                .map(k -> new Manifest.StoreTier(k.name(), k.label(), k.database())).toList());
+        return manifest;
     }
 
     /** What the run asked for and what it left out, in the manifest and as one terminal line per skip. */
     private void recordChoices(RunManifest manifest, RunChoices choices, RunPlan plan, PrintWriter term) {
         if (!jvms.isEmpty()) {
             // Each result row names its own JVM (JMH's "jvm", "vmVersion"); this lists what was asked for.
-            ArrayNode forkJvms = manifest.root().putArray("forkJvms");
-            jvms.forEach(forkJvms::add);
+            manifest.forkJvms(jvms);
         }
         choices.storesRan().forEach(manifest::storeRan);
         choices.storesSkipped().forEach((what, why) -> {
@@ -184,7 +194,7 @@ public final class RunCommand implements Callable<Integer> {
         if (missing != null) {
             String why = "vectors not found at " + missing + " (pass --vectors DIR)";
             term.println("conformance skipped: " + why);
-            manifest.root().putObject("conformance").put("skipped", why);
+            manifest.conformanceSkipped(why);
             manifest.write();
             return;
         }
@@ -199,10 +209,9 @@ public final class RunCommand implements Callable<Integer> {
         long seed = new SecureRandom().nextLong();
         ConformanceReport report = ConformanceRun.run(new ConformanceRun.Options(dir, candidates, conformanceFuzz, seed,
                 ConformanceRun.DEFAULT_BOUND, Instant.now().getEpochSecond()), line -> { });
-        AtomicWrite.write(runDir.resolve("conformance.json"), ConformanceCommand.render(report, "json"));
-        AtomicWrite.write(runDir.resolve("conformance.md"), ConformanceCommand.render(report, "md"));
-        manifest.root().putObject("conformance").put("falseAccepts", report.falseAccepts().size())
-                .put("clean", report.clean()).put("seed", seed);
+        AtomicWrite.write(runDir.resolve(RunFiles.CONFORMANCE), ConformanceCommand.render(report, "json"));
+        AtomicWrite.write(runDir.resolve(RunFiles.CONFORMANCE_MD), ConformanceCommand.render(report, "md"));
+        manifest.conformanceChecked(report.falseAccepts().size(), report.clean(), seed);
         manifest.write();
         term.println("conformance: " + report.falseAccepts().size() + " false accepts"
                 + (report.clean() ? "" : " (see conformance.md)"));

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
-import org.authbench.env.AtomicWrite;
+import org.authbench.runfiles.AtomicWrite;
+import org.authbench.runfiles.RunFiles;
 
 /**
  * One {@code authbench latency} run: for each scheme, prepare and prove it, calibrate its maximum rate when
@@ -34,8 +35,8 @@ import org.authbench.env.AtomicWrite;
  */
 public final class LatencyRun {
 
-    public static final String DIR = "latency";
-    public static final String SUMMARY_JSON = "summary.json";
+    public static final String DIR = RunFiles.LATENCY_DIR;
+    public static final String SUMMARY_JSON = RunFiles.LATENCY_SUMMARY_NAME;
     public static final String SUMMARY_MD = "summary.md";
     /** Percentiles reported in the summary, with their JSON key stems. */
     static final double[] PERCENTILES = {50, 90, 99, 99.9, 99.99};

@@ -1,6 +1,5 @@
 package org.authbench.regress;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +8,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.authbench.env.AtomicWrite;
-import org.authbench.env.RunManifest;
+import java.util.Objects;
+import org.authbench.runfiles.AtomicWrite;
+import org.authbench.runfiles.JmhResults;
+import org.authbench.runfiles.JmhRow;
+import org.authbench.runfiles.Manifest;
+import org.authbench.runfiles.RunFiles;
 
 /**
  * The recorded reference run of a profile, {@code results/baseline/<profile>/}: the run's
@@ -31,24 +34,23 @@ public final class Baseline {
      * from a dirty tree (unless allowed) or without a manifest.
      */
     public static Path update(Path runDir, Path baselineRoot, boolean allowDirty) throws IOException {
-        if (!Files.isRegularFile(runDir.resolve(RunReader.RESULT_FILE))) {
+        if (!Files.isRegularFile(runDir.resolve(RunFiles.RESULT))) {
             throw new IllegalArgumentException("RUN_DIR: " + runDir + " is not a run folder (no "
-                    + RunReader.RESULT_FILE + ")");
+                    + RunFiles.RESULT + ")");
         }
-        JsonNode manifest = RunReader.manifest("RUN_DIR", runDir);
+        Manifest manifest = RunReader.manifest("RUN_DIR", runDir);
         if (manifest == null) {
-            throw new IllegalArgumentException("RUN_DIR: " + runDir + " has no " + RunManifest.FILE
+            throw new IllegalArgumentException("RUN_DIR: " + runDir + " has no " + RunFiles.MANIFEST
                     + ": a baseline must record its commit");
         }
         // Reading the results validates them the way compare will.
         RunSet run = RunReader.read("RUN_DIR", runDir);
-        String status = manifest.path("status").asText();
-        if (!"finished".equals(status)) {
-            throw new IllegalArgumentException("RUN_DIR: the run's status is '" + status + "', not 'finished'");
+        if (!manifest.finished()) {
+            throw new IllegalArgumentException("RUN_DIR: the run's status is '" + Objects.toString(manifest.status(), "")
+                    + "', not 'finished'");
         }
-        if (manifest.path("failedRows").size() > 0) {
-            throw new IllegalArgumentException("RUN_DIR: the run has " + manifest.path("failedRows").size()
-                    + " failed rows");
+        if (manifest.failedRows() > 0) {
+            throw new IllegalArgumentException("RUN_DIR: the run has " + manifest.failedRows() + " failed rows");
         }
         if (run.slowdownPercent() != 0) {
             throw new IllegalArgumentException("RUN_DIR: the run was made with the self-test slowdown on ("
@@ -66,15 +68,14 @@ public final class Baseline {
         // A baseline is committed: the machine's JVM paths and the run folder's location are replaced by names
         // (as scripts/publish-reference.py does for reference runs); compare keys rows by jdkVersion, not path.
         Map<String, String> names = new LinkedHashMap<>();
-        for (JsonNode row : SummaryFormat.MAPPER.readTree(runDir.resolve(RunReader.RESULT_FILE).toFile())) {
-            String jvm = row.path("jvm").asText("");
-            if (!jvm.isEmpty()) {
-                names.putIfAbsent(jvm, "<JDK " + row.path("jdkVersion").asText("?") + ">/bin/java");
+        for (JmhRow row : JmhResults.read(runDir.resolve(RunFiles.RESULT))) {
+            if (row.jvm() != null && !row.jvm().isEmpty()) {
+                names.putIfAbsent(row.jvm(), "<JDK " + RunReader.jdk(row) + ">/bin/java");
             }
         }
         names.put(runDir.toAbsolutePath().normalize().toString(), "<run folder>");
-        AtomicWrite.write(target.resolve(RunReader.RESULT_FILE), redact(runDir.resolve(RunReader.RESULT_FILE), names));
-        AtomicWrite.write(target.resolve(RunManifest.FILE), redact(runDir.resolve(RunManifest.FILE), names));
+        AtomicWrite.write(target.resolve(RunFiles.RESULT), redact(runDir.resolve(RunFiles.RESULT), names));
+        AtomicWrite.write(target.resolve(RunFiles.MANIFEST), redact(runDir.resolve(RunFiles.MANIFEST), names));
         ObjectNode record = SummaryFormat.MAPPER.createObjectNode();
         record.put("profile", run.profile());
         record.put("commit", run.commit());

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * Base against head, row by row: the {@code authbench compare} model that the summary, the JSON verdicts
@@ -30,26 +31,29 @@ public record Comparison(RunSet base, RunSet head, GateSettings settings, List<R
         }
         List<RowVerdict> verdicts = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
-        for (Map.Entry<String, Row> e : base.rows().entrySet()) {
-            Row b = e.getValue();
-            Row h = head.rows().get(e.getKey());
+        for (Map.Entry<String, List<JmhRow>> e : base.rows().entrySet()) {
+            String name = base.name(e.getValue());
+            List<JmhRow> h = head.rows().get(e.getKey());
             if (h == null) {
-                onlyInBase.add(b.displayName());
+                onlyInBase.add(name);
                 continue;
             }
-            if (!b.primary().unit().canonical().equals(h.primary().unit().canonical())) {
-                throw new IllegalArgumentException(b.displayName() + " is in " + b.primary().unit().canonical()
-                        + " in BASE but " + h.primary().unit().canonical() + " in HEAD");
+            Series bp = RunSet.primary(e.getValue());
+            Series hp = RunSet.primary(h);
+            if (!bp.unit().canonical().equals(hp.unit().canonical())) {
+                throw new IllegalArgumentException(name + " is in " + bp.unit().canonical() + " in BASE but "
+                        + hp.unit().canonical() + " in HEAD");
             }
             long salt = e.getKey().hashCode();
-            verdicts.add(RowVerdict.judge(b.displayName(), "score", b.primary(), h.primary(), settings, salt));
-            if (b.allocation() != null && h.allocation() != null) {
-                verdicts.add(RowVerdict.judge(b.displayName(), "allocation", b.allocation(), h.allocation(), settings,
-                        ~salt));
+            verdicts.add(RowVerdict.judge(name, "score", bp, hp, settings, salt));
+            Series ba = RunSet.allocation(e.getValue());
+            Series ha = RunSet.allocation(h);
+            if (ba != null && ha != null) {
+                verdicts.add(RowVerdict.judge(name, "allocation", ba, ha, settings, ~salt));
             }
         }
         List<String> onlyInHead = head.rows().entrySet().stream()
-                .filter(e -> !base.rows().containsKey(e.getKey())).map(e -> e.getValue().displayName()).toList();
+                .filter(e -> !base.rows().containsKey(e.getKey())).map(e -> head.name(e.getValue())).toList();
         if (verdicts.isEmpty()) {
             throw new IllegalArgumentException("BASE and HEAD have no benchmark row in common (same benchmark, "
                     + "parameters, mode, threads and JDK): " + base.rows().size() + " vs " + head.rows().size()
@@ -60,10 +64,10 @@ public record Comparison(RunSet base, RunSet head, GateSettings settings, List<R
     }
 
     private static String jdks(RunSet s) {
-        return String.join("+", s.rows().values().stream().map(Row::jdk).distinct().toList());
+        return String.join("+", s.jdks());
     }
 
-    public long count(Verdict v) {
+    public long count(GateVerdict v) {
         return verdicts.stream().filter(r -> r.verdict() == v).count();
     }
 

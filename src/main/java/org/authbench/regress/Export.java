@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * The head run's numbers in formats other trackers read, so a project can keep a history there too:
@@ -34,12 +35,14 @@ public enum Export {
         @Override
         public Result render(Comparison c) {
             ObjectNode root = SummaryFormat.MAPPER.createObjectNode();
-            for (Row r : c.head().rows().values()) {
-                ObjectNode bench = root.putObject(r.displayName());
+            for (List<JmhRow> r : c.head().rows().values()) {
+                ObjectNode bench = root.putObject(c.head().name(r));
+                Series primary = RunSet.primary(r);
+                Series allocation = RunSet.allocation(r);
                 // Bencher's built-in measures: latency in ns and throughput in ops/s.
-                measure(bench, r.primary().unit().isThroughput() ? "throughput" : "latency", r.primary());
-                if (r.allocation() != null) {
-                    measure(bench, "allocation", r.allocation());
+                measure(bench, primary.unit().isThroughput() ? "throughput" : "latency", primary);
+                if (allocation != null) {
+                    measure(bench, "allocation", allocation);
                 }
             }
             return new Result(write(root), List.of());
@@ -79,13 +82,15 @@ public enum Export {
     private static Result github(Comparison c, boolean smallerIsBetter) {
         ArrayNode out = SummaryFormat.MAPPER.createArrayNode();
         List<String> skipped = new ArrayList<>();
-        for (Row r : c.head().rows().values()) {
-            githubEntry(out, r.displayName(), oriented(r.primary(), smallerIsBetter));
-            if (r.allocation() != null) {
+        for (List<JmhRow> r : c.head().rows().values()) {
+            String name = c.head().name(r);
+            Series allocation = RunSet.allocation(r);
+            githubEntry(out, name, oriented(RunSet.primary(r), smallerIsBetter));
+            if (allocation != null) {
                 if (smallerIsBetter) {
-                    githubEntry(out, r.displayName() + " · allocation", r.allocation());
+                    githubEntry(out, name + " · allocation", allocation);
                 } else {
-                    skipped.add(r.displayName() + " · allocation");
+                    skipped.add(name + " · allocation");
                 }
             }
         }

@@ -26,7 +26,7 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * @param reason      why, in words
  */
 public record RowVerdict(String name, String metric, Series base, Series head, double ratio, double low,
-        double high, double pValue, Verdict verdict, String reason) {
+        double high, double pValue, GateVerdict verdict, String reason) {
 
     public Unit unit() {
         return base.unit();
@@ -46,12 +46,12 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
         double ratio = head.median() / base.median();
         if (base.forkCount() < GateSettings.MIN_FORKS || head.forkCount() < GateSettings.MIN_FORKS) {
             return new RowVerdict(name, metric, base, head, ratio, Double.NaN, Double.NaN, Double.NaN,
-                    Verdict.INCONCLUSIVE, String.format("too few forks (base %d, head %d; need %d per side): "
+                    GateVerdict.INCONCLUSIVE, String.format("too few forks (base %d, head %d; need %d per side): "
                             + "fork-to-fork variation unknown", base.forkCount(), head.forkCount(), GateSettings.MIN_FORKS));
         }
         if (base.size() < GateSettings.MIN_VALUES || head.size() < GateSettings.MIN_VALUES) {
             return new RowVerdict(name, metric, base, head, ratio, Double.NaN, Double.NaN, Double.NaN,
-                    Verdict.INCONCLUSIVE, String.format("too few samples (base %d, head %d; need %d per side)",
+                    GateVerdict.INCONCLUSIVE, String.format("too few samples (base %d, head %d; need %d per side)",
                             base.size(), head.size(), GateSettings.MIN_VALUES));
         }
         double p = new MannWhitneyUTest().mannWhitneyUTest(base.pooled(), head.pooled());
@@ -65,25 +65,25 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
         double better = 1 / worse;
         boolean significant = p < 1 - s.confidence();
         String pct = percent(s.threshold());
-        Verdict v;
+        GateVerdict v;
         String why;
         if ("allocation".equals(metric)
                 && Math.abs(head.median() - base.median()) < GateSettings.ALLOCATION_DUST_BYTES) {
-            v = Verdict.NO_CHANGE;
+            v = GateVerdict.NO_CHANGE;
             why = "allocation differs by less than " + GateSettings.ALLOCATION_DUST_BYTES + " B/op";
         } else if (significant && costLo > worse) {
-            v = Verdict.REGRESSION;
+            v = GateVerdict.REGRESSION;
             why = "significant, and the whole interval is more than " + pct + " worse";
         } else if (significant && costHi < better) {
-            v = Verdict.IMPROVEMENT;
+            v = GateVerdict.IMPROVEMENT;
             why = "significant, and the whole interval is more than " + pct + " better";
         } else if (costHi <= worse) {
-            v = Verdict.NO_CHANGE;
+            v = GateVerdict.NO_CHANGE;
             why = costLo >= better
                     ? "the whole interval is within ±" + pct + (significant ? " (a significant but smaller change)" : "")
                     : "no slowdown beyond " + pct + "; a speed-up beyond it is not established";
         } else {
-            v = Verdict.INCONCLUSIVE;
+            v = GateVerdict.INCONCLUSIVE;
             why = costLo > worse
                     ? "interval beyond " + pct + " but the U test is not significant: too noisy to tell"
                     : "too noisy to tell: the interval straddles the " + pct + " threshold"

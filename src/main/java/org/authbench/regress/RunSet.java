@@ -3,6 +3,7 @@ package org.authbench.regress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * One side of a comparison as read from disk: a run folder, several run folders of one commit (the rounds
@@ -14,10 +15,31 @@ import java.util.Map;
  * @param profile         the run's profile, or null for a bare JMH file
  * @param slowdownPercent the CI self-test slowdown the run was made with (0 when off)
  * @param notes           things a reader of the verdict should know (interrupted run, dirty tree...)
- * @param rows            rows by {@link Row#key()}, in file order
+ * @param rows            each row as measured in every round (one entry for a single run), keyed by what must
+ *                        match for two rows to be compared, in file order
  */
 public record RunSet(String source, String commit, Boolean dirty, String profile, int slowdownPercent,
-        List<String> notes, Map<String, Row> rows) {
+        List<String> notes, Map<String, List<JmhRow>> rows) {
+
+    /** A row's readable name; rows of a run that holds several JDKs (run --jvm twice) say which JDK. */
+    public String name(List<JmhRow> rounds) {
+        return rounds.get(0).displayName(jdks().size() > 1);
+    }
+
+    /** The JDKs of the run's rows, in order of appearance. */
+    public List<String> jdks() {
+        return rows.values().stream().map(r -> RunReader.jdk(r.get(0))).distinct().toList();
+    }
+
+    /** A row's score measurements, every round's forks joined. */
+    public static Series primary(List<JmhRow> rounds) {
+        return Series.primary("", rounds);
+    }
+
+    /** A row's allocation measurements, or null without {@code -prof gc}. */
+    public static Series allocation(List<JmhRow> rounds) {
+        return Series.allocation("", rounds);
+    }
 
     /** Seven hex digits of the commit, "-dirty" when the tree was dirty; the file name when unknown. */
     public String label() {
@@ -30,8 +52,8 @@ public record RunSet(String source, String commit, Boolean dirty, String profile
     /** Fork count shared by every row, or -1 when rows differ. */
     public int forks() {
         int f = -2;
-        for (Row r : rows.values()) {
-            int n = r.primary().forkCount();
+        for (List<JmhRow> r : rows.values()) {
+            int n = primary(r).forkCount();
             f = f == -2 ? n : (f == n ? f : -1);
         }
         return f == -2 ? 0 : f;

@@ -1,10 +1,13 @@
 package org.authbench.regress;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.StatUtils;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * One row's measurements on one side: a value per measurement iteration, grouped by fork, in the
@@ -12,6 +15,73 @@ import org.apache.commons.math3.stat.StatUtils;
  * memory layout, so they are not independent; the fork grouping is kept for the resampling.
  */
 public record Series(Unit unit, double[][] forks) {
+
+    /** A row's score measurements, the forks of every round joined; {@code where} prefixes every error. */
+    public static Series primary(String where, List<JmhRow> rounds) {
+        return of(where, rounds.stream().map(JmhRow::primary).toList());
+    }
+
+    /** A row's {@code gc.alloc.rate.norm} measurements (bytes per operation), or null without {@code -prof gc}. */
+    public static Series allocation(String where, List<JmhRow> rounds) {
+        List<JmhRow.Metric> metrics = new ArrayList<>();
+        for (JmhRow r : rounds) {
+            JmhRow.Metric m = r.secondary().get(JmhRow.ALLOCATION);
+            if (m == null || (m.rawData().isEmpty() && m.rawHistograms().isEmpty())) {
+                return null;
+            }
+            metrics.add(m);
+        }
+        return of(where + " " + JmhRow.ALLOCATION, metrics);
+    }
+
+    /**
+     * A metric's values per fork and iteration, in its canonical unit. SampleTime rows carry a histogram per
+     * iteration instead of a value: each iteration contributes its mean (the quantity JMH's SampleTime score
+     * averages); percentiles are not gated.
+     */
+    private static Series of(String where, List<JmhRow.Metric> rounds) {
+        Unit canonical = null;
+        List<double[]> forks = new ArrayList<>();
+        for (JmhRow.Metric m : rounds) {
+            Unit unit = Unit.parse(m.unit());
+            if (unit == null) {
+                throw new IllegalArgumentException(where + ": unit '" + m.unit() + "' has no known better direction");
+            }
+            if (canonical != null && !canonical.canonical().equals(unit.canonical())) {
+                throw new IllegalArgumentException(where + " has different units in different rounds");
+            }
+            canonical = new Unit(unit.canonical(), unit.lowerIsBetter(), 1.0);
+            int count = m.rawData().isEmpty() ? m.rawHistograms().size() : m.rawData().size();
+            if (count == 0) {
+                throw new IllegalArgumentException(where + " has no per-iteration raw data (rawData or rawDataHistogram)");
+            }
+            for (int f = 0; f < count; f++) {
+                double[] values = m.rawData().isEmpty() ? means(where, m.rawHistograms().get(f)) : m.rawData().get(f);
+                if (values.length == 0) {
+                    throw new IllegalArgumentException(where + ": fork " + f + " has no iterations");
+                }
+                forks.add(Arrays.stream(values).map(v -> v * unit.toCanonical()).toArray());
+            }
+        }
+        return new Series(canonical, forks.toArray(new double[0][]));
+    }
+
+    private static double[] means(String where, List<double[][]> iterations) {
+        double[] out = new double[iterations.size()];
+        for (int i = 0; i < out.length; i++) {
+            double sum = 0;
+            double count = 0;
+            for (double[] p : iterations.get(i)) {
+                sum += p[0] * p[1];
+                count += p[1];
+            }
+            if (count <= 0) {
+                throw new IllegalArgumentException(where + ": an iteration's histogram is empty");
+            }
+            out[i] = sum / count;
+        }
+        return out;
+    }
 
     public int forkCount() {
         return forks.length;

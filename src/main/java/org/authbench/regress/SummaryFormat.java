@@ -1,5 +1,6 @@
 package org.authbench.regress;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,15 +19,15 @@ public enum SummaryFormat {
         public String render(Comparison c) {
             GateSettings s = c.settings();
             StringBuilder b = new StringBuilder();
-            long reg = c.count(Verdict.REGRESSION);
-            long inc = c.count(Verdict.INCONCLUSIVE);
+            long reg = c.count(GateVerdict.REGRESSION);
+            long inc = c.count(GateVerdict.INCONCLUSIVE);
             b.append("## authbench regression gate: ")
                     .append(reg > 0 ? reg + " regression" + (reg > 1 ? "s" : "") : "no regression").append("\n\n");
             b.append(String.format(Locale.ROOT, "Base `%s` → head `%s` (%s) · threshold %s · confidence %s · "
                             + "%d compared: %d regression, %d improvement, %d no change, %d inconclusive%n%n",
                     c.base().label(), c.head().label(), forks(c), RowVerdict.percent(s.threshold()),
-                    RowVerdict.percent(s.confidence()), c.verdicts().size(), reg, c.count(Verdict.IMPROVEMENT),
-                    c.count(Verdict.NO_CHANGE), inc));
+                    RowVerdict.percent(s.confidence()), c.verdicts().size(), reg, c.count(GateVerdict.IMPROVEMENT),
+                    c.count(GateVerdict.NO_CHANGE), inc));
             for (String n : c.notes()) {
                 b.append("> ").append(n).append("\n");
             }
@@ -38,7 +39,7 @@ public enum SummaryFormat {
                     .append(" interval | p (U test) | Why |\n");
             b.append("|---|---|--:|--:|--:|---|--:|---|\n");
             for (RowVerdict v : c.verdicts()) {
-                String verdict = v.verdict() == Verdict.REGRESSION ? "**regression**" : v.verdict().label();
+                String verdict = v.verdict() == GateVerdict.REGRESSION ? "**regression**" : v.verdict().label();
                 String name = v.name() + ("allocation".equals(v.metric()) ? " · allocation" : "");
                 b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s (%s) | %s | %s | %s |%n", verdict,
                         name.replace("|", "\\|"), value(v.base().median(), v.unit()), value(v.head().median(), v.unit()),
@@ -71,7 +72,7 @@ public enum SummaryFormat {
             side(root.putObject("base"), c.base());
             side(root.putObject("head"), c.head());
             ObjectNode counts = root.putObject("counts");
-            for (Verdict v : Verdict.values()) {
+            for (GateVerdict v : GateVerdict.values()) {
                 counts.put(v.label(), c.count(v));
             }
             ArrayNode rows = root.putArray("rows");
@@ -99,7 +100,7 @@ public enum SummaryFormat {
             c.notes().forEach(notes::add);
             try {
                 return MAPPER.writeValueAsString(root) + "\n";
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }

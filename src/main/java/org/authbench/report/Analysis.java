@@ -1,6 +1,7 @@
 package org.authbench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * The run's rows grouped into schemes (one benchmark method with one set of parameters, one thread count and
@@ -42,75 +47,11 @@ final class Analysis {
     /** The JDK's own JCA providers: what rows without a {@code provider} parameter ran on. */
     static final String DEFAULT_PROVIDER = "DEFAULT";
     /** Mode preference for a scheme's cost: AverageTime has no per-call timer overhead, SampleTime next. */
-    private static final List<String> MODE_ORDER = List.of("avgt", "sample", "thrpt", "ss");
+    static final List<String> MODE_ORDER = List.of("avgt", "sample", "thrpt", "ss");
 
-    /**
-     * One benchmark method, one parameter set, one thread count, one JVM; one row per mode measured. {@code name}
-     * is what a reader knows it by; {@code jvm} is null when the run holds one JVM, else its label.
-     */
-    record Scheme(String method, Map<String, String> params, int threads, Map<String, Row> byMode, String name,
-            String jvm) {
-
-        /** The name, plus the JVM when the run holds several. */
-        String label() {
-            return jvm == null ? name : name + " [" + jvm + "]";
-        }
-
-        /** ns/op in {@code mode} when this scheme was measured in it, else its usual cost: ratios compare like with like. */
-        Estimate nsIn(String mode) {
-            Row same = byMode.get(mode);
-            return same != null ? same.nsPerOp() : ns();
-        }
-
-        Row cost() {
-            for (String m : MODE_ORDER) {
-                if (byMode.containsKey(m)) {
-                    return byMode.get(m);
-                }
-            }
-            return byMode.values().iterator().next();
-        }
-
-        Estimate ns() {
-            return cost().nsPerOp();
-        }
-
-        /** Throughput of one thread (or all threads): measured when a Throughput row exists, else derived. */
-        Estimate ops() {
-            Row t = byMode.get("thrpt");
-            return t != null ? t.opsPerSecond() : cost().opsPerSecond();
-        }
-
-        boolean opsDerived() {
-            return !byMode.containsKey("thrpt");
-        }
-
-        Row sample() {
-            return byMode.get("sample");
-        }
-
-        Estimate bytes() {
-            for (String m : MODE_ORDER) {
-                Row r = byMode.get(m);
-                if (r != null && r.bytesPerOp() != null) {
-                    return r.bytesPerOp();
-                }
-            }
-            return null;
-        }
-
-        String param(String name) {
-            return params.get(name);
-        }
-
-        String provider() {
-            return Analysis.provider(params);
-        }
-    }
-
-    private final List<Scheme> all = new ArrayList<>();
+    private final List<MeasuredScheme> all = new ArrayList<>();
     /** Schemes of the primary JVM at the lowest thread count of their method and parameters: the main tables. */
-    private final List<Scheme> base = new ArrayList<>();
+    private final List<MeasuredScheme> base = new ArrayList<>();
     /** Labels of the run's JVMs (distinct jdkVersion and vmVersion) in order of first appearance. */
     private final List<String> jvms = new ArrayList<>();
     /** The JVM the main tables rank within: the one with most rows, the first on a tie; null with one JVM. */
@@ -120,7 +61,7 @@ final class Analysis {
     /** The provider the main tables rank within: DEFAULT when the run has it, else the one with most rows. */
     private final String primaryProvider;
 
-    Analysis(List<Row> rows) {
+    Analysis(List<JmhRow> rows) {
         Map<String, String> jvmLabels = jvmLabels(rows);
         Map<String, Integer> rowsPerJvm = new LinkedHashMap<>();
         rows.forEach(r -> rowsPerJvm.merge(jvmKey(r), 1, Integer::sum));
@@ -148,20 +89,20 @@ final class Analysis {
             }
         }
         primaryProvider = topProvider;
-        Map<String, Map<String, Row>> groups = new LinkedHashMap<>();
-        for (Row r : rows) {
+        Map<String, Map<String, JmhRow>> groups = new LinkedHashMap<>();
+        for (JmhRow r : rows) {
             groups.computeIfAbsent(identity(r) + "|" + r.threads(), k -> new LinkedHashMap<>()).putIfAbsent(r.mode(), r);
         }
         Map<String, Set<String>> varying = varyingParams(rows);
         Map<String, Integer> minThreads = new LinkedHashMap<>();
-        for (Map<String, Row> g : groups.values()) {
-            Row r = g.values().iterator().next();
-            Scheme s = new Scheme(r.method(), r.params(), r.threads(), g, name(r, varying.getOrDefault(r.method(), Set.of())),
+        for (Map<String, JmhRow> g : groups.values()) {
+            JmhRow r = g.values().iterator().next();
+            MeasuredScheme s = new MeasuredScheme(r.method(), r.params(), r.threads(), g, name(r, varying.getOrDefault(r.method(), Set.of())),
                     several ? jvmLabels.get(jvmKey(r)) : null);
             all.add(s);
             minThreads.merge(identity(r), r.threads(), Math::min);
         }
-        for (Scheme s : all) {
+        for (MeasuredScheme s : all) {
             if (Objects.equals(s.jvm(), primaryJvm) && minThreads.get(identity(s.cost())) == s.threads()
                     && s.provider().equals(primaryProvider)) {
                 base.add(s);
@@ -169,20 +110,20 @@ final class Analysis {
         }
     }
 
-    private static String jvmKey(Row r) {
+    private static String jvmKey(JmhRow r) {
         return r.jdkVersion() + "|" + r.vmVersion();
     }
 
     /** A row's scheme identity apart from its thread count: JVM, method, parameters. */
-    private static String identity(Row r) {
+    private static String identity(JmhRow r) {
         return jvmKey(r) + "|" + r.method() + "|" + new TreeMap<>(r.params());
     }
 
     /** "JDK 21.0.5", with the VM version where two JVMs share a JDK version. */
-    private static Map<String, String> jvmLabels(List<Row> rows) {
-        Map<String, Row> first = new LinkedHashMap<>();
+    private static Map<String, String> jvmLabels(List<JmhRow> rows) {
+        Map<String, JmhRow> first = new LinkedHashMap<>();
         Map<String, Integer> perJdk = new LinkedHashMap<>();
-        for (Row r : rows) {
+        for (JmhRow r : rows) {
             if (first.putIfAbsent(jvmKey(r), r) == null) {
                 perJdk.merge(String.valueOf(r.jdkVersion()), 1, Integer::sum);
             }
@@ -219,9 +160,9 @@ final class Analysis {
     }
 
     /** Parameters that take more than one value among a method's rows (they must appear in its labels). */
-    private static Map<String, Set<String>> varyingParams(List<Row> rows) {
+    private static Map<String, Set<String>> varyingParams(List<JmhRow> rows) {
         Map<String, Map<String, Set<String>>> values = new LinkedHashMap<>();
-        for (Row r : rows) {
+        for (JmhRow r : rows) {
             r.params().forEach((k, v) -> values.computeIfAbsent(r.method(), m -> new LinkedHashMap<>())
                     .computeIfAbsent(k, x -> new LinkedHashSet<>()).add(v));
         }
@@ -239,7 +180,7 @@ final class Analysis {
     }
 
     /** The name a reader knows a scheme by: the library, the store, or the floor's primitive, plus varying params. */
-    private static String name(Row r, Set<String> varying) {
+    private static String name(JmhRow r, Set<String> varying) {
         String head = switch (r.method()) {
             case VERIFY -> r.param("library");
             case LOOKUP -> r.param("store");
@@ -277,14 +218,14 @@ final class Analysis {
         return b.toString();
     }
 
-    List<Scheme> base(String method) {
+    List<MeasuredScheme> base(String method) {
         return base.stream().filter(s -> s.method().equals(method)).toList();
     }
 
     /** Algorithms in the run, in the suite's order (HS256, RS256, ES256, PS256, ES384, HS512, EdDSA), then any others. */
     List<String> algorithms() {
         Set<String> found = new LinkedHashSet<>();
-        for (Scheme s : base) {
+        for (MeasuredScheme s : base) {
             if ((s.method().equals(VERIFY) || s.method().equals(FLOOR_JWS)) && s.param("alg") != null) {
                 found.add(s.param("alg"));
             }
@@ -300,39 +241,39 @@ final class Analysis {
     }
 
     /** Verify schemes of one algorithm, fastest first. */
-    List<Scheme> ranking(String alg) {
+    List<MeasuredScheme> ranking(String alg) {
         return base(VERIFY).stream().filter(s -> alg.equals(s.param("alg")))
                 .sorted(Comparator.comparingDouble(s -> s.ns().value())).toList();
     }
 
     /** Real libraries (not the reference verifier) of an algorithm, fastest first; all if only the reference ran. */
-    private List<Scheme> libraries(String alg) {
-        List<Scheme> r = ranking(alg);
-        List<Scheme> real = r.stream().filter(s -> !REFERENCE.equals(s.param("library"))).toList();
+    private List<MeasuredScheme> libraries(String alg) {
+        List<MeasuredScheme> r = ranking(alg);
+        List<MeasuredScheme> real = r.stream().filter(s -> !REFERENCE.equals(s.param("library"))).toList();
         return real.isEmpty() ? r : real;
     }
 
-    Scheme best(String alg) {
-        List<Scheme> l = libraries(alg);
+    MeasuredScheme best(String alg) {
+        List<MeasuredScheme> l = libraries(alg);
         return l.isEmpty() ? null : l.get(0);
     }
 
     /** The lower median, so the median is an actual library with its own error. */
-    Scheme median(String alg) {
-        List<Scheme> l = libraries(alg);
+    MeasuredScheme median(String alg) {
+        List<MeasuredScheme> l = libraries(alg);
         return l.isEmpty() ? null : l.get((l.size() - 1) / 2);
     }
 
     /** API-key tiers (lookup_hit), in the order they appear in the run. */
-    List<Scheme> keyTiers() {
+    List<MeasuredScheme> keyTiers() {
         return base(LOOKUP);
     }
 
     /** The in-memory hashed lookup, the baseline of the summary (PLAIN when HASHED did not run). */
-    Scheme keyBaseline() {
-        List<Scheme> tiers = keyTiers();
+    MeasuredScheme keyBaseline() {
+        List<MeasuredScheme> tiers = keyTiers();
         for (String store : List.of("HASHED", "PLAIN")) {
-            for (Scheme s : tiers) {
+            for (MeasuredScheme s : tiers) {
                 if (store.equals(s.param("store"))) {
                     return s;
                 }
@@ -341,7 +282,7 @@ final class Analysis {
         return null;
     }
 
-    Scheme tier(String store) {
+    MeasuredScheme tier(String store) {
         return keyTiers().stream().filter(s -> store.equals(s.param("store"))).findFirst().orElse(null);
     }
 
@@ -349,13 +290,13 @@ final class Analysis {
      * The parse floor beside an algorithm's ranking, or null: it is measured on the HS256 pool only, where parsing
      * weighs most against the crypto, so only HS256 gets it.
      */
-    Scheme parseFloorFor(String alg) {
+    MeasuredScheme parseFloorFor(String alg) {
         return "HS256".equals(alg) ? base(FLOOR_PARSE).stream().findFirst().orElse(null) : null;
     }
 
     /** The floor of a scheme, measured in the same mode as the scheme's cost when the run has it. */
-    Estimate floorFor(Scheme s) {
-        Scheme floor = null;
+    Estimate floorFor(MeasuredScheme s) {
+        MeasuredScheme floor = null;
         if (s.method().equals(VERIFY)) {
             floor = base(FLOOR_JWS).stream().filter(f -> Objects.equals(f.param("alg"), s.param("alg"))
                     && f.provider().equals(s.provider())).findFirst().orElse(null);
@@ -374,19 +315,19 @@ final class Analysis {
      * the same algorithm and library (same mode when measured in it), errors in quadrature; {@code refused} is
      * the revoked-token row of the same parameters, or null.
      */
-    record DenylistCost(Scheme accepted, Scheme plain, Scheme refused, Estimate cost) {
+    record DenylistCost(MeasuredScheme accepted, MeasuredScheme plain, MeasuredScheme refused, Estimate cost) {
     }
 
     List<DenylistCost> denylistCosts() {
         List<DenylistCost> out = new ArrayList<>();
-        for (Scheme d : base(REV_ACCEPTED)) {
-            Scheme plain = base(REV_VERIFY).stream().filter(v -> Objects.equals(v.param("alg"), d.param("alg"))
+        for (MeasuredScheme d : base(REV_ACCEPTED)) {
+            MeasuredScheme plain = base(REV_VERIFY).stream().filter(v -> Objects.equals(v.param("alg"), d.param("alg"))
                     && Objects.equals(v.param("library"), d.param("library"))).findFirst().orElse(null);
             if (plain == null) {
                 continue;
             }
-            Row same = plain.byMode().get(d.cost().mode());
-            Scheme refused = base(REV_REFUSED).stream().filter(r -> r.params().equals(d.params())).findFirst()
+            JmhRow same = plain.byMode().get(d.cost().mode());
+            MeasuredScheme refused = base(REV_REFUSED).stream().filter(r -> r.params().equals(d.params())).findFirst()
                     .orElse(null);
             out.add(new DenylistCost(d, plain, refused, d.ns().minus(same != null ? same.nsPerOp() : plain.ns())));
         }
@@ -394,108 +335,87 @@ final class Analysis {
     }
 
     /** API-key revoke-then-refuse per store tier. */
-    List<Scheme> revokeToRefusal() {
+    List<MeasuredScheme> revokeToRefusal() {
         return base(REV_KEY);
     }
 
     /** Denylisted verifications: a request path, so they join the schemes chart and the capacity table. */
-    List<Scheme> denylisted() {
+    List<MeasuredScheme> denylisted() {
         return base(REV_ACCEPTED);
     }
 
-    /** A scheme measured on several JVMs: {@code perJvm} aligned with {@link #jvms()} (null where absent). */
-    record JvmSet(List<Scheme> perJvm, String mode) {
+    /** Every scheme measured on the run's JVMs. */
+    Axis jvmAxis() {
+        return new Axis(jvms, MeasuredScheme::jvm, s -> s.method() + "|" + new TreeMap<>(s.params()) + "|" + s.threads(),
+                s -> true, null);
     }
 
-    /** Schemes present on at least two JVMs, compared in the first mode every one of them measured. */
-    List<JvmSet> acrossJvms() {
-        if (jvms.size() < 2) {
-            return List.of();
-        }
-        Map<String, Scheme[]> byIdentity = new LinkedHashMap<>();
-        for (Scheme s : all) {
-            byIdentity.computeIfAbsent(s.method() + "|" + new TreeMap<>(s.params()) + "|" + s.threads(),
-                    k -> new Scheme[jvms.size()])[jvms.indexOf(s.jvm())] = s;
-        }
-        List<JvmSet> out = new ArrayList<>();
-        for (Scheme[] set : byIdentity.values()) {
-            List<Scheme> present = java.util.Arrays.stream(set).filter(Objects::nonNull).toList();
-            if (present.size() < 2) {
-                continue;
-            }
-            for (String m : MODE_ORDER) {
-                if (present.stream().allMatch(s -> s.byMode().containsKey(m))) {
-                    out.add(new JvmSet(java.util.Arrays.asList(set), m));
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * A JWT verification or JWS floor measured on several JCA providers, on one JVM and thread count:
-     * {@code perProvider} aligned with {@link #providers()} (null where absent), compared in {@code mode}.
-     */
-    record ProviderSet(List<Scheme> perProvider, String mode) {
-    }
-
-    /** Verify and JWS-floor schemes present on at least two providers, in the first mode all of them measured. */
-    List<ProviderSet> acrossProviders() {
-        if (providers.size() < 2) {
-            return List.of();
-        }
-        Map<String, Scheme[]> byIdentity = new LinkedHashMap<>();
-        for (Scheme s : all) {
-            if (!s.method().equals(VERIFY) && !s.method().equals(FLOOR_JWS)) {
-                continue;
-            }
+    /** Verifications and JWS floors on the run's JCA providers, per JVM; HS256, RS256, ES256 first, floors last. */
+    Axis providerAxis() {
+        Function<MeasuredScheme, String> identity = s -> {
             Map<String, String> rest = new TreeMap<>(s.params());
             rest.remove("provider");
-            byIdentity.computeIfAbsent(s.jvm() + "|" + s.method() + "|" + rest + "|" + s.threads(),
-                    k -> new Scheme[providers.size()])[providers.indexOf(s.provider())] = s;
+            return s.jvm() + "|" + s.method() + "|" + rest + "|" + s.threads();
+        };
+        Comparator<Axis.Set> order = Comparator.comparingInt((Axis.Set set) -> algOrder(set.any()))
+                .thenComparing(set -> set.any().method().equals(FLOOR_JWS));
+        return new Axis(providers, MeasuredScheme::provider, identity,
+                s -> s.method().equals(VERIFY) || s.method().equals(FLOOR_JWS), order);
+    }
+
+    /** Schemes present at two or more values of {@code axis}, each compared in the first mode all of them measured. */
+    List<Axis.Set> across(Axis axis) {
+        if (axis.values().size() < 2) {
+            return List.of();
         }
-        List<ProviderSet> out = new ArrayList<>();
-        for (Scheme[] set : byIdentity.values()) {
-            List<Scheme> present = java.util.Arrays.stream(set).filter(Objects::nonNull).toList();
+        Map<String, MeasuredScheme[]> byIdentity = new LinkedHashMap<>();
+        for (MeasuredScheme s : all) {
+            if (axis.include().test(s)) {
+                byIdentity.computeIfAbsent(axis.identity().apply(s), k -> new MeasuredScheme[axis.values().size()])[axis
+                        .values().indexOf(axis.valueOf().apply(s))] = s;
+            }
+        }
+        List<Axis.Set> out = new ArrayList<>();
+        for (MeasuredScheme[] set : byIdentity.values()) {
+            List<MeasuredScheme> present = Arrays.stream(set).filter(Objects::nonNull).toList();
             if (present.size() < 2) {
                 continue;
             }
             for (String m : MODE_ORDER) {
                 if (present.stream().allMatch(s -> s.byMode().containsKey(m))) {
-                    out.add(new ProviderSet(java.util.Arrays.asList(set), m));
+                    out.add(new Axis.Set(Arrays.asList(set), m));
                     break;
                 }
             }
         }
-        out.sort(Comparator.comparingInt((ProviderSet ps) -> algOrder(ps.perProvider())).thenComparing(ps -> ps
-                .perProvider().stream().filter(Objects::nonNull).findFirst().orElseThrow().method().equals(FLOOR_JWS)));
+        if (axis.order() != null) {
+            out.sort(axis.order());
+        }
         return out;
     }
 
-    private static int algOrder(List<Scheme> set) {
-        String alg = set.stream().filter(Objects::nonNull).findFirst().orElseThrow().param("alg");
-        int i = List.of("HS256", "RS256", "ES256").indexOf(alg);
+    private static int algOrder(MeasuredScheme s) {
+        int i = List.of("HS256", "RS256", "ES256").indexOf(s.param("alg"));
         return i < 0 ? 3 : i;
     }
 
     /** Measured thread scaling: a scheme measured at several thread counts, aggregate ops/s per count. */
-    record Scaling(Scheme one, List<Scheme> points, String mode) {
+    record Scaling(MeasuredScheme one, List<MeasuredScheme> points, String mode) {
     }
 
     List<Scaling> scaling() {
-        Map<String, List<Scheme>> byKey = new LinkedHashMap<>();
-        for (Scheme s : all) {
+        Map<String, List<MeasuredScheme>> byKey = new LinkedHashMap<>();
+        for (MeasuredScheme s : all) {
             if (Objects.equals(s.jvm(), primaryJvm)) {
                 byKey.computeIfAbsent(s.method() + "|" + new TreeMap<>(s.params()), k -> new ArrayList<>()).add(s);
             }
         }
         List<Scaling> out = new ArrayList<>();
-        for (List<Scheme> l : byKey.values()) {
+        for (List<MeasuredScheme> l : byKey.values()) {
             if (l.size() < 2) {
                 continue;
             }
-            l.sort(Comparator.comparingInt(Scheme::threads));
+            l.sort(Comparator.comparingInt(MeasuredScheme::threads));
             for (String m : MODE_ORDER) {
                 if (l.stream().allMatch(s -> s.byMode().containsKey(m))) {
                     out.add(new Scaling(l.get(0), l, m));

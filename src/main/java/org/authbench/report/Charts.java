@@ -1,12 +1,17 @@
 package org.authbench.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Line2D;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -14,7 +19,9 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -34,14 +41,14 @@ final class Charts {
      * One point per scheme, fastest first, on one log-scale ns/op axis, the 99.9% CI as caps above and below.
      * Caps rather than XChart's error bars: in 3.8.8 those are drawn wrongly on a logarithmic category axis.
      */
-    static byte[] schemes(List<Analysis.Scheme> schemes) {
-        List<Analysis.Scheme> ordered = new ArrayList<>(schemes);
-        ordered.sort(java.util.Comparator.comparingDouble(s -> s.ns().value()));
+    static byte[] schemes(List<MeasuredScheme> schemes) {
+        List<MeasuredScheme> ordered = new ArrayList<>(schemes);
+        ordered.sort(Comparator.comparingDouble(s -> s.ns().value()));
         List<String> labels = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> lo = new ArrayList<>();
         List<Double> hi = new ArrayList<>();
-        for (Analysis.Scheme s : ordered) {
+        for (MeasuredScheme s : ordered) {
             labels.add(shortLabel(s));
             y.add(s.ns().value());
             lo.add(s.ns().lower() > 0 ? s.ns().lower() : s.ns().value());
@@ -65,7 +72,7 @@ final class Charts {
     private static final Color BLUE = new Color(0x3b75af);
 
     /** A whisker cap: a horizontal bar with a stub pointing at the mean. */
-    private static final class Cap extends org.knowm.xchart.style.markers.Marker {
+    private static final class Cap extends Marker {
         private final boolean upper;
 
         Cap(boolean upper) {
@@ -74,19 +81,19 @@ final class Charts {
 
         @Override
         public void paint(java.awt.Graphics2D g, double x, double y, int size) {
-            g.setStroke(new java.awt.BasicStroke(2f));
+            g.setStroke(new BasicStroke(2f));
             double half = size / 2.0;
-            g.draw(new java.awt.geom.Line2D.Double(x - half, y, x + half, y));
-            g.draw(new java.awt.geom.Line2D.Double(x, y, x, upper ? y + half : y - half));
+            g.draw(new Line2D.Double(x - half, y, x + half, y));
+            g.draw(new Line2D.Double(x, y, x, upper ? y + half : y - half));
         }
     }
 
     /** Libraries of one algorithm as bars with CI whiskers, the raw floor as the last bar. */
-    static byte[] libraryBars(String alg, List<Analysis.Scheme> ranking, Estimate floor) {
+    static byte[] libraryBars(String alg, List<MeasuredScheme> ranking, Estimate floor) {
         List<String> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> e = new ArrayList<>();
-        for (Analysis.Scheme s : ranking) {
+        for (MeasuredScheme s : ranking) {
             x.add(s.label());
             y.add(s.ns().value() / 1000);
             e.add(finite(s.ns().error()) / 1000);
@@ -210,8 +217,8 @@ final class Charts {
             List<Integer> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             List<Double> e = new ArrayList<>();
-            for (Analysis.Scheme p : s.points()) {
-                Row r = p.byMode().get(s.mode());
+            for (MeasuredScheme p : s.points()) {
+                JmhRow r = p.byMode().get(s.mode());
                 x.add(p.threads());
                 y.add(r.opsPerSecond().value());
                 e.add(finite(r.opsPerSecond().error()));
@@ -221,16 +228,16 @@ final class Charts {
         return png(c);
     }
 
-    static String shortLabel(Analysis.Scheme s) {
+    static String shortLabel(MeasuredScheme s) {
         return prefix(s) + s.label();
     }
 
     /** The short label without the JVM, for tables that put JVMs in columns. */
-    static String shortName(Analysis.Scheme s) {
+    static String shortName(MeasuredScheme s) {
         return prefix(s) + s.name();
     }
 
-    private static String prefix(Analysis.Scheme s) {
+    private static String prefix(MeasuredScheme s) {
         return switch (s.method()) {
             case Analysis.VERIFY -> s.param("alg") + " ";
             case Analysis.LOOKUP -> "key ";
@@ -248,7 +255,7 @@ final class Charts {
                 .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
                 .setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
                 .setAntiAlias(true);
-        if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
+        if (s instanceof AxesChartStyler a) {
             a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12)).setPlotGridLinesColor(new Color(0xdddddd));
         }
     }

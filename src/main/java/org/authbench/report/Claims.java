@@ -1,8 +1,9 @@
 package org.authbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.Manifest;
 
 /**
  * The "Claims checked" table: popular statements about API keys and JWTs, the evidence this run measured
@@ -21,20 +22,19 @@ final class Claims {
     /** Scaling efficiency (throughput at T threads / (T × one thread)) read as "scales". */
     static final double SCALES = 0.8;
 
-    /** Store tiers of the claim "API-key validation is faster", in the order the issue names them. */
-    static final List<String[]> TIERS = List.of(
-            new String[] {"in-process", "HASHED"}, new String[] {"in-process (plain map)", "PLAIN"},
-            new String[] {"cache", "CAFFEINE"}, new String[] {"embedded SQL", "H2"},
-            new String[] {"Redis", "REDIS"}, new String[] {"PostgreSQL", "POSTGRES"});
-    static final List<String> NETWORKED = List.of("H2", "REDIS", "POSTGRES");
+    /** The plain map is an extra lower bound of the in-process tier, not a tier the claims name. */
+    private static final String PLAIN = "PLAIN";
 
     private final Analysis a;
-    private final JsonNode manifest;
+    private final Manifest manifest;
+    /** Store tiers of the claim "API-key validation is faster", with their labels, as the run describes them. */
+    private final List<Manifest.StoreTier> tiers;
     private final int cores;
 
-    Claims(Analysis a, JsonNode manifest, int cores) {
+    Claims(Analysis a, Manifest manifest, List<Manifest.StoreTier> tiers, int cores) {
         this.a = a;
         this.manifest = manifest;
+        this.tiers = tiers;
         this.cores = cores;
     }
 
@@ -49,23 +49,23 @@ final class Claims {
     }
 
     private void fasterPerTier(List<List<String>> rows) {
-        for (String[] t : TIERS) {
-            String claim = "API-key validation is faster than JWT verification (" + t[0] + ", `" + t[1] + "`)";
-            Analysis.Scheme tier = a.tier(t[1]);
+        for (Manifest.StoreTier t : tiers) {
+            String claim = "API-key validation is faster than JWT verification (" + t.label() + ", `" + t.store() + "`)";
+            MeasuredScheme tier = a.tier(t.store());
             if (tier == null) {
-                if (t[1].equals("PLAIN")) {
-                    continue; // the plain map is an extra lower bound, not a tier the claim names
+                if (t.store().equals(PLAIN)) {
+                    continue;
                 }
-                String skipped = manifest == null ? null : manifest.path("stores").path("skipped").path(t[1]).asText(null);
+                String skipped = manifest == null ? null : manifest.storesSkipped().get(t.store());
                 rows.add(List.of(claim, skipped != null ? "tier skipped in this run: " + skipped
-                        : "tier `" + t[1] + "` not measured in this run", NO_EVIDENCE));
+                        : "tier `" + t.store() + "` not measured in this run", NO_EVIDENCE));
                 continue;
             }
             List<String> faster = new ArrayList<>();
             List<String> notFaster = new ArrayList<>();
-            StringBuilder ev = new StringBuilder(t[1] + " lookup " + Fmt.pm(tier.ns()) + " ns; fastest verify:");
+            StringBuilder ev = new StringBuilder(t.store() + " lookup " + Fmt.pm(tier.ns()) + " ns; fastest verify:");
             for (String alg : a.algorithms()) {
-                Analysis.Scheme best = a.best(alg);
+                MeasuredScheme best = a.best(alg);
                 if (best == null) {
                     continue;
                 }
@@ -92,10 +92,10 @@ final class Claims {
     }
 
     private void slightlyHigher(List<List<String>> rows) {
-        Analysis.Scheme key = a.keyBaseline();
+        MeasuredScheme key = a.keyBaseline();
         for (String alg : a.algorithms()) {
             String claim = "JWT verification adds only slightly higher overhead (" + alg + ")";
-            Analysis.Scheme med = a.median(alg);
+            MeasuredScheme med = a.median(alg);
             if (med == null || key == null) {
                 rows.add(List.of(claim, key == null ? "no in-process API-key lookup in this run"
                         : "no " + alg + " verification in this run", NO_EVIDENCE));
@@ -107,10 +107,10 @@ final class Claims {
                     + " the " + key.label() + " lookup, " + Fmt.pm(added) + " ns added per request (\"slightly\" read as ≤ "
                     + Fmt.num(SLIGHTLY, 0) + "×)";
             List<String> slowerTiers = new ArrayList<>();
-            for (String n : NETWORKED) {
-                Analysis.Scheme t = a.tier(n);
+            for (Manifest.StoreTier n : tiers) {
+                MeasuredScheme t = n.database() ? a.tier(n.store()) : null;
                 if (t != null && med.ns().clearlyBelow(t.ns())) {
-                    slowerTiers.add(n + " " + Fmt.pm(t.ns()) + " ns");
+                    slowerTiers.add(n.store() + " " + Fmt.pm(t.ns()) + " ns");
                 }
             }
             String verdict;
@@ -131,7 +131,7 @@ final class Claims {
     private List<String> revocation() {
         String claim = "API keys revoke immediately; JWT revocation needs a denylist";
         List<Analysis.DenylistCost> deny = a.denylistCosts();
-        List<Analysis.Scheme> keys = a.revokeToRefusal();
+        List<MeasuredScheme> keys = a.revokeToRefusal();
         if (deny.isEmpty() && keys.isEmpty()) {
             return List.of(claim, "no `RevocationBenchmark` rows (denylist cost, revoke → refusal) in this run", NO_EVIDENCE);
         }
@@ -146,7 +146,7 @@ final class Claims {
             maxCost = Math.max(maxCost, d.cost().value());
         }
         double maxRevoke = 0;
-        for (Analysis.Scheme k : keys) {
+        for (MeasuredScheme k : keys) {
             ev.add("API key " + k.param("store") + " revoke → refusal " + Fmt.pm(k.ns()) + " ns");
             maxRevoke = Math.max(maxRevoke, k.ns().value());
         }
@@ -174,8 +174,8 @@ final class Claims {
         StringBuilder ev = new StringBuilder();
         double minEff = Double.MAX_VALUE;
         for (Analysis.Scaling s : verify) {
-            Analysis.Scheme top = null;
-            for (Analysis.Scheme p : s.points()) {
+            MeasuredScheme top = null;
+            for (MeasuredScheme p : s.points()) {
                 if (cores <= 0 || p.threads() <= cores) {
                     top = p;
                 }
@@ -200,16 +200,16 @@ final class Claims {
 
     private List<String> rs256() {
         String claim = "RS256 is the recommended algorithm";
-        Analysis.Scheme rs = a.median("RS256");
-        Analysis.Scheme hs = a.median("HS256");
-        Analysis.Scheme es = a.median("ES256");
+        MeasuredScheme rs = a.median("RS256");
+        MeasuredScheme hs = a.median("HS256");
+        MeasuredScheme es = a.median("ES256");
         if (rs == null || (hs == null && es == null)) {
             return List.of(claim, "RS256 and another algorithm were not both measured in this run", NO_EVIDENCE);
         }
         List<String> parts = new ArrayList<>();
         boolean cheaperThanAll = true;
         boolean dearerThanAll = true;
-        for (Analysis.Scheme o : new Analysis.Scheme[] {hs, es}) {
+        for (MeasuredScheme o : new MeasuredScheme[] {hs, es}) {
             if (o == null) {
                 continue;
             }

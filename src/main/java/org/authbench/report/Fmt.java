@@ -1,8 +1,10 @@
 package org.authbench.report;
 
+import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import org.authbench.runfiles.Estimate;
 
 /**
  * Number formatting shared by every report file, so the Markdown, the HTML and the tests agree: four
@@ -61,7 +63,7 @@ public final class Fmt {
 
     /** A setting as given, without padding digits: 1 for 1.0, 0.5 for 0.50. */
     public static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Parses a number as printed by {@link #num} (commas removed). */

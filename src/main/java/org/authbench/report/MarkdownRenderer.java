@@ -1,5 +1,7 @@
 package org.authbench.report;
 
+import java.util.List;
+
 /** Prints a {@link Doc} as GitHub-flavoured Markdown; charts are linked as {@code charts/*.png}. */
 final class MarkdownRenderer {
 
@@ -45,7 +47,7 @@ final class MarkdownRenderer {
         b.append('\n');
     }
 
-    private static void row(StringBuilder b, java.util.List<String> cells) {
+    private static void row(StringBuilder b, List<String> cells) {
         b.append('|');
         for (String c : cells) {
             b.append(' ').append(c.replace("|", "\\|").replace("\n", " ")).append(" |");

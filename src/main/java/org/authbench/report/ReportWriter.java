@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.authbench.env.AtomicWrite;
+import org.authbench.runfiles.AtomicWrite;
+import org.authbench.runfiles.JmhRow;
+import org.authbench.runfiles.RunFileException;
+import org.authbench.runfiles.RunFiles;
+import org.authbench.runfiles.RunFolder;
 
 /**
  * Writes the report files of a run folder from its run files alone: {@code report.md}, {@code report.html}
@@ -29,6 +33,7 @@ public final class ReportWriter {
     /** (Re)writes every report file; returns the paths of report.html and report.md. */
     public static List<Path> write(Path runDir) throws IOException {
         RunFolder run = RunFolder.read(runDir);
+        requireTimeUnits(run);
         Doc doc = ReportBuilder.build(run);
         Path charts = runDir.resolve(CHARTS);
         Set<Path> written = new HashSet<>();
@@ -44,6 +49,17 @@ public final class ReportWriter {
         AtomicWrite.write(md, MarkdownRenderer.render(doc));
         AtomicWrite.write(html, HtmlRenderer.render(doc));
         return List.of(html, md);
+    }
+
+    /** Every number of the report is a time per operation or a throughput; a row in any other unit is foreign. */
+    private static void requireTimeUnits(RunFolder run) {
+        for (int i = 0; i < run.rows().size(); i++) {
+            JmhRow r = run.rows().get(i);
+            if (!r.hasTimeUnit()) {
+                throw new RunFileException(run.dir().resolve(RunFiles.RESULT) + " is not a JMH result array: element "
+                        + i + " has scoreUnit '" + r.unit() + "', which is neither time/op nor ops/time");
+            }
+        }
     }
 
     /** A regenerated report must not keep charts of an earlier generation that no longer apply. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
 
 /**
  * {@code summary.csv}: one line per JMH result row, parameters as columns, scores raw and normalised
@@ -17,7 +19,7 @@ final class SummaryCsv {
     private SummaryCsv() {
     }
 
-    static String render(List<Row> rows) {
+    static String render(List<JmhRow> rows) {
         Set<String> params = new LinkedHashSet<>();
         rows.forEach(r -> params.addAll(r.params().keySet()));
         List<String> header = new ArrayList<>(List.of("benchmark", "mode", "threads", "forks"));
@@ -31,7 +33,7 @@ final class SummaryCsv {
                 "bytes_per_op_error"));
         StringBuilder b = new StringBuilder();
         line(b, header);
-        for (Row r : rows) {
+        for (JmhRow r : rows) {
             List<String> c = new ArrayList<>(List.of(r.method(), r.mode(), String.valueOf(r.threads()),
                     String.valueOf(r.forks())));
             for (String p : params) {

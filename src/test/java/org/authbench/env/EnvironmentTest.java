@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
+import org.authbench.runfiles.RunManifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,9 @@ class EnvironmentTest {
 
     @Test
     void manifestRecordsCpuAndJcaProviders() throws Exception {
-        RunManifest m = RunManifest.start(tmp, "quick", Map.of("shortCommit", "nogit", "dirty", false), new String[] {"run"});
+        RunManifest m = RunManifest.start(tmp, "quick", Map.of("shortCommit", "nogit", "dirty", false), new String[] {"run"},
+                new RunManifest.HostFacts(Environment.jvm(), Environment.os(), Environment.cpu(),
+                        Environment.jcaProviders(), Environment.libraryVersions()), null);
         m.end("finished");
         m.write();
         JsonNode root = new ObjectMapper().readTree(tmp.resolve(RunManifest.FILE).toFile());

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.authbench.runfiles.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +27,15 @@ class BaselineCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         Path ci = root.resolve("ci");
         // The same rows, but no path of the machine that ran them: the JVM is named by its version.
-        JsonNode copied = CliRun.JSON.readTree(ci.resolve(RunReader.RESULT_FILE).toFile());
-        JsonNode original = CliRun.JSON.readTree(run.resolve(RunReader.RESULT_FILE).toFile());
+        JsonNode copied = CliRun.JSON.readTree(ci.resolve(RunFiles.RESULT).toFile());
+        JsonNode original = CliRun.JSON.readTree(run.resolve(RunFiles.RESULT).toFile());
         assertThat(copied).hasSameSizeAs(original);
         for (int i = 0; i < original.size(); i++) {
             assertThat(copied.get(i).get("jvm").asText()).isEqualTo("<JDK " + original.get(i).get("jdkVersion").asText() + ">/bin/java");
             ((ObjectNode) copied.get(i)).set("jvm", original.get(i).get("jvm"));
             assertThat(copied.get(i)).isEqualTo(original.get(i));
         }
-        assertThat(Files.readString(ci.resolve(RunReader.RESULT_FILE))).doesNotContain("/usr/bin/java");
+        assertThat(Files.readString(ci.resolve(RunFiles.RESULT))).doesNotContain("/usr/bin/java");
         assertThat(CliRun.JSON.readTree(ci.resolve("manifest.json").toFile()).get("runFolder").asText()).isEqualTo("<run folder>");
         JsonNode record = CliRun.JSON.readTree(ci.resolve(Baseline.RECORD).toFile());
         assertThat(record.get("commit").asText()).isEqualTo("abcdef1234");
@@ -54,7 +56,7 @@ class BaselineCommandTest {
         assertRefused(edit(tmp, "failed", m -> m.withArray("failedRows").addObject().put("row", "x")), root, "failed rows");
         Path bare = tmp.resolve("bare");
         Files.createDirectories(bare);
-        Files.copy(Path.of(CliRun.fixture("base.json")), bare.resolve(RunReader.RESULT_FILE));
+        Files.copy(Path.of(CliRun.fixture("base.json")), bare.resolve(RunFiles.RESULT));
         assertRefused(bare, root, "no manifest.json");
         assertThat(root).doesNotExist();
 
@@ -70,7 +72,7 @@ class BaselineCommandTest {
         assertThat(r.err()).contains("update RUN_DIR");
     }
 
-    private static Path edit(Path tmp, String name, java.util.function.Consumer<ObjectNode> change) throws IOException {
+    private static Path edit(Path tmp, String name, Consumer<ObjectNode> change) throws IOException {
         Path run = CompareCommandTest.runFolder(tmp.resolve(name), "abcdef1234", "ci", "base.json");
         ObjectNode m = (ObjectNode) CliRun.JSON.readTree(run.resolve("manifest.json").toFile());
         change.accept(m);

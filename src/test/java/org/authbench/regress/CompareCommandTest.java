@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.authbench.runfiles.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -178,6 +179,36 @@ class CompareCommandTest {
     }
 
     @Test
+    void unitsThatCannotBeConvertedAreRefusedInOneLine(@TempDir Path tmp) throws IOException {
+        // Same row (benchmark, params, mode, threads, JDK) in ns/op on one side and ops/ms on the other: a time
+        // per operation and a throughput of one mode are not the same quantity, so the gate refuses to guess.
+        CliRun r = CliRun.of("compare", fixture("base.json"), withFirstUnit(tmp, "ops/ms").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(TIME).contains("is in ns/op in BASE but ops/s in HEAD").hasLineCount(1)
+                .doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownUnitIsRefusedInOneLine(@TempDir Path tmp) throws IOException {
+        CliRun r = CliRun.of("compare", fixture("base.json"), withFirstUnit(tmp, "furlongs").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("authbench: HEAD: ").contains(TIME)
+                .contains("unit 'furlongs' has no known better direction").hasLineCount(1);
+        assertThat(r.out()).isEmpty();
+    }
+
+    /** base.json with the score unit of its first row (verify_valid REFERENCE HS256, avgt) replaced. */
+    private static Path withFirstUnit(Path dir, String unit) throws IOException {
+        ArrayNode rows = (ArrayNode) CliRun.JSON.readTree(Path.of(fixture("base.json")).toFile());
+        assertThat(rows.get(0).get("benchmark").asText()).endsWith("verify_valid");
+        ((ObjectNode) rows.get(0).get("primaryMetric")).put("scoreUnit", unit);
+        Path file = dir.resolve("head-" + unit.replace('/', '-') + ".json");
+        CliRun.JSON.writeValue(file.toFile(), rows);
+        return file;
+    }
+
+    @Test
     void badArgumentsAreOneLineExitTwo(@TempDir Path tmp) {
         String base = fixture("base.json");
         for (String[] args : new String[][] {
@@ -257,7 +288,7 @@ class CompareCommandTest {
     /** A run folder as {@code authbench run} writes it: results plus a manifest. */
     static Path runFolder(Path dir, String commit, String profile, String results) throws IOException {
         Files.createDirectories(dir);
-        Files.copy(Path.of(fixture(results)), dir.resolve(RunReader.RESULT_FILE));
+        Files.copy(Path.of(fixture(results)), dir.resolve(RunFiles.RESULT));
         ObjectNode m = CliRun.JSON.createObjectNode();
         m.put("formatVersion", 1);
         m.put("tool", "authbench");

@@ -24,30 +24,30 @@ class RowVerdictTest {
         return new Series(unit, v);
     }
 
-    private static Verdict judge(Unit unit, double base, double head) {
+    private static GateVerdict judge(Unit unit, double base, double head) {
         return RowVerdict.judge("row", "score", series(unit, base), series(unit, head), DEFAULTS, 1).verdict();
     }
 
     @Test
     void timeUpIsWorseThroughputUpIsBetter() {
-        assertThat(judge(TIME, 100, 120)).isEqualTo(Verdict.REGRESSION);
-        assertThat(judge(THROUGHPUT, 100, 120)).isEqualTo(Verdict.IMPROVEMENT);
-        assertThat(judge(TIME, 100, 80)).isEqualTo(Verdict.IMPROVEMENT);
-        assertThat(judge(THROUGHPUT, 100, 80)).isEqualTo(Verdict.REGRESSION);
+        assertThat(judge(TIME, 100, 120)).isEqualTo(GateVerdict.REGRESSION);
+        assertThat(judge(THROUGHPUT, 100, 120)).isEqualTo(GateVerdict.IMPROVEMENT);
+        assertThat(judge(TIME, 100, 80)).isEqualTo(GateVerdict.IMPROVEMENT);
+        assertThat(judge(THROUGHPUT, 100, 80)).isEqualTo(GateVerdict.REGRESSION);
     }
 
     @Test
     void aClearChangeSmallerThanTheThresholdIsNoChange() {
         RowVerdict v = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 103), DEFAULTS, 1);
         assertThat(v.pValue()).isLessThan(0.01);
-        assertThat(v.verdict()).isEqualTo(Verdict.NO_CHANGE);
+        assertThat(v.verdict()).isEqualTo(GateVerdict.NO_CHANGE);
         assertThat(v.reason()).contains("significant but smaller");
     }
 
     @Test
     void aClearChangeOnTheThresholdIsInconclusive() {
         RowVerdict v = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 105), DEFAULTS, 1);
-        assertThat(v.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(v.verdict()).isEqualTo(GateVerdict.INCONCLUSIVE);
         assertThat(v.reason()).contains("straddles").contains("significant");
     }
 
@@ -56,7 +56,7 @@ class RowVerdictTest {
         Series base = new Series(TIME, new double[][] {{100, 101}, {100, 99}});
         Series head = new Series(TIME, new double[][] {{200, 201}, {200, 199}});
         RowVerdict v = RowVerdict.judge("row", "score", base, head, DEFAULTS, 1);
-        assertThat(v.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(v.verdict()).isEqualTo(GateVerdict.INCONCLUSIVE);
         assertThat(v.reason()).contains("too few samples");
     }
 
@@ -70,7 +70,7 @@ class RowVerdictTest {
         RowVerdict v = RowVerdict.judge("row", "score", base, head, DEFAULTS, 1);
         assertThat(v.low()).isLessThan(0.9);
         assertThat(v.high()).isGreaterThan(1.1);
-        assertThat(v.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(v.verdict()).isEqualTo(GateVerdict.INCONCLUSIVE);
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.authbench.support.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,16 +42,6 @@ class JdkComparisonTest {
         return ReportTest.reportMarkdown(run);
     }
 
-    private JsonNode row(String method, String key, String value, String jdk) {
-        for (JsonNode r : rows) {
-            if (r.get("benchmark").asText().endsWith("." + method) && value.equals(r.get("params").path(key).asText())
-                    && r.get("jdkVersion").asText().equals(jdk)) {
-                return r;
-            }
-        }
-        throw new AssertionError(method + " " + value + " on " + jdk);
-    }
-
     @Test
     void eachRowOnBothJvmsIsComparedWithItsRatio() throws IOException {
         String md = generate();
@@ -58,8 +50,8 @@ class JdkComparisonTest {
         String[][] ids = {{"verify_valid", "library", "JJWT"}, {"verify_valid", "library", "NIMBUS"},
                 {"lookup_hit", "store", "HASHED"}};
         for (int i = 0; i < ids.length; i++) {
-            JsonNode a = row(ids[i][0], ids[i][1], ids[i][2], "17.0.15");
-            JsonNode b = row(ids[i][0], ids[i][1], ids[i][2], "21.0.5");
+            JsonNode a = Rows.find(rows, ids[i][0], Map.of(ids[i][1], ids[i][2]), "17.0.15");
+            JsonNode b = Rows.find(rows, ids[i][0], Map.of(ids[i][1], ids[i][2]), "21.0.5");
             List<String> line = cmp.get(i);
             ReportTest.assertEstimate(line.get(3), a);
             ReportTest.assertEstimate(line.get(4), b);
@@ -80,7 +72,7 @@ class JdkComparisonTest {
         List<List<String>> hs256 = table(md, "HS256:");
         assertThat(hs256).extracting(l -> l.get(1)).containsExactly("JJWT [" + J17 + "]", "NIMBUS [" + J17 + "]",
                 "floor HS256 [" + J17 + "]");
-        ReportTest.assertEstimate(hs256.get(0).get(2), row("verify_valid", "library", "JJWT", "17.0.15"));
+        ReportTest.assertEstimate(hs256.get(0).get(2), Rows.find(rows, "verify_valid", Map.of("library", "JJWT"), "17.0.15"));
         List<List<String>> all = table(md, "## All results");
         assertThat(all).hasSize(rows.size());
         assertThat(all.get(4).get(7)).contains("21.0.5+11-LTS");

@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.authbench.runfiles.LatencySummary;
+import org.authbench.runfiles.RunFiles;
+import org.authbench.runfiles.RunFolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +47,7 @@ class LatencySectionTest {
     }
 
     private JsonNode summary() throws IOException {
-        return JSON.readTree(run.resolve(RunFolder.LATENCY_FILE).toFile());
+        return JSON.readTree(run.resolve(RunFiles.LATENCY_SUMMARY).toFile());
     }
 
     @Test
@@ -97,7 +100,7 @@ class LatencySectionTest {
         ((ObjectNode) first.get("rates").get(0)).put("fraction", 0.25);
         first.put("maxRateUnderBound", 2000.0);
         ((ObjectNode) s.get("schemes").get(1)).putNull("maxRateUnderBound");
-        Files.writeString(run.resolve(RunFolder.LATENCY_FILE), JSON.writeValueAsString(s));
+        Files.writeString(run.resolve(RunFiles.LATENCY_SUMMARY), JSON.writeValueAsString(s));
         String md = generate();
         List<List<String>> rows = table(md, "## Latency under load");
         assertThat(rows.get(0).get(3)).isEqualTo("25%");
@@ -114,7 +117,7 @@ class LatencySectionTest {
         LatencySummary.RateRun r = l.schemes().get(0).rates().get(0);
         List<String> hgrm = Files.readAllLines(run.resolve(r.hgrm())).stream().map(String::strip)
                 .filter(x -> !x.isEmpty() && !x.startsWith("#") && !x.startsWith("Value")).toList();
-        List<double[]> points = ReportBuilder.nines(r);
+        List<double[]> points = LatencySection.nines(r);
         // every row below 100% at x = 1/(1-p), then the max one decade right of the last
         assertThat(points).hasSize(hgrm.size());
         String[] row = hgrm.get(hgrm.size() / 2).split("\\s+");
@@ -128,7 +131,7 @@ class LatencySectionTest {
         Files.delete(run.resolve(r.hgrm()));
         LatencySummary.RateRun bare = RunFolder.read(run).latency().schemes().get(0).rates().get(0);
         assertThat(bare.distribution()).isEmpty();
-        List<double[]> fallback = ReportBuilder.nines(bare);
+        List<double[]> fallback = LatencySection.nines(bare);
         assertThat(fallback).extracting(p -> p[0]).containsExactly(2.0, 10.0, 100.0, 1000.0, 10000.0, 100000.0);
         assertThat(fallback).extracting(p -> p[1]).containsExactly(bare.response().get("p50"), bare.response().get("p90"),
                 bare.response().get("p99"), bare.response().get("p99_9"), bare.response().get("p99_99"),
@@ -140,7 +143,7 @@ class LatencySectionTest {
 
     @Test
     void aSummaryOfAnotherShapeOrABrokenHgrmIsOneLineAndExitTwo() throws IOException, URISyntaxException {
-        Files.writeString(run.resolve(RunFolder.LATENCY_FILE), "{\"formatVersion\": 1, \"unit\": \"us\", \"runs\": []}");
+        Files.writeString(run.resolve(RunFiles.LATENCY_SUMMARY), "{\"formatVersion\": 1, \"unit\": \"us\", \"runs\": []}");
         String[] r = report(run);
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2]).contains("summary.json is not an authbench latency summary: no \"schemes\" array").hasLineCount(1);

@@ -12,7 +12,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.authbench.support.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,15 +43,6 @@ class ProviderReportTest {
         return ReportTest.reportMarkdown(run);
     }
 
-    private JsonNode row(String method, String provider) {
-        for (JsonNode r : rows) {
-            if (r.get("benchmark").asText().endsWith("." + method) && provider.equals(r.get("params").get("provider").asText())) {
-                return r;
-            }
-        }
-        throw new AssertionError(method + " on " + provider);
-    }
-
     @Test
     void providersAreComparedSideBySideWithRatiosToDefault() throws IOException {
         String md = generate();
@@ -57,13 +50,13 @@ class ProviderReportTest {
         assertThat(cmp).extracting(l -> l.get(0)).containsExactly("ES256 REFERENCE", "floor ES256");
         String[] methods = {"verify_valid", "floor_jwsSignature"};
         for (int i = 0; i < methods.length; i++) {
-            JsonNode d = row(methods[i], "DEFAULT");
+            JsonNode d = Rows.find(rows, methods[i], Map.of("provider", "DEFAULT"));
             List<String> line = cmp.get(i);
             ReportTest.assertEstimate(line.get(2), d);
-            ReportTest.assertEstimate(line.get(3), row(methods[i], "BC"));
-            ReportTest.assertEstimate(line.get(4), row(methods[i], "ACCP"));
+            ReportTest.assertEstimate(line.get(3), Rows.find(rows, methods[i], Map.of("provider", "BC")));
+            ReportTest.assertEstimate(line.get(4), Rows.find(rows, methods[i], Map.of("provider", "ACCP")));
             for (String[] p : new String[][] {{"BC", "5"}, {"ACCP", "6"}}) {
-                JsonNode x = row(methods[i], p[0]);
+                JsonNode x = Rows.find(rows, methods[i], Map.of("provider", p[0]));
                 double ratio = ReportTest.score(x) / ReportTest.score(d);
                 String[] parts = line.get(Integer.parseInt(p[1])).split(" ± ");
                 assertClose(parts[0], ratio);
@@ -80,7 +73,7 @@ class ProviderReportTest {
         String md = generate();
         List<List<String>> es = table(md, "ES256:");
         assertThat(es).extracting(l -> l.get(1)).containsExactly("REFERENCE", "floor ES256");
-        ReportTest.assertEstimate(es.get(0).get(2), row("verify_valid", "DEFAULT"));
+        ReportTest.assertEstimate(es.get(0).get(2), Rows.find(rows, "verify_valid", Map.of("provider", "DEFAULT")));
         assertThat(md).contains("JCA providers in this run: DEFAULT, BC, ACCP.");
         // Every row stays distinguishable in the full list, provider included.
         assertThat(md).contains("alg=ES256 provider=BC", "alg=ES256 provider=ACCP", "alg=ES256 provider=DEFAULT");

@@ -14,12 +14,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.authbench.cli.Main;
+import org.authbench.support.Rows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,17 +198,34 @@ class ReportTest {
     }
 
     @Test
+    void claimTiersComeFromTheStoreCatalogueTheRunRecorded() throws IOException {
+        Map<String, String> before = claims(generate());
+        assertThat(before).containsKey("API-key validation is faster than JWT verification (Redis, `REDIS`)");
+        ObjectNode manifest = (ObjectNode) JSON.readTree(run.resolve("manifest.json").toFile());
+        ArrayNode catalogue = manifest.putArray("storeCatalogue");
+        catalogue.addObject().put("store", "HASHED").put("label", "hashed map").put("database", false);
+        catalogue.addObject().put("store", "MEMCACHED").put("label", "Memcached").put("database", true);
+        Files.writeString(run.resolve("manifest.json"), JSON.writeValueAsString(manifest));
+        Map<String, String> after = claims(generate());
+        assertThat(after.get("API-key validation is faster than JWT verification (hashed map, `HASHED`)"))
+                .isEqualTo(before.get("API-key validation is faster than JWT verification (in-process, `HASHED`)"));
+        assertThat(after.get("API-key validation is faster than JWT verification (Memcached, `MEMCACHED`)"))
+                .isEqualTo(Claims.NO_EVIDENCE);
+        assertThat(after.keySet()).noneMatch(c -> c.contains("`REDIS`") || c.contains("`CAFFEINE`"));
+    }
+
+    @Test
     void revocationCostIsDenylistMinusPlainVerifyOfTheSameAlgAndLibrary() throws IOException {
         String md = generate();
         JsonNode rows = JSON.readTree(run.resolve("jmh-result.json").toFile());
-        JsonNode plain = find(rows, "jwt_verify", Map.of("alg", "HS256", "library", "REFERENCE"));
+        JsonNode plain = Rows.avgt(rows, "jwt_verify", Map.of("alg", "HS256", "library", "REFERENCE"));
         List<List<String>> deny = table(md, "## Revocation");
         assertThat(deny).hasSize(2);
         for (List<String> line : deny) {
             Map<String, String> p = Map.of("alg", line.get(2), "library", line.get(3), "denylist", line.get(0),
                     "denylistSize", line.get(1));
-            JsonNode accepted = find(rows, "jwt_verifyDenylist_accepted", p);
-            JsonNode refused = find(rows, "jwt_verifyDenylist_refused", p);
+            JsonNode accepted = Rows.avgt(rows, "jwt_verifyDenylist_accepted", p);
+            JsonNode refused = Rows.avgt(rows, "jwt_verifyDenylist_refused", p);
             assertEstimate(line.get(4), plain);
             assertEstimate(line.get(5), accepted);
             String[] cost = line.get(6).split(" ± ");
@@ -219,9 +238,9 @@ class ReportTest {
         List<List<String>> keys = table(md, "API-key revoke → refusal:");
         assertThat(keys).hasSize(2);
         for (List<String> line : keys) {
-            assertEstimate(line.get(2), find(rows, "apikey_revokeThenRefuse", Map.of("store", line.get(0))));
+            assertEstimate(line.get(2), Rows.avgt(rows, "apikey_revokeThenRefuse", Map.of("store", line.get(0))));
         }
-        assertEstimate(keys.get(0).get(3), find(rows, "lookup_hit", Map.of("store", "HASHED")));
+        assertEstimate(keys.get(0).get(3), Rows.avgt(rows, "lookup_hit", Map.of("store", "HASHED")));
         assertThat(keys.get(1).get(3)).isEqualTo("—"); // no CAFFEINE lookup_hit in the fixture
         String evidence = table(md, "## Claims checked").stream()
                 .filter(r -> r.get(0).startsWith("API keys revoke immediately")).findFirst().orElseThrow().get(1);
@@ -264,20 +283,6 @@ class ReportTest {
         double ratio = 1000 * score(reference) / sum;
         assertClose(m.group(3), ratio);
         assertClose(m.group(4), ratio * Math.hypot(error(reference) / score(reference), sumErr / sum));
-    }
-
-    /** The first avgt row of a method whose params include all of {@code params}. */
-    static JsonNode find(JsonNode rows, String method, Map<String, String> params) {
-        for (JsonNode r : rows) {
-            boolean match = r.get("benchmark").asText().endsWith("." + method) && r.get("mode").asText().equals("avgt");
-            for (Map.Entry<String, String> e : params.entrySet()) {
-                match &= e.getValue().equals(r.path("params").path(e.getKey()).asText());
-            }
-            if (match) {
-                return r;
-            }
-        }
-        throw new AssertionError("no " + method + " row with " + params);
     }
 
     static double score(JsonNode row) {
@@ -394,8 +399,7 @@ class ReportTest {
     @Test
     void notSupportedPairsFromTheManifestAreShownWithTheirReason() throws IOException {
         assertThat(generate()).doesNotContain("not supported");
-        com.fasterxml.jackson.databind.node.ObjectNode manifest =
-                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(run.resolve("manifest.json").toFile());
+        ObjectNode manifest = (ObjectNode) JSON.readTree(run.resolve("manifest.json").toFile());
         manifest.putObject("notSupported").put("AUTH0 ES256", "an invented reason for this test")
                 .put("FUSIONAUTH EdDSA", "no EdDSA in this library");
         Files.writeString(run.resolve("manifest.json"), JSON.writeValueAsString(manifest));
@@ -420,7 +424,7 @@ class ReportTest {
 
     /** Claim → verdict cell, from the Markdown claims table. */
     private static Map<String, String> claims(String md) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (List<String> row : table(md, "## Claims checked")) {
             m.put(row.get(0), row.get(2));
         }

@@ -13,7 +13,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.authbench.support.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,17 +43,6 @@ class ShapeSectionsTest {
         return ReportTest.reportMarkdown(run);
     }
 
-    private JsonNode row(String method, String library, String key, String value) {
-        for (JsonNode r : rows) {
-            JsonNode p = r.get("params");
-            if (r.get("benchmark").asText().endsWith("." + method) && library.equals(p.get("library").asText())
-                    && (key == null || value.equals(p.path(key).asText()))) {
-                return r;
-            }
-        }
-        throw new AssertionError(method + " " + library + " " + key + "=" + value);
-    }
-
     private static double ratio(JsonNode a, JsonNode b) {
         return ReportTest.score(a) / ReportTest.score(b);
     }
@@ -77,11 +68,11 @@ class ShapeSectionsTest {
         String[] kinds = {"GARBAGE", "NOT_THREE_PARTS", "BROKEN_JSON", "ALG_NONE", "UNKNOWN_KID", "EXPIRED"};
         for (List<String> line : t) {
             String lib = line.get(0);
-            JsonNode valid = row("verify_valid", lib, null, null);
+            JsonNode valid = Rows.find(rows, "verify_valid", Map.of("library", lib));
             assertEstimate(line.get(1), valid);
-            assertCellWithRatio(line.get(2), row("verify_badSignature", lib, null, null), valid);
+            assertCellWithRatio(line.get(2), Rows.find(rows, "verify_badSignature", Map.of("library", lib)), valid);
             for (int k = 0; k < kinds.length; k++) {
-                assertCellWithRatio(line.get(3 + k), row("reject", lib, "kind", kinds[k]), valid);
+                assertCellWithRatio(line.get(3 + k), Rows.find(rows, "reject", Map.of("library", lib, "kind", kinds[k])), valid);
             }
         }
     }
@@ -95,18 +86,18 @@ class ShapeSectionsTest {
         List<List<String>> keys = table(md, "## JWK set size");
         for (int i = 0; i < 2; i++) {
             String lib = claims.get(i).get(0);
-            JsonNode five = row("verify_claims", lib, "claims", "5");
-            JsonNode hundred = row("verify_claims", lib, "claims", "100");
+            JsonNode five = Rows.find(rows, "verify_claims", Map.of("library", lib, "claims", "5"));
+            JsonNode hundred = Rows.find(rows, "verify_claims", Map.of("library", lib, "claims", "100"));
             assertEstimate(claims.get(i).get(1), five);
             assertEstimate(claims.get(i).get(2), hundred);
             assertClose(claims.get(i).get(3).split(" ± ")[0], ratio(hundred, five));
             assertThat(keys.get(i).get(0)).isEqualTo(lib);
-            JsonNode one = row("verify_kid", lib, "jwkSetSize", "1");
-            JsonNode many = row("verify_kid", lib, "jwkSetSize", "100");
+            JsonNode one = Rows.find(rows, "verify_kid", Map.of("library", lib, "jwkSetSize", "1"));
+            JsonNode many = Rows.find(rows, "verify_kid", Map.of("library", lib, "jwkSetSize", "100"));
             assertEstimate(keys.get(i).get(1), one);
             assertEstimate(keys.get(i).get(2), many);
             assertClose(keys.get(i).get(3).split(" ± ")[0], ratio(many, one));
-            assertClose(keys.get(i).get(4).split(" ± ")[0], ratio(one, row("verify_valid", lib, null, null)));
+            assertClose(keys.get(i).get(4).split(" ± ")[0], ratio(one, Rows.find(rows, "verify_valid", Map.of("library", lib))));
         }
     }
 

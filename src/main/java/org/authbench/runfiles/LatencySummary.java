@@ -1,4 +1,4 @@
-package org.authbench.report;
+package org.authbench.runfiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,15 +18,15 @@ import java.util.Map;
  *
  * @param boundMs the response-time p99 bound the run stated, in ms
  */
-record LatencySummary(double boundMs, double durationSeconds, double warmupSeconds, int threads,
+public record LatencySummary(double boundMs, double durationSeconds, double warmupSeconds, int threads,
         List<SchemeRuns> schemes) {
 
     /** Summary percentile keys as the harness writes them (with {@code _us}), and how the report names them. */
-    static final String[][] KEYS = {{"p50", "p50"}, {"p90", "p90"}, {"p99", "p99"}, {"p99_9", "p99.9"},
+    public static final String[][] KEYS = {{"p50", "p50"}, {"p90", "p90"}, {"p99", "p99"}, {"p99_9", "p99.9"},
             {"p99_99", "p99.99"}, {"max", "max"}};
 
     /** One scheme; {@code calibratedMaxRate} is null when rates were given outright. */
-    record SchemeRuns(String scheme, Double calibratedMaxRate, List<RateRun> rates, Double maxRateUnderBound) {
+    public record SchemeRuns(String scheme, Double calibratedMaxRate, List<RateRun> rates, Double maxRateUnderBound) {
     }
 
     /**
@@ -34,7 +34,7 @@ record LatencySummary(double boundMs, double durationSeconds, double warmupSecon
      * to µs. {@code distribution} holds the .hgrm rows (percentile as a fraction 0..1, value in µs, total count),
      * or is empty when the file is absent.
      */
-    record RateRun(double intendedRate, double achievedRate, Double fraction, long completed, long unstarted,
+    public record RateRun(double intendedRate, double achievedRate, Double fraction, long completed, long unstarted,
             long rejected, Map<String, Double> response, Map<String, Double> service, String hgrm,
             List<double[]> distribution) {
     }
@@ -42,13 +42,13 @@ record LatencySummary(double boundMs, double durationSeconds, double warmupSecon
     static LatencySummary read(Path runDir, Path file, JsonNode n) {
         String where = file + " is not an authbench latency summary:";
         if (!n.isObject() || !n.path("schemes").isArray()) {
-            throw new RunFolderException(where + " no \"schemes\" array");
+            throw new RunFileException(where + " no \"schemes\" array");
         }
         List<SchemeRuns> schemes = new ArrayList<>();
         for (JsonNode s : n.get("schemes")) {
             String name = s.path("scheme").asText("");
             if (name.isEmpty() || !s.path("rates").isArray()) {
-                throw new RunFolderException(where + " a scheme without \"scheme\" or \"rates\"");
+                throw new RunFileException(where + " a scheme without \"scheme\" or \"rates\"");
             }
             List<RateRun> rates = new ArrayList<>();
             for (JsonNode r : s.get("rates")) {
@@ -71,7 +71,7 @@ record LatencySummary(double boundMs, double durationSeconds, double warmupSecon
     private static Path inside(Path runDir, String relative, String where) {
         Path p = runDir.resolve(relative).normalize();
         if (!p.startsWith(runDir.normalize())) {
-            throw new RunFolderException(where + " names a file outside the run folder: " + relative);
+            throw new RunFileException(where + " names a file outside the run folder: " + relative);
         }
         return p;
     }
@@ -79,7 +79,7 @@ record LatencySummary(double boundMs, double durationSeconds, double warmupSecon
     private static double number(JsonNode n, String field, String where) {
         JsonNode v = n.get(field);
         if (v == null || !v.isNumber()) {
-            throw new RunFolderException(where + " no number \"" + field + "\"");
+            throw new RunFileException(where + " no number \"" + field + "\"");
         }
         return v.asDouble();
     }
@@ -90,13 +90,13 @@ record LatencySummary(double boundMs, double durationSeconds, double warmupSecon
 
     private static Map<String, Double> percentiles(JsonNode n, String where) {
         if (n == null || !n.isObject()) {
-            throw new RunFolderException(where + " missing");
+            throw new RunFileException(where + " missing");
         }
         Map<String, Double> out = new LinkedHashMap<>();
         for (String[] k : KEYS) {
             JsonNode v = n.get(k[0] + "_us");
             if (v == null || !v.isNumber()) {
-                throw new RunFolderException(where + " has no number \"" + k[0] + "_us\"");
+                throw new RunFileException(where + " has no number \"" + k[0] + "_us\"");
             }
             out.put(k[0], v.asDouble());
         }
@@ -112,7 +112,7 @@ record LatencySummary(double boundMs, double durationSeconds, double warmupSecon
         try {
             lines = Files.readAllLines(hgrm);
         } catch (IOException e) {
-            throw new RunFolderException("cannot read " + hgrm + ": " + e.getMessage());
+            throw new RunFileException("cannot read " + hgrm + ": " + e.getMessage());
         }
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -124,12 +124,12 @@ record LatencySummary(double boundMs, double durationSeconds, double warmupSecon
             try {
                 rows.add(new double[] {Double.parseDouble(c[1]), Double.parseDouble(c[0]), Double.parseDouble(c[2])});
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-                throw new RunFolderException(hgrm + " is not an HdrHistogram percentile distribution (line " + (i + 1)
+                throw new RunFileException(hgrm + " is not an HdrHistogram percentile distribution (line " + (i + 1)
                         + ": '" + line + "')");
             }
         }
         if (rows.isEmpty()) {
-            throw new RunFolderException(hgrm + " is not an HdrHistogram percentile distribution (no rows)");
+            throw new RunFileException(hgrm + " is not an HdrHistogram percentile distribution (no rows)");
         }
         return List.copyOf(rows);
     }

@@ -1,5 +1,6 @@
-package org.authbench.env;
+package org.authbench.runfiles;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,19 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import org.authbench.jwt.reference.SelfTestSlowdown;
 
 /**
- * {@code manifest.json} of a run folder: what ran, where, from which commit, and how it ended. Written at
+ * Writes {@code manifest.json} of a run folder: what ran, where, from which commit, and how it ended. Written at
  * the start (status {@code running}) and rewritten atomically as the run proceeds, so an interrupted run
- * still says what it was and that it did not finish.
+ * still says what it was and that it did not finish. {@link Manifest} reads it back.
  */
 public final class RunManifest {
 
-    /** Bumped when a field changes meaning; readers refuse versions they do not know. */
-    public static final int FORMAT_VERSION = 1;
-    public static final String FILE = "manifest.json";
+    public static final int FORMAT_VERSION = RunFiles.MANIFEST_FORMAT;
+    public static final String FILE = RunFiles.MANIFEST;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,8 +31,20 @@ public final class RunManifest {
         this.file = file;
     }
 
-    /** A new manifest for a run starting now in {@code runDir}, with the environment captured. */
-    public static RunManifest start(Path runDir, String profile, Map<String, Object> git, String[] args) {
+    /**
+     * The machine and JVM facts a run records, captured by the caller (this package reads run files and knows
+     * nothing of the adapters whose versions it lists).
+     */
+    public record HostFacts(Map<String, Object> jvm, Map<String, Object> os, Map<String, Object> cpu,
+            Map<String, Object> jca, Map<String, String> libraries) {
+    }
+
+    /**
+     * A new manifest for a run starting now in {@code runDir}; {@code slowdownPercent} is the CI self-test slowdown
+     * the run's verifier was given (null or 0 when off).
+     */
+    public static RunManifest start(Path runDir, String profile, Map<String, Object> git, String[] args,
+            HostFacts host, Integer slowdownPercent) {
         ObjectNode r = JSON.createObjectNode();
         r.put("formatVersion", FORMAT_VERSION);
         r.put("tool", "authbench");
@@ -45,14 +57,13 @@ public final class RunManifest {
         for (String s : args) {
             a.add(s);
         }
-        r.set("jvm", JSON.valueToTree(Environment.jvm()));
-        r.set("os", JSON.valueToTree(Environment.os()));
-        r.set("cpu", JSON.valueToTree(Environment.cpu()));
-        r.set("jca", JSON.valueToTree(Environment.jcaProviders()));
-        r.set("libraries", JSON.valueToTree(Environment.libraryVersions()));
-        Integer slowdown = Integer.getInteger(SelfTestSlowdown.PROPERTY);
-        if (slowdown != null && slowdown != 0) {
-            r.putObject("selftest").put("slowdownPercent", slowdown);
+        r.set("jvm", JSON.valueToTree(host.jvm()));
+        r.set("os", JSON.valueToTree(host.os()));
+        r.set("cpu", JSON.valueToTree(host.cpu()));
+        r.set("jca", JSON.valueToTree(host.jca()));
+        r.set("libraries", JSON.valueToTree(host.libraries()));
+        if (slowdownPercent != null && slowdownPercent != 0) {
+            r.putObject("selftest").put("slowdownPercent", slowdownPercent);
         }
         r.putObject("stores").putArray("ran");
         ((ObjectNode) r.get("stores")).putObject("skipped");
@@ -65,12 +76,29 @@ public final class RunManifest {
         return new RunManifest(r, runDir.resolve(FILE));
     }
 
-    public ObjectNode root() {
-        return root;
+    /** True until {@link #end} says how the run ended. */
+    public synchronized boolean running() {
+        return "running".equals(root.path("status").asText());
     }
 
-    public synchronized void set(String field, String value) {
-        root.put(field, value);
+    public synchronized int failedRowCount() {
+        return root.get("failedRows").size();
+    }
+
+    /** The JVMs the forks were asked to run on ({@code run --jvm}); each result row names its own as well. */
+    public synchronized void forkJvms(List<String> javaPaths) {
+        ArrayNode a = root.putArray("forkJvms");
+        javaPaths.forEach(a::add);
+    }
+
+    /** Conformance was not checked at the end of the run, and why. */
+    public synchronized void conformanceSkipped(String why) {
+        root.putObject("conformance").put("skipped", why);
+    }
+
+    /** The conformance check at the end of the run: false accepts found, whether none were, the corpus seed. */
+    public synchronized void conformanceChecked(int falseAccepts, boolean clean, long seed) {
+        root.putObject("conformance").put("falseAccepts", falseAccepts).put("clean", clean).put("seed", seed);
     }
 
     public synchronized void storeRan(String store) {
@@ -103,7 +131,7 @@ public final class RunManifest {
      */
     public synchronized void providerChecked(ObjectNode record) {
         ArrayNode checked = (ArrayNode) root.get("providers").get("checked");
-        for (com.fasterxml.jackson.databind.JsonNode c : checked) {
+        for (JsonNode c : checked) {
             ObjectNode without = ((ObjectNode) c).deepCopy();
             without.remove("forks");
             if (without.equals(record)) {
@@ -112,6 +140,17 @@ public final class RunManifest {
             }
         }
         checked.add(record.deepCopy().put("forks", 1));
+    }
+
+    /**
+     * The store tiers the suite knows, with the label a reader calls each by and whether its lookup goes through a
+     * database client; the report's claims are derived from it ({@link FormatOne} stands in for older runs).
+     */
+    public synchronized void recordStoreCatalogue(List<Manifest.StoreTier> tiers) {
+        ArrayNode a = root.putArray("storeCatalogue");
+        for (Manifest.StoreTier t : tiers) {
+            a.addObject().put("store", t.store()).put("label", t.label()).put("database", t.database());
+        }
     }
 
     public synchronized void rowFailed(String row, String reason) {

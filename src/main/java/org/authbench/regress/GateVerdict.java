@@ -1,7 +1,7 @@
 package org.authbench.regress;
 
 /** What the gate concludes about one row, in the order the summary lists them. */
-public enum Verdict {
+public enum GateVerdict {
     /** Significant, and the whole interval is worse than the threshold. */
     REGRESSION("regression"),
     /** A worsening beyond the threshold cannot be ruled out, nor shown: too few samples or too noisy. */
@@ -13,7 +13,7 @@ public enum Verdict {
 
     private final String label;
 
-    Verdict(String label) {
+    GateVerdict(String label) {
         this.label = label;
     }
 

@@ -1,4 +1,4 @@
-package org.authbench.report;
+package org.authbench.runfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,16 +8,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Unit normalisation of JMH scores: every time and throughput unit JMH writes, threads included. */
-class RowTest {
+class JmhRowTest {
 
-    private static Row row(String mode, int threads, double score, double error, String unit) {
-        return new Row("org.authbench.bench.X.y", "X.y", mode, threads, 1, Map.of(), score, error, unit, Map.of(),
-                Map.of(), null, null, null, List.of());
+    private static JmhRow row(String mode, int threads, double score, double error, String unit) {
+        return new JmhRow("org.authbench.bench.X.y", mode, threads, 1, Map.of(),
+                new JmhRow.Metric(score, error, unit, Map.of(), List.of(), List.of()), Map.of(), null, null, null, null,
+                List.of());
     }
 
     @Test
     void timePerOperationBecomesNanosecondsAndDerivedThroughput() {
-        Row r = row("avgt", 1, 2.5, 0.1, "us/op");
+        JmhRow r = row("avgt", 1, 2.5, 0.1, "us/op");
         assertThat(r.nsPerOp().value()).isEqualTo(2500, within(1e-9));
         assertThat(r.nsPerOp().error()).isEqualTo(100, within(1e-9));
         assertThat(r.opsPerSecond().value()).isEqualTo(400_000, within(1e-6));
@@ -28,7 +29,7 @@ class RowTest {
 
     @Test
     void throughputIsMeasuredAndPerThreadTimeAccountsForThreads() {
-        Row r = row("thrpt", 4, 2, 0.2, "ops/ms");
+        JmhRow r = row("thrpt", 4, 2, 0.2, "ops/ms");
         assertThat(r.opsPerSecond().value()).isEqualTo(2000, within(1e-9));
         assertThat(r.opsDerived()).isFalse();
         // 4 threads sharing 2000 ops/s: each operation takes one thread 2 ms.

@@ -1,4 +1,4 @@
-package org.authbench.env;
+package org.authbench.runfiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

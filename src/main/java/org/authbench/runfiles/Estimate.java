@@ -1,4 +1,4 @@
-package org.authbench.report;
+package org.authbench.runfiles;
 
 /**
  * A measured value with its error: the half-width of JMH's 99.9% confidence interval (NaN when JMH could not

@@ -1,0 +1,33 @@
+package org.authbench.runfiles;
+
+/**
+ * The names of the files in a run folder, in one place. A run folder holds {@code jmh-result.json} (JMH's JSON
+ * result array, the source of truth), {@code manifest.json} (what ran, where, how it ended), {@code jmh.log},
+ * and optionally {@code latency/} and {@code conformance.json}; the report files are generated from them.
+ */
+public final class RunFiles {
+
+    public static final String RESULT = "jmh-result.json";
+    public static final String MANIFEST = "manifest.json";
+    public static final String JMH_LOG = "jmh.log";
+    /** Folder of {@code authbench latency}'s output: the summary, .hlog and .hgrm files. */
+    public static final String LATENCY_DIR = "latency";
+    public static final String LATENCY_SUMMARY_NAME = "summary.json";
+    public static final String LATENCY_SUMMARY = LATENCY_DIR + "/" + LATENCY_SUMMARY_NAME;
+    public static final String CONFORMANCE = "conformance.json";
+    public static final String CONFORMANCE_MD = "conformance.md";
+
+    /**
+     * System property naming the file each benchmark fork appends its JCA provider record to: the run's
+     * bookkeeping (a path), so it appears among the forks' JVM arguments without being a JVM setting.
+     */
+    public static final String PROVIDER_RECORD_PROPERTY = "authbench.providerRecord";
+
+    /** Bumped when a manifest field changes meaning; readers refuse versions they do not know. */
+    public static final int MANIFEST_FORMAT = 1;
+    /** Format version of {@code conformance.json} this reader understands. */
+    public static final int CONFORMANCE_FORMAT = 1;
+
+    private RunFiles() {
+    }
+}
