@@ -173,14 +173,12 @@ public class CryptoFloorBenchmark {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    switch (name) {
-                        case "alg" -> acc += p.getText().length();
-                        default -> {
-                            p.skipChildren();
-                            continue;
-                        }
+                    if (name.equals("alg")) {
+                        acc += p.getText().length();
+                        Walk.note(seen, name);
+                    } else {
+                        p.skipChildren();
                     }
-                    Walk.note(seen, name);
                 }
             }
             return acc;
