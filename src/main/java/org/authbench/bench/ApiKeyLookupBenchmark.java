@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * ({@code CAFFEINE}; other hit ratios in {@link CachedLookupBenchmark}), embedded H2, and real PostgreSQL
  * and Redis servers. Each trial seeds {@code size} keys into its own namespace (seeding time is printed to
  * the log, not measured), presents a pool of stored keys (hit), unknown well-formed keys (miss), keys with a
- * wrong checksum (refused before any lookup) and a revoked key; every lookup checks the key's status, so
- * {@code lookup_hit} is the lookup with its revocation check.
+ * wrong checksum (refused before any lookup) and stored revoked keys; every lookup checks the key's status and,
+ * since the fixture's keys expire, its expiry against the clock, so {@code lookup_hit} is the lookup with its
+ * revocation and expiry checks. Each path cycles its own pool of {@code poolSize} keys.
  *
  * <p>Threads: the store is shared by all benchmark threads (connection pools and network round trips behave
  * differently under concurrency); {@code run --threads 1,2} or JMH's {@code -t 2} gives the scaling rows.
@@ -50,7 +51,7 @@ public class ApiKeyLookupBenchmark {
     private String[] hits;
     private String[] misses;
     private String[] badChecksums;
-    private String revoked;
+    private String[] revoked;
     private int mask;
 
     @Setup(Level.Trial)
@@ -60,7 +61,7 @@ public class ApiKeyLookupBenchmark {
         hits = fixture.hits();
         misses = fixture.misses();
         badChecksums = fixture.badChecksums();
-        revoked = fixture.revoked().key();
+        revoked = fixture.revoked();
         mask = poolSize - 1;
     }
 
@@ -74,12 +75,10 @@ public class ApiKeyLookupBenchmark {
         return keys.authenticate(hits[cursor.next() & mask]);
     }
 
-
     @Benchmark
     public Object lookup_miss(Cursor cursor) {
         return refusal(misses[cursor.next() & mask]);
     }
-
 
     @Benchmark
     public Object lookup_badChecksum(Cursor cursor) {
@@ -87,10 +86,9 @@ public class ApiKeyLookupBenchmark {
     }
 
     @Benchmark
-    public Object lookup_revoked() {
-        return refusal(revoked);
+    public Object lookup_revoked(Cursor cursor) {
+        return refusal(revoked[cursor.next() & mask]);
     }
-
 
     private Object refusal(String key) {
         try {

@@ -17,8 +17,8 @@ import org.authbench.fixture.ApiKeyFixture;
  * A store tier opened for one trial: seeded in batches (timed apart from the lookups and printed to the
  * run log as {@code seeding <tier>: N keys in T ms}), told which keys the workload presents (so a cache
  * holds exactly its hit ratio of them), then proven: every hit authenticates to its principal, misses,
- * bad checksums and the revoked key are refused for the right reason. A store that fails is closed, so its
- * namespace is removed even when the trial does not start.
+ * bad checksums, the revoked keys and the expired key are refused for the right reason. A store that fails is
+ * closed, so its namespace is removed even when the trial does not start.
  */
 final class StoreTrial {
 
@@ -56,7 +56,7 @@ final class StoreTrial {
         return out;
     }
 
-    private static void prove(String what, ApiKeyStore store, ApiKeyFixture fixture) {
+    static void prove(String what, ApiKeyStore store, ApiKeyFixture fixture) {
         String[] hits = fixture.hits();
         Principal[] expected = new Principal[hits.length];
         for (int i = 0; i < hits.length; i++) {
@@ -65,6 +65,8 @@ final class StoreTrial {
         Preflight.mustAccept("store " + what, store, hits, expected);
         Preflight.mustReject("store " + what, store, Rejected.Reason.UNKNOWN_KEY, fixture.misses());
         Preflight.mustReject("store " + what, store, Rejected.Reason.BAD_CHECKSUM, fixture.badChecksums());
-        Preflight.mustReject("store " + what, store, Rejected.Reason.REVOKED, fixture.revoked().key());
+        Preflight.mustReject("store " + what, store, Rejected.Reason.REVOKED, fixture.revoked());
+        // Proves the stored expiry reaches the verdict, so the hits' clock read is a real check.
+        Preflight.mustReject("store " + what, store, Rejected.Reason.KEY_EXPIRED, fixture.expired());
     }
 }

@@ -70,7 +70,7 @@ public sealed interface Scheme {
                 Preflight.mustAccept(name(), keys, hits, expected);
                 Preflight.mustReject(name(), keys, Rejected.Reason.UNKNOWN_KEY, fixture.misses());
                 Preflight.mustReject(name(), keys, Rejected.Reason.BAD_CHECKSUM, fixture.badChecksums());
-                Preflight.mustReject(name(), keys, Rejected.Reason.REVOKED, fixture.revoked().key());
+                Preflight.mustReject(name(), keys, Rejected.Reason.REVOKED, fixture.revoked());
                 return new Prepared(keys, hits, keys);
             } catch (RuntimeException e) {
                 keys.close();

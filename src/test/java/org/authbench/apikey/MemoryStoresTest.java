@@ -29,7 +29,9 @@ class MemoryStoresTest {
             for (String bad : FIXTURE.badChecksums()) {
                 assertRejected(store, bad, Rejected.Reason.BAD_CHECKSUM);
             }
-            assertRejected(store, FIXTURE.revoked().key(), Rejected.Reason.REVOKED);
+            for (String revoked : FIXTURE.revoked()) {
+                assertRejected(store, revoked, Rejected.Reason.REVOKED);
+            }
 
             String victim = hits[0];
             store.revoke(FIXTURE.hitPrincipal(0).credentialId());

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.authbench.support.JwtCases.refusal;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import org.authbench.auth.Rejected.Reason;
 import org.authbench.fixture.ApiKeyFixture;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,25 +17,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StoreTierTest {
 
     private static final ApiKeyFixture FIXTURE = ApiKeyFixture.create(3000, 64, 7);
-    /** A key stored already expired, for the expired path. */
-    private static final IssuedKey EXPIRED = expiredKey();
-
-    private static IssuedKey expiredKey() {
-        String key = ApiKeyFormat.generate(ApiKeyFormat.DEFAULT_PREFIX, new Random(99));
-        return new IssuedKey(key, new ApiKeyRecord("key-expired", "owner-x", KeyChecks.sha256(key),
-                ApiKeyRecord.Status.ACTIVE, 1));
-    }
-
-    private static List<IssuedKey> keys() {
-        List<IssuedKey> all = new ArrayList<>(FIXTURE.issued());
-        all.add(EXPIRED);
-        return all;
-    }
-
     private static ApiKeyStore openLoaded(StoreKind kind, StoreOptions options) {
         Servers.require(kind, options);
         ApiKeyStore store = kind.open(options);
-        store.load(keys());
+        store.load(FIXTURE.issued());
         return store;
     }
 
@@ -58,8 +40,10 @@ class StoreTierTest {
             for (String bad : FIXTURE.badChecksums()) {
                 assertThat(refusal(store, bad)).isEqualTo(Reason.BAD_CHECKSUM);
             }
-            assertThat(refusal(store, FIXTURE.revoked().key())).isEqualTo(Reason.REVOKED);
-            assertThat(refusal(store, EXPIRED.key())).isEqualTo(Reason.KEY_EXPIRED);
+            for (String revoked : FIXTURE.revoked()) {
+                assertThat(refusal(store, revoked)).isEqualTo(Reason.REVOKED);
+            }
+            assertThat(refusal(store, FIXTURE.expired())).isEqualTo(Reason.KEY_EXPIRED);
 
             store.revoke(FIXTURE.hitPrincipal(0).credentialId());
             assertThat(refusal(store, hits[0])).isEqualTo(Reason.REVOKED);
