@@ -92,6 +92,18 @@ class SmallRyeVerifierTest {
                 Reason.ALGORITHM_NOT_ALLOWED);
     }
 
+    /**
+     * A finding the conformance robustness run shows: SmallRye copies the claims into JSON-P values recursively
+     * ({@code JsonUtils.wrapValue}), so a signed payload nested a few thousand levels deep overflows the stack, which
+     * jose4j alone parses. It is not a refusal, so it is not turned into one.
+     */
+    @Test
+    void aDeeplyNestedSignedPayloadOverflowsSmallRyesStackWhereJose4jAloneCopes() throws Rejected {
+        String nested = hs256(",\"exp\":" + (NOW + 60) + ",\"x\":" + "[".repeat(5000) + "]".repeat(5000));
+        assertThatThrownBy(() -> new SmallRyeVerifier(HS.policy()).authenticate(nested)).isInstanceOf(StackOverflowError.class);
+        assertThat(JwtLibrary.JOSE4J.create(HS.policy()).authenticate(nested)).isEqualTo(new Principal(null, null));
+    }
+
     /** The reference's reason, except where jose4j (SmallRye's parser) classifies the token itself. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("hostiles")
