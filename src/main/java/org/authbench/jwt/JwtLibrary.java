@@ -13,6 +13,8 @@ import org.authbench.jwt.jjwt.Jjwt;
 import org.authbench.jwt.jose4j.Jose4j;
 import org.authbench.jwt.nimbus.Nimbus;
 import org.authbench.jwt.reference.Reference;
+import org.authbench.jwt.smallrye.SmallRye;
+import org.authbench.jwt.spring.Spring;
 import org.authbench.jwt.vertx.Vertx;
 
 /**
@@ -31,7 +33,16 @@ public enum JwtLibrary {
     AUTH0(new Auth0()),
     JOSE4J(new Jose4j()),
     FUSIONAUTH(new FusionAuth()),
-    VERTX(new Vertx()),
+    /** vert.x as applications call it: {@code JWTAuth.authenticate(TokenCredentials)}, its User and Future. */
+    VERTX(new Vertx(true)),
+    /** The JOSE-level call inside that provider ({@code JWT.decode}): the row beside it prices vert.x's wrapper. */
+    VERTX_JOSE(new Vertx(false)),
+    /** Spring Security's resource-server decoder ({@code NimbusJwtDecoder} and its validators) alone. */
+    SPRING(new Spring(false)),
+    /** The same decoder plus {@code JwtAuthenticationConverter}: the {@code Authentication} a request pays for. */
+    SPRING_CONVERTED(new Spring(true)),
+    /** SmallRye JWT's {@code DefaultJWTParser}, the MicroProfile JWT verifier behind Quarkus. */
+    SMALLRYE(new SmallRye()),
     /** A minimal verifier on plain JCA doing every check the others do: the floor a library could reach. */
     REFERENCE(new Reference());
 

@@ -39,8 +39,8 @@ class ProfileTest {
     }
 
     @Test
-    void quickFitsInFiveMinutesAndCoversEveryBenchmark() {
-        assertThat(Profile.QUICK.plannedSeconds()).isLessThanOrEqualTo(5 * 60);
+    void quickFitsInSevenMinutesAndCoversEveryBenchmark() {
+        assertThat(Profile.QUICK.plannedSeconds()).isLessThanOrEqualTo(7 * 60);
         Profile.Pass only = Profile.QUICK.passes().get(0);
         assertThat(only.benchmarks(null)).contains(
                 "org.authbench.bench.VerifyBenchmark.verify_valid",
@@ -76,8 +76,8 @@ class ProfileTest {
     }
 
     @Test
-    void standardFitsInTwentyMinutesWithHonestWarmup() {
-        assertThat(Profile.STANDARD.plannedSeconds()).isLessThanOrEqualTo(20 * 60);
+    void standardFitsInTwentyFiveMinutesWithHonestWarmup() {
+        assertThat(Profile.STANDARD.plannedSeconds()).isLessThanOrEqualTo(25 * 60);
         for (Profile.Pass p : Profile.STANDARD.passes()) {
             if (p.include().contains("VerifyBenchmark")) {
                 // JWT libraries are still compiling after 3 s on 2 cores.
@@ -103,8 +103,8 @@ class ProfileTest {
         assertThat(Profile.FULL.params()).doesNotContainKey("alg");
         Profile.Pass full = Profile.FULL.passes().get(0);
         List<String> verify = List.of("org.authbench.bench.VerifyBenchmark.verify_valid");
-        // 7 libraries × 7 algorithms, less the 3 pairs no library version here supports, × SampleTime × 2 thread counts.
-        assertThat(full.rows(verify, Map.of())).isEqualTo((7 * 7 - 3) * 2);
+        // 11 library rows × 7 algorithms, less the 5 pairs no library version here supports, × SampleTime × 2 thread counts.
+        assertThat(full.rows(verify, Map.of())).isEqualTo((11 * 7 - 5) * 2);
         assertThat(full.rows(List.of("org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature"), Map.of())).isEqualTo(7 * 2);
         assertThat(full.rows(verify, Map.of("library", new String[] {"AUTH0"}, "alg", new String[] {"EdDSA", "PS256"})))
                 .isEqualTo(2);
@@ -112,16 +112,16 @@ class ProfileTest {
 
     /** full stays a long night, not a week: every benchmark, but the hours planned where they matter. */
     @Test
-    void fullRunsEveryBenchmarkInAtMostEightHours() {
+    void fullRunsEveryBenchmarkInAtMostNineHours() {
         List<String> inFull = Profile.FULL.passes().stream().flatMap(p -> p.benchmarks(null).stream()).toList();
         List<String> all = Profile.Pass.of(".*").benchmarks(null);
         assertThat(inFull).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(Profile.FULL.plannedSeconds()).isBetween(3 * 3600.0, 8 * 3600.0);
+        assertThat(Profile.FULL.plannedSeconds()).isBetween(3 * 3600.0, 9 * 3600.0);
     }
 
     @Test
-    void rejectsCoversEveryRejectKindAndBothShapesForEveryLibraryInAboutTenMinutes() {
-        assertThat(Profile.REJECTS.plannedSeconds()).isBetween(6 * 60.0, 10 * 60.0);
+    void rejectsCoversEveryRejectKindAndBothShapesForEveryLibraryInAboutFifteenMinutes() {
+        assertThat(Profile.REJECTS.plannedSeconds()).isBetween(6 * 60.0, 15 * 60.0);
         List<String> names = Profile.REJECTS.passes().stream().flatMap(p -> p.benchmarks(null).stream()).toList();
         assertThat(names).containsExactlyInAnyOrder(
                 "org.authbench.bench.VerifyBenchmark.verify_valid",

@@ -16,8 +16,19 @@ import org.authbench.jwt.MessageApi;
 import org.authbench.jwt.TokenIssuer;
 import org.authbench.jwt.VerifierPolicy;
 
-/** vertx-auth-jwt: what the suite knows about it. */
+/**
+ * vertx-auth-jwt: what the suite knows about it. Two rows share this folder: the public path applications call
+ * ({@code JWTAuth.authenticate}) and the JOSE-level call inside it ({@code JWT.decode}), whose difference is the cost
+ * of vert.x's public wrapper.
+ */
 public final class Vertx implements LibraryModule {
+
+    private final boolean publicPath;
+
+    /** @param publicPath true for {@code JWTAuth.authenticate(TokenCredentials)}, false for {@code JWT.decode} */
+    public Vertx(boolean publicPath) {
+        this.publicPath = publicPath;
+    }
 
     /** vert.x refuses the empty signature segment of an {@code alg: none} token before reading {@code alg}, as malformed. */
     @Override
@@ -27,7 +38,7 @@ public final class Vertx implements LibraryModule {
 
     @Override
     public Authenticator verifier(VerifierPolicy policy) {
-        return new VertxVerifier(policy);
+        return new VertxVerifier(policy, publicPath);
     }
 
     @Override

@@ -1,17 +1,26 @@
 package org.authbench.jwt.vertx;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.NoSuchKeyIdException;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.auth.authentication.Credentials;
+import io.vertx.ext.auth.authentication.CredentialValidationException;
+import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.impl.Codec;
 import io.vertx.ext.auth.impl.jose.JWK;
 import io.vertx.ext.auth.impl.jose.JWS;
 import io.vertx.ext.auth.impl.jose.JWT;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.SignatureException;
+import java.util.List;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected.Reason;
@@ -21,20 +30,26 @@ import org.authbench.jwt.JwkKeys;
 import org.authbench.jwt.VerifierPolicy;
 
 /**
- * vertx-auth-jwt 5.x through {@link JWT#decode(String, boolean, java.util.List)}, the synchronous call
- * {@code JWTAuthProviderImpl.authenticate} makes, followed by the claim checks that provider applies after it,
- * with the policy's clock. The {@link JWT} holds one {@link JWK} (the pinned key, with the pinned {@code alg})
- * and is built once in the constructor; its verify step is thread-safe (it locks the shared
- * {@code Mac}/{@code Signature} of the key, which also means every thread verifying one key serialises there).
- *
- * <p>Why not {@code JWTAuth.authenticate}: vert.x offers no way to inject a clock. The provider's time check is
- * {@code User.expired(leeway)}, which reads {@code System.currentTimeMillis()}, and {@code JWTOptions} has no
- * clock or evaluation time (vert.x's own tests regenerate tokens for this reason). A fixed policy clock
- * (tests, vectors, {@code verify --now}) therefore cannot be honoured through the provider; the provider also
- * needs a {@code Vertx} instance (thread pools) for a computation that is synchronous. This adapter keeps one
- * code path for both clocks, so what the tests prove is what the benchmark times. The signature, algorithm and
- * key handling are vert.x's own; the claim checks below are the provider's ({@code aud} string-or-array
- * contains, {@code iss} equals) plus what the policy adds.
+ * vertx-auth-jwt 5.x behind {@link Authenticator}, through one of two paths chosen by {@code publicPath}:
+ * <ul>
+ *   <li>public ({@code VERTX}): {@link JWTAuth#authenticate(Credentials)} with {@link TokenCredentials}, what vert.x
+ *       applications call: the provider decodes and verifies through {@link JWT#decode(String)}, checks {@code aud}
+ *       and {@code iss} itself, builds the {@link User} (the decoded claims copied into its principal and attributes)
+ *       and returns a {@link Future}. For a local key nothing in that call is asynchronous, so the future is already
+ *       complete when {@code authenticate} returns; the adapter reads it without blocking and fails loudly if it
+ *       ever is not. Time: the provider's check ({@code User.expired}, on {@code System.currentTimeMillis()}, which
+ *       also refuses an {@code iat} in the future) still runs, but {@code setIgnoreExpiration(true)} leaves the
+ *       verdict to the adapter's check on the policy clock, because vert.x offers no way to inject a clock (its own
+ *       tests regenerate tokens) and fixed clocks (tests, vectors, {@code verify --now}) must work through the same
+ *       code path the benchmark times.</li>
+ *   <li>JOSE ({@code VERTX_JOSE}): the synchronous call inside that provider, {@link JWT#decode(String, boolean,
+ *       java.util.List)} on an internal class, followed by the provider's {@code aud}/{@code iss} checks done by
+ *       the adapter. Its row beside the public one is the cost of vert.x's public wrapper (the {@code User}, the
+ *       claim copies, the {@code Future}).</li>
+ * </ul>
+ * Both hold the pinned key as one JWK (with the pinned {@code alg}), built once in the constructor and shared by
+ * all threads; the verify step locks the key's shared {@code Mac}/{@code Signature}, so every thread verifying one
+ * key serialises there.
  *
  * <p>What vert.x needed to reach {@link VerifierPolicy}:
  * <ul>
@@ -57,7 +72,10 @@ import org.authbench.jwt.VerifierPolicy;
  *       verified token without {@code kid} afterwards ({@code UNKNOWN_KEY}): the policy never falls back to trying
  *       keys.</li>
  * </ul>
- * In {@link VerifierPolicy#jwsOnly()} mode ({@code JWT.decode} always parses the payload as JSON) the adapter uses
+ * The public path needs the header for {@code crit} and {@code kid}, which the provider does not return: the adapter
+ * base64url-decodes it again and parses it only when it can name {@code crit} (contains {@code "crit"} or a JSON
+ * escape) or a key set needs its {@code kid}.
+ * In {@link VerifierPolicy#jwsOnly()} mode ({@code JWT.decode} always parses the payload as JSON) both paths use
  * the lowest public layer: vert.x's {@code Codec} base64url decoder for the three parts, the same header checks,
  * and {@link JWS#verify(byte[], byte[])} with the same JWK.
  */
@@ -68,9 +86,10 @@ public final class VertxVerifier implements Authenticator {
     private final int ecSignatureLength;
     private final JWT jwt;
     private final JWS jws;
+    private final JWTAuth provider;
     private final boolean keySet;
 
-    public VertxVerifier(VerifierPolicy policy) {
+    public VertxVerifier(VerifierPolicy policy, boolean publicPath) {
         this.policy = policy;
         this.pinnedAlg = policy.algorithm().name();
         this.ecSignatureLength = 2 * policy.algorithm().ecCoordinateBytes();
@@ -85,6 +104,27 @@ public final class VertxVerifier implements Authenticator {
             this.jwt = new JWT().addJWK(jwk);
             this.jws = new JWS(jwk);
         }
+        this.provider = publicPath && !policy.jwsOnly() ? provider(policy) : null;
+    }
+
+    /** The provider as an application configures it for local keys; it needs a {@code Vertx} only for key stores. */
+    private JWTAuth provider(VerifierPolicy policy) {
+        JWTOptions options = new JWTOptions()
+                .setLeeway(Math.toIntExact(policy.leewaySeconds()))
+                .setIgnoreExpiration(true);
+        if (policy.issuer() != null) {
+            options.setIssuer(policy.issuer());
+        }
+        if (policy.audience() != null) {
+            options.setAudience(List.of(policy.audience()));
+        }
+        JWTAuthOptions config = new JWTAuthOptions().setJWTOptions(options);
+        if (keySet) {
+            policy.keysById().forEach((kid, key) -> config.addJwk(jwkJson(key).put("kid", kid)));
+        } else {
+            config.addJwk(jwkJson(policy.key()));
+        }
+        return JWTAuth.create(null, config);
     }
 
     private JsonObject jwkJson(Key key) {
@@ -96,38 +136,111 @@ public final class VertxVerifier implements Authenticator {
         if (policy.jwsOnly()) {
             return verifyJwsOnly(token);
         }
+        if (provider != null) {
+            return authenticatePublic(token);
+        }
         JsonObject decoded;
         try {
             decoded = jwt.decode(token, true, null);
-        } catch (NoSuchKeyIdException e) {
+        } catch (SignatureException | RuntimeException e) {
+            throw decodeFailure(e);
+        }
+        checkSignatureLength(token);
+        checkHeader(decoded.getJsonObject("header"));
+        JsonObject claims = decoded.getJsonObject("payload");
+        checkTimes(claims);
+        checkIssuerAndAudience(claims);
+        return principal(claims);
+    }
+
+    private Principal authenticatePublic(String token) throws Rejected {
+        Future<User> result;
+        try {
+            result = provider.authenticate(new TokenCredentials(token));
+        } catch (ClassCastException e) {
+            // the provider reads iss with getString and a non-string aud with getJsonArray, outside its future
+            throw new Rejected(Reason.MALFORMED, e.getMessage(), e);
+        }
+        if (!result.isComplete()) {
+            throw new IllegalStateException("vert.x did not complete a local-key authentication synchronously");
+        }
+        if (result.failed()) {
+            throw providerFailure(result.cause());
+        }
+        checkSignatureLength(token);
+        int dot = token.indexOf('.');
+        byte[] header = Codec.base64UrlDecode(token.substring(0, dot));
+        if (keySet || mayNameCrit(header)) {
+            checkHeader(new JsonObject(Buffer.buffer(header)));
+        }
+        JsonObject claims = result.result().attributes().getJsonObject("accessToken");
+        checkTimes(claims);
+        return principal(claims);
+    }
+
+    /** A JSON member named {@code crit} is spelled {@code "crit"} or with an escape; without either there is none. */
+    private static boolean mayNameCrit(byte[] header) {
+        for (int i = 0; i < header.length; i++) {
+            if (header[i] == '\\' || (header[i] == '"' && i + 5 < header.length && header[i + 1] == 'c'
+                    && header[i + 2] == 'r' && header[i + 3] == 'i' && header[i + 4] == 't' && header[i + 5] == '"')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The provider's failures: {@code JWT.decode}'s exceptions as they are, its own checks as messages. */
+    private Rejected providerFailure(Throwable cause) {
+        if (cause instanceof CredentialValidationException) {
+            return new Rejected(Reason.MALFORMED, cause.getMessage(), cause); // an empty token
+        }
+        // Its own checks fail the future with a message (a stackless VertxException), decode's exceptions as they are.
+        String m = String.valueOf(cause.getMessage());
+        if (m.startsWith("Invalid JWT audience")) {
+            return new Rejected(Reason.WRONG_AUDIENCE, m, cause);
+        }
+        if (m.startsWith("Invalid JWT issuer")) {
+            return new Rejected(Reason.WRONG_ISSUER, m, cause);
+        }
+        if (cause instanceof SignatureException || cause instanceof RuntimeException) {
+            return decodeFailure((Exception) cause);
+        }
+        throw new IllegalStateException("vert.x failed for a reason this adapter does not know: " + m, cause);
+    }
+
+    private Rejected decodeFailure(Exception e) {
+        if (e instanceof NoSuchKeyIdException n) {
             // id() is "<alg>#<kid>": the pinned algorithm means its keys exist but none has the token's kid.
-            boolean unknownKid = keySet && e.id().startsWith(pinnedAlg + "#");
-            throw new Rejected(unknownKid ? Reason.UNKNOWN_KEY : Reason.ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
-        } catch (SignatureException e) {
-            throw new Rejected(Reason.BAD_SIGNATURE, e.getMessage(), e);
-        } catch (DecodeException | IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            boolean unknownKid = keySet && n.id().startsWith(pinnedAlg + "#");
+            return new Rejected(unknownKid ? Reason.UNKNOWN_KEY : Reason.ALGORITHM_NOT_ALLOWED, e.getMessage(), e);
+        }
+        if (e instanceof SignatureException) {
+            return new Rejected(Reason.BAD_SIGNATURE, e.getMessage(), e);
+        }
+        if (e instanceof DecodeException || e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof ClassCastException) {
             // IllegalStateException: "JWT is in secure mode but token is not signed" (not three parts: also how
             // alg none and an empty signature arrive), "Signature is required", "Algorithm none not allowed".
             // ClassCastException: JsonObject.getString on a non-string alg.
-            throw new Rejected(Reason.MALFORMED, e.getMessage(), e);
-        } catch (NullPointerException e) {
-            // vert.x 5.0.7 looks the header's alg up in a map unchecked: a header without "alg" throws NPE.
-            throw new Rejected(Reason.MALFORMED, "header has no alg (library threw " + e.getClass().getSimpleName() + ")", e);
-        } catch (RuntimeException e) {
-            throw signatureStepFailure(e);
+            return new Rejected(Reason.MALFORMED, e.getMessage(), e);
         }
-        checkSignatureLength(token);
-        JsonObject header = decoded.getJsonObject("header");
+        if (e instanceof NullPointerException) {
+            // vert.x 5.0.7 looks the header's alg up in a map unchecked: a header without "alg" throws NPE.
+            return new Rejected(Reason.MALFORMED, "header has no alg (library threw " + e.getClass().getSimpleName() + ")", e);
+        }
+        return signatureStepFailure((RuntimeException) e);
+    }
+
+    private void checkHeader(JsonObject header) throws Rejected {
         if (header.containsKey("crit")) {
             throw new Rejected(Reason.UNSUPPORTED, "crit names extensions this verifier does not understand");
         }
         if (keySet && !(header.getValue("kid") instanceof String)) {
             throw new Rejected(Reason.UNKNOWN_KEY, "no kid to choose a key by");
         }
-        return checkClaims(decoded.getJsonObject("payload"));
     }
 
-    private Principal checkClaims(JsonObject claims) throws Rejected {
+    private void checkTimes(JsonObject claims) throws Rejected {
         if (!claims.containsKey("exp")) {
             throw new Rejected(Reason.MISSING_CLAIM, "exp is required");
         }
@@ -143,6 +256,10 @@ public final class VertxVerifier implements Authenticator {
                 throw new Rejected(Reason.NOT_YET_VALID, "not valid before " + nbf);
             }
         }
+    }
+
+    /** What the provider checks after {@code JWT.decode}: {@code iss} equal, {@code aud} (string or array) containing. */
+    private void checkIssuerAndAudience(JsonObject claims) throws Rejected {
         if (policy.issuer() != null && !policy.issuer().equals(claims.getValue("iss"))) {
             throw new Rejected(Reason.WRONG_ISSUER, "issuer is " + claims.getValue("iss"));
         }
@@ -154,6 +271,9 @@ public final class VertxVerifier implements Authenticator {
                 throw new Rejected(Reason.WRONG_AUDIENCE, "audience does not contain " + policy.audience());
             }
         }
+    }
+
+    private static Principal principal(JsonObject claims) throws Rejected {
         return new Principal(string(claims, "sub"), string(claims, "jti"));
     }
 
