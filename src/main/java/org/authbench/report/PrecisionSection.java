@@ -1,7 +1,5 @@
 package org.authbench.report;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * How far the next run may land: each row's interval over forks against the run's target, JMH's own (narrower)
@@ -21,21 +19,17 @@ final class PrecisionSection implements Section {
                 + "a fresh JVM), so it includes the variation between JVMs that JMH's own error (99.9%, over pooled "
                 + "iterations or samples) leaves out. Ratios divide rows measured in the same mode, warmup and thread "
                 + "count only; their interval comes from resampling forks, then iterations, of both rows. A row with one "
-                + "fork, or without per-fork data in its file, has no interval (n/a).");
+                + "fork, or without per-fork data in its file, has no interval (n/a). Each row's figures are in "
+                + "\"Precision per row\" near the end.");
         String warning = p.hostWarning();
         if (warning != null) {
             Doc.para(s, "WARNING: " + warning + ".");
         }
-        s.blocks().add(new Doc.Bullets(p.lines()));
-        List<List<String>> rows = new ArrayList<>();
-        for (Precision.Row r : p.rows()) {
-            rows.add(List.of(r.name() + (r.flags().isEmpty() ? "" : " " + UNSETTLED), String.valueOf(r.forks()),
-                    Double.isNaN(r.forkLevel()) ? "n/a (" + r.note() + ")" : "±" + Precision.pct(r.forkLevel())
-                            + (r.forkLevel() > p.target() ? " (above target)" : ""),
-                    Double.isNaN(r.jmh()) ? "n/a" : "±" + Precision.pct(r.jmh())));
+        if (p.cpuModel() != null) {
+            Doc.para(s, "Absolute figures in this report were measured on " + p.cpuModel() + "; across machines, compare "
+                    + "ratios only.");
         }
-        s.blocks().add(new Doc.Table(List.of("row", "forks", "± " + Fmt.CI + " (relative)", "JMH's ± 99.9% (relative)"),
-                rows));
+        s.blocks().add(new Doc.Bullets(p.lines()));
         if (!p.unsettled().isEmpty()) {
             Doc.para(s, UNSETTLED + " did not settle: its iterations drift within a fork, or its forks split into groups "
                     + "(a mean over them describes no JVM that ran):");

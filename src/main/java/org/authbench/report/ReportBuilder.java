@@ -15,7 +15,7 @@ final class ReportBuilder {
             new KeysVersusJwtsSection(), new RevocationSection(), new RejectPathsSection(), new ClaimCountSection(),
             new JwkSetSizeSection(), new IssuanceSection(), new CachedVerificationSection(), new ClaimsSection(),
             new CapacitySection(), new JdkComparisonSection(), new ProvidersSection(), new LatencySection(),
-            new ConformanceSection(), new EnvironmentSection(), new AllResultsSection());
+            new ConformanceSection(), new EnvironmentSection(), new PrecisionRowsSection(), new AllResultsSection());
 
     private ReportBuilder() {
     }

@@ -32,7 +32,8 @@ final class SummarySection implements Section {
                     + medRatio.note() : alg + " verify costs " + Fmt.times(medRatio) + " an in-memory " + key.label()
                     + " key lookup";
             items.add(versus + " (median library " + med.label() + ", " + Fmt.pm(med.ns()) + " ns; fastest "
-                    + best.label() + " " + Fmt.times(bestRatio) + ")");
+                    + best.label() + (bestRatio.refused() ? " " + Fmt.pm(best.ns()) + " ns" : " " + Fmt.times(bestRatio))
+                    + ")");
         }
         if (key != null) {
             items.add("the " + key.label() + " API-key lookup itself: " + Fmt.pm(key.ns()) + " ns ("
