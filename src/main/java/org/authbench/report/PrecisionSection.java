@@ -18,7 +18,10 @@ final class PrecisionSection implements Section {
         Doc.para(s, "Each ± is the half-width of a " + Fmt.CI + ": a t interval over the means of the forks (each fork "
                 + "a fresh JVM), so it includes the variation between JVMs that JMH's own error (99.9%, over pooled "
                 + "iterations or samples) leaves out. Ratios divide rows measured in the same mode, warmup and thread "
-                + "count only; their interval comes from resampling forks, then iterations, of both rows. A row with one "
+                + "count only; their interval comes from resampling forks, then iterations, of both rows, and a cell "
+                + "reading \"not comparable: …\" names how the two rows differ (a SampleTime mean carries per-call timer "
+                + "overhead an AverageTime mean does not; runs whose profiles timed verifications in SampleTime and the "
+                + "rest in AverageTime get such cells where the two meet). A row with one "
                 + "fork, or without per-fork data in its file, has no interval (n/a). Each row's figures are in "
                 + "\"Precision per row\" near the end.");
         String warning = p.hostWarning();
