@@ -23,7 +23,8 @@ import org.authbench.runfiles.RunFolder;
  * @param target         relative half-width the run aims for (the manifest's {@code precisionTarget}, else 3%)
  * @param rows           every result row with its figures
  * @param medianForkLevel median relative half-width over rows with a fork-level interval (NaN when none has one)
- * @param medianJmh      median of JMH's own relative error (99.9%, pooled values) over every row that has one
+ * @param medianJmh      median of JMH's own relative error (99.9%, pooled values) over the same rows (all rows when
+ *                       none has a fork-level interval)
  * @param hostNoise      the manifest's host-noise reading, or null
  * @param cpuModel       the CPU that made the absolute figures, or null
  */
@@ -56,8 +57,14 @@ public record Precision(double target, List<Row> rows, double medianForkLevel, d
         }
         double target = m != null && m.precisionTarget() != null ? m.precisionTarget() : DEFAULT_TARGET;
         return new Precision(target, List.copyOf(rows), median(rows.stream().mapToDouble(Row::forkLevel)),
-                median(rows.stream().mapToDouble(Row::jmh)), m == null ? null : m.hostNoise(),
+                medianJmh(rows), m == null ? null : m.hostNoise(),
                 m == null ? null : m.cpuModel());
+    }
+
+    /** JMH's median over the rows that have a fork-level interval (like with like), or over all rows if none has. */
+    private static double medianJmh(List<Row> rows) {
+        boolean any = rows.stream().anyMatch(r -> !Double.isNaN(r.forkLevel()));
+        return median(rows.stream().filter(r -> !any || !Double.isNaN(r.forkLevel())).mapToDouble(Row::jmh));
     }
 
     private static double median(DoubleStream values) {
@@ -101,7 +108,9 @@ public record Precision(double target, List<Row> rows, double medianForkLevel, d
         List<String> out = new ArrayList<>();
         int with = rows.size() - withoutInterval().size();
         out.add("precision: median relative half-width " + pct(medianForkLevel) + " (" + Fmt.CI + ", " + with + " of "
-                + rows.size() + " rows have one); JMH's own error " + pct(medianJmh) + " (99.9%, pooled values)");
+                + rows.size() + " rows have one); JMH's own error over " + (with > 0 ? "the same" : "all") + " rows "
+                + pct(medianJmh)
+                + " (99.9%, pooled values)");
         List<Row> above = aboveTarget();
         out.add("precision: " + above.size() + " rows above the " + pct(target) + " target"
                 + (above.isEmpty() ? "" : ": " + String.join("; ", above.stream()
@@ -139,10 +148,9 @@ public record Precision(double target, List<Row> rows, double medianForkLevel, d
         o.put("rowsWithInterval", rows.size() - withoutInterval().size());
         o.put("medianRelativeHalfWidth", finite(medianForkLevel));
         o.put("medianJmhRelativeError", finite(medianJmh));
-        o.put("aboveTarget", aboveTarget().stream().map(r -> Map.of("name", r.name(), "relativeHalfWidth",
-                r.forkLevel(), "forks", r.forks())).toList());
-        o.put("withoutInterval", withoutInterval().stream().map(r -> Map.of("name", r.name(), "why", r.note())).toList());
-        o.put("notSettled", unsettled().stream().map(r -> Map.of("name", r.name(), "why", r.flags())).toList());
+        o.put("aboveTarget", aboveTarget().stream().map(r -> entry(r, "relativeHalfWidth", r.forkLevel())).toList());
+        o.put("withoutInterval", withoutInterval().stream().map(r -> entry(r, "why", r.note())).toList());
+        o.put("notSettled", unsettled().stream().map(r -> entry(r, "why", r.flags())).toList());
         Map<String, Object> host = new LinkedHashMap<>();
         host.put("cpuModel", cpuModel);
         if (hostNoise != null) {
@@ -158,6 +166,14 @@ public record Precision(double target, List<Row> rows, double medianForkLevel, d
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Map<String, Object> entry(Row r, String key, Object value) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("name", r.name());
+        e.put("forks", r.forks());
+        e.put(key, value);
+        return e;
     }
 
     private static Double finite(double v) {
