@@ -179,6 +179,7 @@ public final class RunCommand implements Callable<Integer> {
                 term.println("report:   " + p);
             }
         }
+        ReportCommand.precision(runDir).lines().forEach(term::println);
         term.flush();
         return failed > 0 ? Main.NEGATIVE : Main.OK;
     }

@@ -99,12 +99,10 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
     /** Percentile interval of median(head*) / median(base*) over hierarchical resamples of each side. */
     private static double[] bootstrap(Series base, Series head, GateSettings s, long seedSalt) {
         RandomGenerator rng = new Well19937c(s.seed() ^ seedSalt);
-        double[] bBuf = new double[base.bufferSize()];
-        double[] hBuf = new double[head.bufferSize()];
         double[] ratios = new double[s.resamples()];
         for (int i = 0; i < ratios.length; i++) {
-            double b = base.resampledMedian(rng, bBuf);
-            ratios[i] = head.resampledMedian(rng, hBuf) / b;
+            double b = base.resampledMedian(rng);
+            ratios[i] = head.resampledMedian(rng) / b;
         }
         Arrays.sort(ratios);
         double tail = (1 - s.confidence()) / 2 * 100;

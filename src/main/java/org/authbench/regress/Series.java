@@ -8,13 +8,18 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.stat.StatUtils;
 import org.authbench.runfiles.JmhRow;
+import org.authbench.stats.Forked;
 
 /**
- * One row's measurements on one side: a value per measurement iteration, grouped by fork, in the
+ * One row's measurements on one side: a value per measurement iteration, grouped by fork ({@link Forked}), in the
  * {@link Unit#canonical() canonical unit}. Iterations of one fork share that JVM's JIT decisions and
  * memory layout, so they are not independent; the fork grouping is kept for the resampling.
  */
-public record Series(Unit unit, double[][] forks) {
+public record Series(Unit unit, Forked data) {
+
+    public Series(Unit unit, double[][] forks) {
+        this(unit, new Forked(forks));
+    }
 
     /** A row's score measurements, the forks of every round joined; {@code where} prefixes every error. */
     public static Series primary(String where, List<JmhRow> rounds) {
@@ -84,19 +89,19 @@ public record Series(Unit unit, double[][] forks) {
     }
 
     public int forkCount() {
-        return forks.length;
+        return data.forks();
     }
 
     public int size() {
         int n = 0;
-        for (double[] f : forks) {
+        for (double[] f : data.values()) {
             n += f.length;
         }
         return n;
     }
 
     public double[] pooled() {
-        return Arrays.stream(forks).flatMapToDouble(Arrays::stream).toArray();
+        return data.pooled();
     }
 
     public double median() {
@@ -120,6 +125,7 @@ public record Series(Unit unit, double[][] forks) {
 
     /** The same measurements under another unit (e.g. a throughput expressed as time per operation). */
     public Series map(Unit newUnit, DoubleUnaryOperator f) {
+        double[][] forks = data.values();
         double[][] m = new double[forks.length][];
         for (int i = 0; i < forks.length; i++) {
             m[i] = Arrays.stream(forks[i]).map(f).toArray();
@@ -128,29 +134,12 @@ public record Series(Unit unit, double[][] forks) {
     }
 
     /**
-     * One hierarchical bootstrap draw: pick forks with replacement, then iterations with replacement within
-     * each picked fork, and return the median of what was drawn. Resampling forks first carries the
-     * fork-to-fork variation into the interval (Kalibera and Jones, "Rigorous Benchmarking in Reasonable
-     * Time", 2013); resampling iterations alone would pretend 15 correlated values were 15 independent ones.
+     * The median of one hierarchical bootstrap draw ({@link Forked#resample}: forks, then iterations within each
+     * drawn fork), so the fork-to-fork variation enters the gate's interval as it enters the report's.
      */
-    double resampledMedian(RandomGenerator rng, double[] buffer) {
-        int n = 0;
-        for (int i = 0; i < forks.length; i++) {
-            double[] f = forks[rng.nextInt(forks.length)];
-            for (int j = 0; j < f.length; j++) {
-                buffer[n++] = f[rng.nextInt(f.length)];
-            }
-        }
-        return median(buffer, n);
-    }
-
-    /** Capacity a resampling buffer needs: every draw could pick the longest fork each time. */
-    int bufferSize() {
-        int longest = 0;
-        for (double[] f : forks) {
-            longest = Math.max(longest, f.length);
-        }
-        return longest * forks.length;
+    double resampledMedian(RandomGenerator rng) {
+        double[] drawn = data.resample(rng).pooled();
+        return median(drawn, drawn.length);
     }
 
     private static double median(double[] values, int n) {

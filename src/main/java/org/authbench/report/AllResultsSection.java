@@ -3,7 +3,6 @@ package org.authbench.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.authbench.runfiles.Estimate;
 import org.authbench.runfiles.JmhRow;
 import org.authbench.runfiles.RunFiles;
 import org.authbench.runfiles.RunFolder;
@@ -24,14 +23,14 @@ final class AllResultsSection implements Section {
             new TreeMap<>(r.params()).forEach((k, v) -> params.append(params.length() == 0 ? "" : " ").append(k)
                     .append('=').append(v));
             List<String> row = new ArrayList<>(List.of(r.method(), params.length() == 0 ? "—" : params.toString(),
-                    String.valueOf(r.threads()), JmhRow.modeName(r.mode()), Fmt.pm(new Estimate(r.score(), r.error())) + " "
+                    String.valueOf(r.threads()), JmhRow.modeName(r.mode()), Fmt.pm(r.scoreEstimate()) + " "
                             + r.unit(), Fmt.pm(r.nsPerOp()), Fmt.pm(r.opsPerSecond()) + (r.opsDerived() ? " (derived)" : "")));
             if (a.primaryJvm() != null) {
                 row.add(r.vmName() + " " + r.vmVersion() + " (JDK " + r.jdkVersion() + ")");
             }
             rows.add(row);
         }
-        List<String> header = new ArrayList<>(List.of("benchmark", "params", "threads", "mode", "score ± 99.9% CI",
+        List<String> header = new ArrayList<>(List.of("benchmark", "params", "threads", "mode", "score ± " + Fmt.CI,
                 "ns/op", "ops/s"));
         if (a.primaryJvm() != null) {
             header.add("JVM");

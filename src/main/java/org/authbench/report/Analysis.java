@@ -294,7 +294,10 @@ final class Analysis {
         return "HS256".equals(alg) ? base(FLOOR_PARSE).stream().findFirst().orElse(null) : null;
     }
 
-    /** The floor of a scheme, measured in the same mode as the scheme's cost when the run has it. */
+    /**
+     * A scheme's cost over its floor, the floor taken in the scheme's mode when the run has it; a floor measured
+     * only in another mode, warmup or thread count gives a refused ratio that says so.
+     */
     Estimate floorFor(MeasuredScheme s) {
         MeasuredScheme floor = null;
         if (s.method().equals(VERIFY)) {
@@ -312,8 +315,9 @@ final class Analysis {
 
     /**
      * What a denylist adds to a JWT verification: {@code jwt_verifyDenylist_accepted} minus {@code jwt_verify} of
-     * the same algorithm and library (same mode when measured in it), errors in quadrature; {@code refused} is
-     * the revoked-token row of the same parameters, or null.
+     * the same algorithm and library (same mode when measured in it), the two rows' half-widths over forks in
+     * quadrature (refused when the rows were measured differently); {@code refused} is the revoked-token row of the
+     * same parameters, or null.
      */
     record DenylistCost(MeasuredScheme accepted, MeasuredScheme plain, MeasuredScheme refused, Estimate cost) {
     }

@@ -10,8 +10,8 @@ import org.authbench.runfiles.JmhRow;
 
 /**
  * The table and ratio chart of a comparison across an {@link Axis} (JVMs, JCA providers): per compared set, lead
- * cells naming the scheme, its mode, ns/op ± 99.9% CI at each value of the axis, then each value's cost divided by
- * the reference value's (ratios carry both errors).
+ * cells naming the scheme, its mode, ns/op ± 95% CI over forks at each value of the axis, then each value's cost divided by
+ * the reference value's (ratios resample both rows; refused when the two were measured differently).
  *
  * @param chart ratio series ("value ÷ reference") → point label → ratio
  */

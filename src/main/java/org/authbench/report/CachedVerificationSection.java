@@ -26,7 +26,7 @@ final class CachedVerificationSection implements Section {
                 + "refusals never cached) in front of a library. The cache holds exactly the stated share of the presented "
                 + "tokens; the others are verified in full every time. Uncached: `VerifyBenchmark.verify_valid` of the same "
                 + "library and algorithm (same mode when measured in it); a hit ratio of 0 shows what the cache adds to a "
-                + "miss. ns/op ± 99.9% CI; cached ÷ uncached below 1× means the cache pays off.");
+                + "miss. ns/op ± " + Fmt.CI + "; cached ÷ uncached below 1× means the cache pays off.");
         List<List<String>> rows = new ArrayList<>();
         for (MeasuredScheme x : cached) {
             Estimate uncached = IssuanceSection.sameMode(x, IssuanceSection.verifyOf(a, x));
@@ -34,7 +34,7 @@ final class CachedVerificationSection implements Section {
                     JmhRow.modeName(x.cost().mode()), uncached == null ? "—" : Fmt.pm(uncached),
                     uncached == null ? "—" : Fmt.times(x.ns().over(uncached))));
         }
-        s.blocks().add(new Doc.Table(List.of("alg", "library", "hit ratio", "cached ns/op ± 99.9% CI", "mode",
+        s.blocks().add(new Doc.Table(List.of("alg", "library", "hit ratio", "cached ns/op ± " + Fmt.CI, "mode",
                 "uncached ns/op", "cached ÷ uncached"), rows));
     }
 }

@@ -15,7 +15,7 @@ final class ClaimCountSection implements Section {
         Doc.Section s = doc.section("claim-count", "Claim count");
         Doc.para(s, "Verification of valid tokens carrying N top-level claims (flat strings, numbers, booleans and "
                 + "string arrays; 5 is the minimum the policy reads), same key and principal as `verify_valid`. "
-                + "ns/op ± 99.9% CI; the last column divides the most claims by the fewest.");
+                + "ns/op ± " + Fmt.CI + "; the last column divides the most claims by the fewest.");
         ShapeTables.sizeTables(a, s, shapes, "claims", "claims");
     }
 }

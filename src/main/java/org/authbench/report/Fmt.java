@@ -43,22 +43,46 @@ public final class Fmt {
         return f.format(v);
     }
 
-    /** {@code "12,345 ± 67"}; the error keeps the value's decimals; {@code "± n/a"} when unknown. */
+    /** How every interval is stated, for table headers and captions. */
+    public static final String CI = Estimate.CONFIDENCE_PERCENT + "% CI over forks";
+
+    /**
+     * {@code "12,345 ± 67"}; the error keeps the value's decimals; {@code "12,345 ± n/a (one fork)"} when there is no
+     * interval, and the reason alone for a refused combination of rows.
+     */
     public static String pm(Estimate e) {
         if (e == null) {
             return "—";
         }
+        if (e.refused()) {
+            return e.note();
+        }
         int d = decimals(e.value());
-        return num(e.value(), d) + PM + (Double.isNaN(e.error()) ? "n/a" : num(e.error(), d));
+        return num(e.value(), d) + PM + (Double.isNaN(e.error()) ? "n/a" + (e.note() == null ? "" : " (" + e.note() + ")")
+                : num(e.error(), d));
     }
 
-    /** A ratio as {@code "12.34× ± 0.56"}. */
+    /**
+     * A ratio: {@code "1.234× (1.100–1.400)"} when its interval comes from resampling rows (it need not be
+     * symmetric), {@code "12.34× ± 0.56"} for other figures, {@code "1.234× (no interval: one fork)"} without one,
+     * and the reason alone when the ratio is refused.
+     */
     public static String times(Estimate e) {
         if (e == null) {
             return "—";
         }
+        if (e.refused()) {
+            return e.note();
+        }
         int d = decimals(e.value());
-        return num(e.value(), d) + "×" + PM + (Double.isNaN(e.error()) ? "n/a" : num(e.error(), d));
+        if (!e.hasInterval()) {
+            return num(e.value(), d) + "×" + (e.note() == null ? PM + "n/a" : " (no interval: " + e.note() + ")");
+        }
+        if (e.basis() != null) {
+            int di = Math.max(d, decimals(e.lower()));
+            return num(e.value(), d) + "× (" + num(e.lower(), di) + "–" + num(e.upper(), di) + ")";
+        }
+        return num(e.value(), d) + "×" + PM + num(e.error(), d);
     }
 
     /** A setting as given, without padding digits: 1 for 1.0, 0.5 for 0.50. */

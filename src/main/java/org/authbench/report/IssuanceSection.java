@@ -26,7 +26,7 @@ final class IssuanceSection implements Section {
         Doc.para(s, "Signing one claim set (the verified tokens' claims, distinct `sub` and `jti` per call) into a compact "
                 + "JWS through each library's issuing API, next to verifying the same shape of token "
                 + "(`VerifyBenchmark.verify_valid`, same library and algorithm, same mode when measured in it). ns/op ± "
-                + "99.9% CI; sign ÷ verify below 1× means signing is cheaper.");
+                + Fmt.CI + "; sign ÷ verify below 1× means signing is cheaper.");
         List<List<String>> rows = new ArrayList<>();
         for (MeasuredScheme x : sign) {
             Estimate verify = sameMode(x, verifyOf(a, x));
@@ -34,7 +34,7 @@ final class IssuanceSection implements Section {
                     verify == null ? "—" : Fmt.pm(verify), verify == null ? "—" : Fmt.times(x.ns().over(verify)),
                     x.bytes() == null ? "—" : Fmt.pm(x.bytes())));
         }
-        s.blocks().add(new Doc.Table(List.of("alg", "library", "sign ns/op ± 99.9% CI", "mode", "verify ns/op",
+        s.blocks().add(new Doc.Table(List.of("alg", "library", "sign ns/op ± " + Fmt.CI, "mode", "verify ns/op",
                 "sign ÷ verify", "sign B/op"), rows));
     }
 

@@ -19,7 +19,7 @@ final class JdkComparisonSection implements Section {
             Doc.para(s, "No benchmark ran on more than one of " + String.join(", ", a.jvms()) + ".");
             return;
         }
-        Doc.para(s, "Rows measured on several JVMs: ns/op ± 99.9% CI on each (same mode), and each JVM's cost divided "
+        Doc.para(s, "Rows measured on several JVMs: ns/op ± " + Fmt.CI + " on each (same mode), and each JVM's cost divided "
                 + "by " + a.primaryJvm() + "'s (below 1× = faster than " + a.primaryJvm() + ").");
         AxisTable t = AxisTable.of(a.jvmAxis(), sets, a.jvms().indexOf(a.primaryJvm()), a.primaryJvm(),
                 List.of("scheme", "threads"), x -> List.of(Charts.shortName(x), String.valueOf(x.threads())),
@@ -28,7 +28,7 @@ final class JdkComparisonSection implements Section {
         s.blocks().add(new Doc.Table(t.header(), t.rows()));
         if (!chart.isEmpty()) {
             s.blocks().add(new Doc.Chart("jdk-comparison.png", "Cost on each JVM relative to " + a.primaryJvm()
-                    + " (99.9% CI whiskers)", Charts.ratios("Cost relative to " + a.primaryJvm(), chart)));
+                    + " (" + Fmt.CI + " whiskers)", Charts.ratios("Cost relative to " + a.primaryJvm(), chart)));
         }
     }
 }

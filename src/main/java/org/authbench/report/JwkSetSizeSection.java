@@ -14,7 +14,7 @@ final class JwkSetSizeSection implements Section {
         }
         Doc.Section s = doc.section("jwk-set-size", "JWK set size");
         Doc.para(s, "Verification of valid tokens carrying a `kid`, whose key each library selects from a JWK set of "
-                + "N keys through its own mechanism (see the README). ns/op ± 99.9% CI; \"largest ÷ smallest\" shows "
+                + "N keys through its own mechanism (see the README). ns/op ± " + Fmt.CI + "; \"largest ÷ smallest\" shows "
                 + "what a bigger set costs, \"1-key set ÷ verify_valid\" what selecting by kid costs over one pinned "
                 + "key.");
         ShapeTables.sizeTables(a, s, shapes, "jwkSetSize", "keys");

@@ -16,7 +16,7 @@ record MeasuredScheme(String method, Map<String, String> params, int threads, Ma
         return jvm == null ? name : name + " [" + jvm + "]";
     }
 
-    /** ns/op in {@code mode} when this scheme was measured in it, else its usual cost: ratios compare like with like. */
+    /** ns/op in {@code mode} when this scheme was measured in it, else its usual cost (a ratio then refuses the pair). */
     Estimate nsIn(String mode) {
         JmhRow same = byMode.get(mode);
         return same != null ? same.nsPerOp() : ns();

@@ -23,8 +23,9 @@ final class PrefaceSection implements Section {
         } else {
             p.append("This folder has no manifest.json: environment facts are unknown. ");
         }
-        p.append(run.rows().size()).append(" result rows. Every number is mean ± the half-width of JMH's 99.9% confidence"
-                + " interval; ratios propagate both errors (relative errors in quadrature).");
+        p.append(run.rows().size()).append(" result rows. Every ± is the half-width of a ").append(Fmt.CI)
+                .append(" (t over fork means); ratios come from resampling both rows' forks and divide only rows measured"
+                        + " in one mode, warmup and thread count. \"Precision\" says how far to trust them.");
         doc.preface.add(new Doc.Para(p.toString()));
         if (a.primaryJvm() != null) {
             doc.preface.add(new Doc.Para("This run holds " + a.jvms().size() + " JVMs (" + String.join(", ", a.jvms())

@@ -33,7 +33,7 @@ final class ProvidersSection implements Section {
             Doc.para(s, "No verification or floor ran on more than one of " + String.join(", ", ps) + ".");
         } else {
             Doc.para(s, "Each provider is installed at JCA position 1 in its own forks (DEFAULT: the JDK's own, nothing "
-                    + "installed); the tokens and keys are the same. ns/op ± 99.9% CI on each provider (same mode)"
+                    + "installed); the tokens and keys are the same. ns/op ± " + Fmt.CI + " on each provider (same mode)"
                     + (ref < 0 ? "." : ", and each provider's cost divided by DEFAULT's (below 1× = faster than the JDK's "
                     + "own)."));
             boolean jvmCol = a.primaryJvm() != null;
@@ -44,7 +44,7 @@ final class ProvidersSection implements Section {
             Map<String, Map<String, Estimate>> chart = t.chart();
             s.blocks().add(new Doc.Table(t.header(), t.rows()));
             if (!chart.isEmpty()) {
-                s.blocks().add(new Doc.Chart("providers.png", "Cost on each JCA provider relative to DEFAULT (99.9% CI "
+                s.blocks().add(new Doc.Chart("providers.png", "Cost on each JCA provider relative to DEFAULT (" + Fmt.CI + " "
                         + "whiskers)", Charts.ratios("Cost relative to the JDK's own providers", chart)));
             }
         }

@@ -33,8 +33,10 @@ final class RankingSection implements Section {
         }
         Doc.para(s, "ns/op is one thread's mean time per verification of a valid token; ops/s is measured in "
                 + "Throughput mode when the run has it, otherwise derived as 1e9 / (ns/op) and marked \"derived\". "
-                + "× floor divides by the raw JCA primitive on the same signing input (`floor_jwsSignature`), "
-                + "measured in the same mode. Percentiles come from SampleTime rows; B/op from `-prof gc`.");
+                + "× floor divides by the raw JCA primitive on the same signing input (`floor_jwsSignature`) "
+                + "measured in the same mode and warmup (else the cell says why not), with its " + Fmt.CI + ". "
+                + "Percentiles come from SampleTime rows; B/op from `-prof gc`. " + PrecisionSection.UNSETTLED
+                + " marks a row that did not settle (see \"Precision\").");
         for (String alg : a.algorithms()) {
             List<MeasuredScheme> rank = a.ranking(alg);
             MeasuredScheme floorScheme = a.base(Analysis.FLOOR_JWS).stream().filter(f -> alg.equals(f.param("alg")))
@@ -52,7 +54,7 @@ final class RankingSection implements Section {
                 rows.add(schemeRow(a, run, "floor", parseFloor));
             }
             Doc.para(s, alg + ":");
-            s.blocks().add(new Doc.Table(List.of("#", "library", "ns/op ± 99.9% CI", "mode", "ops/s", "× floor", "p50 ns",
+            s.blocks().add(new Doc.Table(List.of("#", "library", "ns/op ± " + Fmt.CI, "mode", "ops/s", "× floor", "p50 ns",
                     "p99 ns", "p99.9 ns", "B/op", "false accepts"), rows));
             MeasuredScheme reference = rank.stream().filter(v -> Analysis.REFERENCE.equals(v.param("library"))).findFirst()
                     .orElse(null);
@@ -69,7 +71,7 @@ final class RankingSection implements Section {
                 Doc.para(s, alg + " not supported by " + String.join(", ", without) + " (not run; reasons below).");
             }
             if (!rank.isEmpty()) {
-                s.blocks().add(new Doc.Chart("verify-" + alg + ".png", alg + " verification by library (µs, 99.9% CI)",
+                s.blocks().add(new Doc.Chart("verify-" + alg + ".png", alg + " verification by library (µs, " + Fmt.CI + ")",
                         Charts.libraryBars(alg, rank, floorScheme == null ? null : floorScheme.ns())));
             }
             Map<String, Map<Double, Double>> pct = new LinkedHashMap<>();
@@ -120,7 +122,8 @@ final class RankingSection implements Section {
     private static List<String> schemeRow(Analysis a, RunFolder run, String rank, MeasuredScheme v) {
         Estimate floor = a.floorFor(v);
         JmhRow sample = v.sample();
-        List<String> r = new ArrayList<>(List.of(rank, v.label(), Fmt.pm(v.ns()), JmhRow.modeName(v.cost().mode()),
+        String mark = v.cost().settlingFlags().isEmpty() ? "" : " " + PrecisionSection.UNSETTLED;
+        List<String> r = new ArrayList<>(List.of(rank, v.label() + mark, Fmt.pm(v.ns()), JmhRow.modeName(v.cost().mode()),
                 Fmt.pm(v.ops()) + (v.opsDerived() ? " (derived)" : ""), floor == null ? "—" : Fmt.times(floor)));
         for (String[] p : PCT) {
             Double ns = sample == null ? null : sample.percentileNs(p[0]);

@@ -16,7 +16,7 @@ final class RejectPathsSection implements Section {
             return;
         }
         Doc.Section s = doc.section("reject-paths", "Reject paths");
-        Doc.para(s, "What refusing costs, per library and kind of bad token: ns/op ± 99.9% CI, and in brackets the "
+        Doc.para(s, "What refusing costs, per library and kind of bad token: ns/op ± " + Fmt.CI + ", and in brackets the "
                 + "ratio to `verify_valid` of the same library and algorithm (errors of both in quadrature). Each "
                 + "trial's setup proved that every token of its pool is refused for the expected reason. \"bad "
                 + "signature\" is `VerifyBenchmark.verify_badSignature`; \"unknown kid\" is checked against a one-key "

@@ -5,17 +5,17 @@ import org.authbench.runfiles.RunFolder;
 
 /**
  * Turns a {@link RunFolder} into the report {@link Doc} by walking the sections in order. Each number is printed
- * with its error (99.9% CI half-width); ratios carry the errors of both sides. Sections whose rows the run lacks
+ * with the half-width of its 95% interval over forks; ratios resample both rows. Sections whose rows the run lacks
  * say so, or (the optional ones: shapes, JVMs, providers) add nothing.
  */
 final class ReportBuilder {
 
     /** The report, in reading order. */
-    static final List<Section> SECTIONS = List.of(new PrefaceSection(), new SummarySection(), new RankingSection(),
+    static final List<Section> SECTIONS = List.of(new PrefaceSection(), new PrecisionSection(), new SummarySection(), new RankingSection(),
             new KeysVersusJwtsSection(), new RevocationSection(), new RejectPathsSection(), new ClaimCountSection(),
             new JwkSetSizeSection(), new IssuanceSection(), new CachedVerificationSection(), new ClaimsSection(),
             new CapacitySection(), new JdkComparisonSection(), new ProvidersSection(), new LatencySection(),
-            new ConformanceSection(), new EnvironmentSection(), new AllResultsSection());
+            new ConformanceSection(), new EnvironmentSection(), new PrecisionRowsSection(), new AllResultsSection());
 
     private ReportBuilder() {
     }

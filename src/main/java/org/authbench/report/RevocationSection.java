@@ -21,7 +21,7 @@ final class RevocationSection implements Section {
         } else {
             Doc.para(s, "JWT denylist: the cost of checking the verified token's `jti` against a denylist is "
                     + "`jwt_verifyDenylist_accepted` minus `jwt_verify` (same algorithm, library and tokens), errors in "
-                    + "quadrature. ns/op ± 99.9% CI.");
+                    + "quadrature. ns/op ± " + Fmt.CI + ".");
             List<List<String>> rows = new ArrayList<>();
             for (Analysis.DenylistCost d : deny) {
                 rows.add(List.of(d.accepted().param("denylist"), d.accepted().param("denylistSize") == null ? "—"
@@ -37,7 +37,7 @@ final class RevocationSection implements Section {
             Doc.para(s, "API-key revoke → refusal: not measured in this run.");
         } else {
             Doc.para(s, "API-key revoke → refusal: one operation revokes a key and presents it, which must be refused "
-                    + "(the benchmark fails otherwise); `lookup_hit` of the same tier for comparison. ns/op ± 99.9% CI.");
+                    + "(the benchmark fails otherwise); `lookup_hit` of the same tier for comparison. ns/op ± " + Fmt.CI + ".");
             List<List<String>> rows = new ArrayList<>();
             for (MeasuredScheme k : keys) {
                 MeasuredScheme hit = a.tier(k.param("store"));

@@ -14,7 +14,7 @@ import org.authbench.runfiles.JmhRow;
  * What the reject-path, claim-count and JWK-set-size sections share, for {@code RejectBenchmark.reject},
  * {@code VerifyBenchmark.verify_badSignature} and {@code TokenShapeBenchmark.verify_claims}/{@code verify_kid} rows:
  * each section appears only when the run holds its rows (the {@code rejects} and {@code full} profiles); every cell
- * is ns/op ± 99.9% CI, and ratios to {@code verify_valid} of the same library and algorithm carry both errors.
+ * is ns/op ± its 95% CI over forks, and ratios to {@code verify_valid} of the same library and algorithm resample both rows.
  */
 final class ShapeTables {
 

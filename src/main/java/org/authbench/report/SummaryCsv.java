@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Set;
 import org.authbench.runfiles.Estimate;
 import org.authbench.runfiles.JmhRow;
+import org.authbench.stats.Forked;
 
 /**
  * {@code summary.csv}: one line per JMH result row, parameters as columns, scores raw and normalised
  * (ns/op per thread, ops/s of all threads, derived or measured), percentiles in ns and bytes per operation,
- * for spreadsheets and scripts; when the rows come from several JVMs, their JDK and VM versions too. Numbers are
+ * for spreadsheets and scripts; when the rows come from several JVMs, their JDK and VM versions too. The {@code _error}
+ * columns are JMH's own (99.9%, pooled values); the {@code ns_per_op_ci95_*} columns the interval the report states
+ * (95%, over fork means) with {@code forks_measured}, and {@code not_settled} why a row did not settle. Numbers are
  * unrounded; an unknown value is an empty cell.
  */
 final class SummaryCsv {
@@ -30,7 +33,8 @@ final class SummaryCsv {
         }
         header.addAll(List.of("score", "score_error", "score_unit", "ns_per_op", "ns_per_op_error", "ops_per_s",
                 "ops_per_s_error", "ops_per_s_derived", "p50_ns", "p99_ns", "p99_9_ns", "bytes_per_op",
-                "bytes_per_op_error"));
+                "bytes_per_op_error", "forks_measured", "ns_per_op_ci95_mean", "ns_per_op_ci95_low", "ns_per_op_ci95_high",
+                "ns_per_op_ci95_half_width", "not_settled"));
         StringBuilder b = new StringBuilder();
         line(b, header);
         for (JmhRow r : rows) {
@@ -43,13 +47,18 @@ final class SummaryCsv {
                 c.add(r.jdkVersion());
                 c.add(r.vmVersion());
             }
-            Estimate ns = r.nsPerOp();
-            Estimate ops = r.opsPerSecond();
+            Estimate ns = r.jmhNsPerOp();
+            Estimate ops = r.jmhOpsPerSecond();
+            Estimate forkLevel = r.nsPerOp();
+            Forked data = r.primary().perFork();
             Estimate bytes = r.bytesPerOp();
             c.addAll(List.of(num(r.score()), num(r.error()), r.unit(), num(ns.value()), num(ns.error()), num(ops.value()),
                     num(ops.error()), String.valueOf(r.opsDerived()), num(r.percentileNs("50.0")),
                     num(r.percentileNs("99.0")), num(r.percentileNs("99.9")), bytes == null ? "" : num(bytes.value()),
-                    bytes == null ? "" : num(bytes.error())));
+                    bytes == null ? "" : num(bytes.error()), data == null ? "" : String.valueOf(data.forks()),
+                    num(forkLevel.value()), num(forkLevel.hasInterval() ? forkLevel.lower() : Double.NaN),
+                    num(forkLevel.hasInterval() ? forkLevel.upper() : Double.NaN), num(forkLevel.error()),
+                    String.join("; ", r.settlingFlags())));
             line(b, c);
         }
         return b.toString();

@@ -54,7 +54,15 @@ public final class JmhResults {
         return new JmhRow(benchmark, mode, n.path("threads").asInt(1), n.path("forks").asInt(0),
                 Collections.unmodifiableMap(params), metric(where, pm), Collections.unmodifiableMap(secondary),
                 n.path("jdkVersion").asText(null), n.path("vmName").asText(null), n.path("vmVersion").asText(null),
-                n.path("jvm").asText(null), List.copyOf(jvmArgs));
+                n.path("jvm").asText(null), List.copyOf(jvmArgs), warmup(n));
+    }
+
+    /** {@code "4 × 1000 ms"} from JMH's warmup fields, or null when the file lacks them. */
+    private static String warmup(JsonNode n) {
+        if (!n.has("warmupIterations") || !n.has("warmupTime")) {
+            return null;
+        }
+        return n.path("warmupIterations").asInt() + " × " + n.path("warmupTime").asText();
     }
 
     private static JmhRow.Metric metric(String where, JsonNode m) {

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.authbench.stats.ForkLevel;
+import org.authbench.stats.Forked;
+import org.authbench.stats.Settling;
 
 /**
  * One element of JMH's JSON result array: one benchmark method with one parameter set, mode and thread count,
@@ -19,10 +22,19 @@ import java.util.stream.Collectors;
  * @param secondary secondary metrics such as {@code gc.alloc.rate.norm} (B/op, from {@code -prof gc})
  * @param jdkVersion the fork JVM's JDK version (null when the file does not say)
  * @param jvm       path of the fork JVM's java executable (null when the file does not say)
+ * @param warmup    warmup iterations × time, e.g. {@code "4 × 1 s"} (null when the file does not say)
  */
 public record JmhRow(String benchmark, String mode, int threads, int forks, Map<String, String> params,
         Metric primary, Map<String, Metric> secondary, String jdkVersion, String vmName, String vmVersion, String jvm,
-        List<String> jvmArgs) {
+        List<String> jvmArgs, String warmup) {
+
+    /** A row whose file does not say how it warmed up. */
+    public JmhRow(String benchmark, String mode, int threads, int forks, Map<String, String> params, Metric primary,
+            Map<String, Metric> secondary, String jdkVersion, String vmName, String vmVersion, String jvm,
+            List<String> jvmArgs) {
+        this(benchmark, mode, threads, forks, params, primary, secondary, jdkVersion, vmName, vmVersion, jvm, jvmArgs,
+                null);
+    }
 
     /** The secondary metric of bytes allocated per operation ({@code -prof gc}). */
     public static final String ALLOCATION = "gc.alloc.rate.norm";
@@ -37,6 +49,40 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
      */
     public record Metric(double score, double error, String unit, Map<String, Double> percentiles,
             List<double[]> rawData, List<List<double[][]>> rawHistograms) {
+
+        /**
+         * The metric's value per fork and measurement iteration, or null when the file holds none. A SampleTime
+         * iteration contributes the mean of its histogram (the quantity JMH's score averages).
+         */
+        public Forked perFork() {
+            if (!rawData.isEmpty()) {
+                return rawData.stream().anyMatch(f -> f.length == 0) ? null : new Forked(rawData.toArray(double[][]::new));
+            }
+            if (rawHistograms.isEmpty()) {
+                return null;
+            }
+            double[][] v = new double[rawHistograms.size()][];
+            for (int f = 0; f < v.length; f++) {
+                List<double[][]> iterations = rawHistograms.get(f);
+                v[f] = new double[iterations.size()];
+                for (int i = 0; i < v[f].length; i++) {
+                    double sum = 0;
+                    double count = 0;
+                    for (double[] p : iterations.get(i)) {
+                        sum += p[0] * p[1];
+                        count += p[1];
+                    }
+                    if (count <= 0) {
+                        return null;
+                    }
+                    v[f][i] = sum / count;
+                }
+                if (v[f].length == 0) {
+                    return null;
+                }
+            }
+            return new Forked(v);
+        }
     }
 
     /** {@code Class.method}, e.g. {@code VerifyBenchmark.verify_valid}. */
@@ -69,7 +115,7 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
     /** The same row with other parameters (a reader that normalises names, e.g. sorted, drops defaults). */
     public JmhRow withParams(Map<String, String> newParams) {
         return new JmhRow(benchmark, mode, threads, forks, newParams, primary, secondary, jdkVersion, vmName, vmVersion,
-                jvm, jvmArgs);
+                jvm, jvmArgs, warmup);
     }
 
     /** A short readable name: {@code VerifyBenchmark.verify_valid alg=RS256 library=REFERENCE (avgt)}. */
@@ -109,22 +155,61 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
         }
     }
 
-    /** Nanoseconds per operation and thread, with error. */
+    /** What must match for this row to be divided by another: mode, warmup and thread count. */
+    public Estimate.Basis basis() {
+        return new Estimate.Basis(modeName(mode), warmup, threads);
+    }
+
+    /**
+     * The score with the {@value Estimate#CONFIDENCE_PERCENT}% t interval over fork means, in the score's unit:
+     * the mean of fork means (each JVM counts once), and no interval for one fork or a file without per-fork data.
+     */
+    public Estimate scoreEstimate() {
+        Forked data = primary.perFork();
+        if (data == null) {
+            return Estimate.without(score(), basis(), "no per-fork data");
+        }
+        return Estimate.of(ForkLevel.mean(data, Estimate.CONFIDENCE), basis(), data, "one fork");
+    }
+
+    /** Nanoseconds per operation and thread, with the fork-level interval. */
     public Estimate nsPerOp() {
         if (isThroughput()) {
             return opsPerSecond().reciprocal(1e9 * threads);
+        }
+        return scoreEstimate().times(nanosPer(unit().substring(0, unit().indexOf('/'))));
+    }
+
+    /** Operations per second of all threads together, with the fork-level interval. */
+    public Estimate opsPerSecond() {
+        if (isThroughput()) {
+            return scoreEstimate().times(1e9 / nanosPer(unit().substring(unit().indexOf('/') + 1)));
+        }
+        return nsPerOp().reciprocal(1e9 * threads);
+    }
+
+    /** ns/op with JMH's own error (the half-width of its 99.9% interval over pooled values), kept for the CSV. */
+    public Estimate jmhNsPerOp() {
+        if (isThroughput()) {
+            return jmhOpsPerSecond().reciprocal(1e9 * threads);
         }
         double k = nanosPer(unit().substring(0, unit().indexOf('/')));
         return new Estimate(score() * k, error() * k);
     }
 
-    /** Operations per second of all threads together, with error. */
-    public Estimate opsPerSecond() {
+    /** ops/s with JMH's own error, kept for the CSV. */
+    public Estimate jmhOpsPerSecond() {
         if (isThroughput()) {
             double k = 1e9 / nanosPer(unit().substring(unit().indexOf('/') + 1));
             return new Estimate(score() * k, error() * k);
         }
-        return nsPerOp().reciprocal(1e9 * threads);
+        return jmhNsPerOp().reciprocal(1e9 * threads);
+    }
+
+    /** Measurement iterations that did not settle ({@link Settling}); empty when they did or cannot tell. */
+    public List<String> settlingFlags() {
+        Forked data = primary.perFork();
+        return data == null ? List.of() : Settling.flags(data);
     }
 
     /** True when ops/s was computed from a time per operation rather than measured in Throughput mode. */

@@ -26,13 +26,37 @@ import java.util.Set;
  * @param libraries        artifact → version, read from the classpath
  * @param storeCatalogue   the store tiers as the run described them; {@link FormatOne#STORE_CATALOGUE} when it did not
  * @param facts            every other fact, flattened to dotted keys, for the environment table
+ * @param hostNoise        the host's own speed measured beside the run, or null (older runs)
+ * @param precisionTarget  the relative half-width the run aimed for (0.03 for 3%), or null when it recorded none
+ * @param cpuModel         the CPU that made the absolute figures, or null when unknown
  */
 public record Manifest(int formatVersion, String profile, String status, String startedAt, String endedAt,
         String commit, String shortCommit, Boolean dirty, String selftest, int slowdownPercent, int failedRows,
         Map<String, String> notSupported, List<String> storesRan, Map<String, String> storesSkipped,
         Map<String, String> providersSkipped, List<ProviderCheck> providersChecked, List<JcaEntry> jca,
         Map<String, String> libraries, int logicalCores, int availableProcessors, List<StoreTier> storeCatalogue,
-        List<Fact> facts) {
+        List<Fact> facts, HostNoise hostNoise, Double precisionTarget, String cpuModel) {
+
+    /**
+     * A fixed calibration workload timed between forks, and the share of CPU time the hypervisor stole.
+     *
+     * @param readings   how many times the workload ran
+     * @param medianMs   its median time
+     * @param spread     slowest over fastest reading (1.07: the host's speed moved 7% during the run)
+     * @param stealShare stolen CPU time over all CPU time during the run
+     */
+    public record HostNoise(int readings, double medianMs, double spread, double stealShare) {
+
+        /** How far the host's own speed moved, as a fraction ({@code spread - 1}). */
+        public double moved() {
+            return spread - 1;
+        }
+
+        /** True when the host moved more than the run's target relative half-width. */
+        public boolean tooNoisyFor(double relativePrecision) {
+            return moved() > relativePrecision;
+        }
+    }
 
     /**
      * One fork's record of its JCA provider.
@@ -120,7 +144,17 @@ public record Manifest(int formatVersion, String profile, String status, String 
                 texts(m.path("notSupported")), List.copyOf(storesRan), texts(m.path("stores").path("skipped")),
                 texts(providers.path("skipped")), List.copyOf(checked), List.copyOf(jca), texts(m.path("libraries")),
                 m.path("cpu").path("logicalCores").asInt(0), m.path("os").path("availableProcessors").asInt(0),
-                catalogue.isEmpty() ? FormatOne.STORE_CATALOGUE : List.copyOf(catalogue), List.copyOf(facts));
+                catalogue.isEmpty() ? FormatOne.STORE_CATALOGUE : List.copyOf(catalogue), List.copyOf(facts),
+                hostNoise(m.path("hostNoise")), m.path("precisionTarget").isNumber()
+                        ? m.path("precisionTarget").asDouble() : null, text(m.path("cpu").path("model")));
+    }
+
+    private static HostNoise hostNoise(JsonNode n) {
+        if (!n.isObject() || !n.path("spread").isNumber()) {
+            return null;
+        }
+        return new HostNoise(n.path("readings").asInt(0), n.path("medianMs").asDouble(Double.NaN),
+                n.path("spread").asDouble(), n.path("stealShare").asDouble(0));
     }
 
     private static String text(JsonNode n) {

@@ -1,6 +1,7 @@
 package org.authbench.stats;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -61,25 +62,53 @@ public final class ForkLevel {
      * freedom; the skew of the draws is kept.
      */
     public static Interval ratio(Forked numerator, Forked denominator, double confidence, int resamples, long seed) {
-        double estimate = numerator.mean() / denominator.mean();
-        int forks = Math.min(numerator.forks(), denominator.forks());
+        return ratio(List.of(numerator), List.of(denominator), confidence, resamples, seed);
+    }
+
+    /**
+     * The same for sums of independent rows, {@code Σ mean(numerator) / Σ mean(denominator)} (e.g. a verifier
+     * against the sum of two floors): each draw resamples every term on its own, in list order. With one term a
+     * side this is exactly {@link #ratio(Forked, Forked, double, int, long)}; with more, the widening uses the
+     * fewest forks of any term, so it never narrows below what its weakest row supports.
+     */
+    public static Interval ratio(List<Forked> numerator, List<Forked> denominator, double confidence, int resamples,
+            long seed) {
+        double estimate = sumOfMeans(numerator) / sumOfMeans(denominator);
+        int numForks = numerator.stream().mapToInt(Forked::forks).min().orElseThrow();
+        int denForks = denominator.stream().mapToInt(Forked::forks).min().orElseThrow();
+        int forks = Math.min(numForks, denForks);
         if (forks < 2) {
             return new Interval(estimate, Double.NaN, Double.NaN, confidence, forks);
         }
         RandomGenerator rng = new Well19937c(seed);
         double[] draws = new double[resamples];
         for (int i = 0; i < resamples; i++) {
-            draws[i] = numerator.resample(rng).mean() / denominator.resample(rng).mean();
+            double num = 0;
+            for (Forked f : numerator) {
+                num += f.resample(rng).mean();
+            }
+            double den = 0;
+            for (Forked f : denominator) {
+                den += f.resample(rng).mean();
+            }
+            draws[i] = num / den;
         }
         Arrays.sort(draws);
         Percentile p = new Percentile();
         p.setData(draws);
         double tail = (1 - confidence) / 2 * 100;
         double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        double widen = t(numerator.forks() + denominator.forks() - 2, confidence) / z * Math.sqrt(forks / (forks - 1.0));
+        double widen = t(numForks + denForks - 2, confidence) / z * Math.sqrt(forks / (forks - 1.0));
         double low = estimate * Math.pow(p.evaluate(tail) / estimate, widen);
         double high = estimate * Math.pow(p.evaluate(100 - tail) / estimate, widen);
         return new Interval(estimate, low, high, confidence, forks);
+    }
+
+    private static double sumOfMeans(List<Forked> terms) {
+        if (terms.isEmpty()) {
+            throw new IllegalArgumentException("a ratio needs a term on each side");
+        }
+        return terms.stream().mapToDouble(Forked::mean).sum();
     }
 
     static double t(int degreesOfFreedom, double confidence) {

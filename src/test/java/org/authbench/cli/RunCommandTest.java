@@ -60,6 +60,8 @@ class RunCommandTest {
             assertThat(manifest.get("conformance").get("skipped").asText()).contains("vectors not found");
         }
         assertThat(r.out()).contains("report:   " + run.resolve("report.html"), "report:   " + run.resolve("report.md"));
+        // Its last lines are the precision figures the report states, so they can be quoted from output.
+        assertThat(r.out()).contains("precision: median relative half-width ", "rows not settled", "host noise: ");
         assertThat(run.resolve("report.md")).isNotEmptyFile();
 
         // A second run lands in its own folder and leaves the first untouched.

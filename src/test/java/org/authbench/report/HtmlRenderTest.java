@@ -49,7 +49,7 @@ class HtmlRenderTest {
         Process p = new ProcessBuilder(browser.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + tmp.resolve("profile"), "--screenshot=" + shot,
-                "--window-size=1200,2000", run.resolve("report.html").toUri().toString())
+                "--window-size=1200,3200", run.resolve("report.html").toUri().toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("chromium.log").toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +42,13 @@ class IssueAndCacheSectionsTest {
         r.putArray("jvmArgs").add("-Xmx1g");
         ObjectNode p = r.putObject("params");
         params.forEach(p::put);
-        r.putObject("primaryMetric").put("score", score).put("scoreError", error).put("scoreUnit", unit);
+        ObjectNode pm = r.putObject("primaryMetric").put("score", score).put("scoreError", error).put("scoreUnit", unit);
+        // Three forks whose means sit score - d, score, score + d: the 95% t interval over them is score ± error.
+        double d = error * Math.sqrt(3) / new TDistribution(2).inverseCumulativeProbability(0.975);
+        ArrayNode raw = pm.putArray("rawData");
+        for (double m : new double[] {score - d, score, score + d}) {
+            raw.addArray().add(m).add(m);
+        }
         return r;
     }
 
@@ -76,11 +85,11 @@ class IssueAndCacheSectionsTest {
         assertEstimate(hs.get(2), 2500, 50);
         assertThat(hs.get(3)).isEqualTo("AverageTime");
         assertEstimate(hs.get(4), 3000, 60); // the AverageTime verify row, not the SampleTime one
-        assertEstimate(hs.get(5), 2500.0 / 3000, 2500.0 / 3000 * Math.hypot(50.0 / 2500, 60.0 / 3000));
+        assertRatio(hs.get(5), 2500.0 / 3000);
         assertEstimate(hs.get(6), 4096, 8);
         assertThat(issue.get(1).subList(4, 7)).containsExactly("—", "—", "—");
         assertEstimate(issue.get(2).get(2), 1_200_000, 10_000);
-        assertEstimate(issue.get(2).get(5), 1_200_000.0 / 45000, 1_200_000.0 / 45000 * Math.hypot(10.0 / 1200, 500.0 / 45000));
+        assertRatio(issue.get(2).get(5), 1_200_000.0 / 45000);
 
         List<List<String>> cached = table(md, "## Cached verification");
         assertThat(cached).extracting(l -> l.get(0) + " " + l.get(1) + " " + l.get(2))
@@ -91,8 +100,7 @@ class IssueAndCacheSectionsTest {
             List<String> line = cached.get(i + 1);
             assertEstimate(line.get(3), expected[i][0], expected[i][1]);
             assertEstimate(line.get(5), 45000, 500);
-            double ratio = expected[i][0] / 45000;
-            assertEstimate(line.get(6), ratio, ratio * Math.hypot(expected[i][1] / expected[i][0], 500.0 / 45000));
+            assertRatio(line.get(6), expected[i][0] / 45000);
         }
     }
 
@@ -102,6 +110,15 @@ class IssueAndCacheSectionsTest {
         String md = generate();
         assertThat(md).contains("## Issuance\n\nNot measured in this run (no `IssueBenchmark` rows")
                 .contains("## Cached verification\n\nNot measured in this run (no `CachedVerificationBenchmark` rows");
+    }
+
+    /** "r× (low–high)": the ratio of the two rows' means, inside its resampled interval. */
+    private static void assertRatio(String cell, double ratio) {
+        Matcher m = Pattern.compile("([0-9.,]+)× \\(([0-9.,]+)–([0-9.,]+)\\)").matcher(cell);
+        assertThat(m.matches()).as(cell).isTrue();
+        assertClose(m.group(1), ratio);
+        assertThat(Fmt.parse(m.group(2))).as(cell).isLessThan(ratio);
+        assertThat(Fmt.parse(m.group(3))).as(cell).isGreaterThan(ratio);
     }
 
     private static void assertEstimate(String cell, double value, double error) {

@@ -1,7 +1,6 @@
 package org.authbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.authbench.report.ReportTest.assertClose;
 import static org.authbench.report.ReportTest.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,11 +54,7 @@ class JdkComparisonTest {
             List<String> line = cmp.get(i);
             ReportTest.assertEstimate(line.get(3), a);
             ReportTest.assertEstimate(line.get(4), b);
-            double ratio = ReportTest.score(b) / ReportTest.score(a);
-            String[] parts = line.get(5).split(" ± ");
-            assertClose(parts[0], ratio);
-            assertClose(parts[1], ratio * Math.hypot(ReportTest.error(a) / ReportTest.score(a),
-                    ReportTest.error(b) / ReportTest.score(b)));
+            ReportTest.assertRatio(line.get(5), b, a);
         }
         assertThat(md).contains("| " + J17 + " ns/op | " + J21 + " ns/op | " + J21 + " ÷ " + J17 + " |");
         assertThat(run.resolve("charts/jdk-comparison.png")).isNotEmptyFile();

@@ -57,11 +57,7 @@ class ProviderReportTest {
             ReportTest.assertEstimate(line.get(4), Rows.find(rows, methods[i], Map.of("provider", "ACCP")));
             for (String[] p : new String[][] {{"BC", "5"}, {"ACCP", "6"}}) {
                 JsonNode x = Rows.find(rows, methods[i], Map.of("provider", p[0]));
-                double ratio = ReportTest.score(x) / ReportTest.score(d);
-                String[] parts = line.get(Integer.parseInt(p[1])).split(" ± ");
-                assertClose(parts[0], ratio);
-                assertClose(parts[1], ratio * Math.hypot(ReportTest.error(x) / ReportTest.score(x),
-                        ReportTest.error(d) / ReportTest.score(d)));
+                ReportTest.assertRatio(line.get(Integer.parseInt(p[1])), x, d);
             }
         }
         assertThat(md).contains("| scheme | mode | DEFAULT ns/op | BC ns/op | ACCP ns/op | BC ÷ DEFAULT | ACCP ÷ DEFAULT |");

@@ -1,6 +1,7 @@
 package org.authbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,9 +124,7 @@ class ReportTest {
             JsonNode pm = rows.get(i).get("primaryMetric");
             String cell = all.get(i).get(4);
             assertThat(cell).endsWith(" " + pm.get("scoreUnit").asText());
-            String[] pmParts = cell.substring(0, cell.lastIndexOf(' ')).split(" ± ");
-            assertClose(pmParts[0], pm.get("score").asDouble());
-            assertClose(pmParts[1], pm.get("scoreError").asDouble());
+            assertEstimate(cell.substring(0, cell.lastIndexOf(' ')), ForkIntervals.of(rows.get(i)));
         }
         // Ranking: SampleTime rows in us/op appear as ns/op, with their percentiles and bytes per operation.
         List<List<String>> es256 = table(md, "ES256:");
@@ -135,9 +134,7 @@ class ReportTest {
                 List<String> line = es256.stream().filter(l -> l.get(1).equals(p.get("library").asText())).findFirst()
                         .orElseThrow();
                 JsonNode pm = row.get("primaryMetric");
-                String[] ns = line.get(2).split(" ± ");
-                assertClose(ns[0], pm.get("score").asDouble() * 1000);
-                assertClose(ns[1], pm.get("scoreError").asDouble() * 1000);
+                assertEstimate(line.get(2), ForkIntervals.of(row, 1000));
                 assertClose(line.get(7), pm.get("scorePercentiles").get("99.0").asDouble() * 1000);
                 assertClose(line.get(8), pm.get("scorePercentiles").get("99.9").asDouble() * 1000);
                 assertClose(line.get(9).split(" ± ")[0],
@@ -150,8 +147,18 @@ class ReportTest {
     @Test
     void capacityUsesMeasuredThroughputAndSaysWhenItIsDerived() throws IOException {
         List<List<String>> capacity = table(generate(), "## Capacity");
-        // HASHED has a Throughput row (5.412 ± 0.101 ops/us): measured, not derived from its AverageTime row.
-        assertThat(capacity).contains(List.of("key HASHED", "5,412,000 ± 101,000", "0.001848 ± 0.000034"));
+        // HASHED has a Throughput row (5.412 ops/us): measured, not derived from its AverageTime row.
+        JsonNode thrpt = null;
+        for (JsonNode r : JSON.readTree(run.resolve("jmh-result.json").toFile())) {
+            if (r.get("mode").asText().equals("thrpt") && r.at("/params/store").asText().equals("HASHED")) {
+                thrpt = r;
+            }
+        }
+        double[] ops = ForkIntervals.of(thrpt, 1e6);
+        assertThat(ops[0]).isCloseTo(5.412e6, within(1.0));
+        List<String> hashed = capacity.stream().filter(r -> r.get(0).equals("key HASHED")).findFirst().orElseThrow();
+        assertEstimate(hashed.get(1), ops);
+        assertClose(hashed.get(2).split(" ± ")[0], 10_000 / ops[0]);
         List<String> plain = capacity.stream().filter(r -> r.get(0).equals("key PLAIN")).findFirst().orElseThrow();
         assertThat(plain.get(1)).endsWith("(derived)");
         assertClose(plain.get(1).replace(" (derived)", "").split(" ± ")[0], 1e9 / 62.31);
@@ -159,15 +166,13 @@ class ReportTest {
     }
 
     @Test
-    void summaryRatioCarriesBothErrors() throws IOException {
+    void aRatioAcrossModesIsRefusedWithItsReasonAndANote() throws IOException {
         String md = generate();
-        // HS256 median library JJWT 1.852 ± 0.041 us; HASHED lookup 181.4 ± 3.5 ns.
-        double ratio = 1852 / 181.4;
-        double err = ratio * Math.hypot(0.041 / 1.852, 3.5 / 181.4);
-        Matcher m = Pattern.compile("HS256 verify costs ([0-9.,]+)× ± ([0-9.,]+) an in-memory HASHED key lookup").matcher(md);
-        assertThat(m.find()).isTrue();
-        assertClose(m.group(1), ratio);
-        assertClose(m.group(2), err);
+        // The fixture times verification in SampleTime and the key lookup in AverageTime: no ratio is formed.
+        assertThat(md).contains("- HS256 verify against an in-memory HASHED key lookup: not comparable: SampleTime vs "
+                + "AverageTime (median library JJWT, 1,852 ± n/a (one fork) ns;")
+                .contains("A ratio reading \"not comparable\" divides rows measured differently")
+                .doesNotContainPattern("HS256 verify costs [0-9.,]+×");
     }
 
     @Test
@@ -187,9 +192,6 @@ class ReportTest {
         assertThat(md.substring(md.indexOf("## Revocation"))).startsWith("## Revocation\n\nNot measured in this run");
         assertThat(verdicts.get("API-key validation is faster than JWT verification (cache, `CAFFEINE`)"))
                 .isEqualTo(Claims.NO_EVIDENCE);
-        assertThat(verdicts.get("API-key validation is faster than JWT verification (in-process, `HASHED`)"))
-                .isEqualTo(Claims.HOLDS);
-        assertThat(verdicts.get("JWT verification adds only slightly higher overhead (RS256)")).startsWith(Claims.FAILS);
         assertThat(verdicts.get("Stateless JWT verification scales without server storage")).isEqualTo(Claims.HOLDS);
 
         Files.writeString(run.resolve("jmh-result.json"), JSON.writeValueAsString(rows));
@@ -229,8 +231,8 @@ class ReportTest {
             assertEstimate(line.get(4), plain);
             assertEstimate(line.get(5), accepted);
             String[] cost = line.get(6).split(" ± ");
-            assertClose(cost[0], score(accepted) - score(plain));
-            assertClose(cost[1], Math.hypot(error(accepted), error(plain)));
+            assertClose(cost[0], ForkIntervals.of(accepted)[0] - ForkIntervals.of(plain)[0]);
+            assertClose(cost[1], Math.hypot(ForkIntervals.of(accepted)[1], ForkIntervals.of(plain)[1]));
             assertClose(line.get(7).replace("%", ""), 100 * (score(accepted) - score(plain)) / score(plain));
             assertEstimate(line.get(8), refused);
         }
@@ -251,38 +253,38 @@ class ReportTest {
     @Test
     void parseFloorJoinsTheHs256RankingAndTheReferenceIsSetAgainstBothFloors() throws IOException {
         ArrayNode rows = (ArrayNode) JSON.readTree(run.resolve("jmh-result.json").toFile());
-        JsonNode hmac = null;
-        JsonNode reference = null;
-        for (JsonNode r : rows) {
-            boolean sample = r.get("mode").asText().equals("sample");
-            if (sample && r.get("benchmark").asText().endsWith(".floor_jwsSignature") && r.at("/params/alg").asText().equals("HS256")) {
-                hmac = r;
-            } else if (sample && r.get("benchmark").asText().endsWith(".verify_valid") && r.at("/params/library").asText().equals("REFERENCE")
-                    && r.at("/params/alg").asText().equals("HS256")) {
-                reference = r;
-            }
-        }
+        JsonNode hmac = Rows.avgt(rows, "floor_jwsSignature", Map.of("alg", "HS256"));
+        JsonNode nimbus = Rows.avgt(rows, "verify_valid", Map.of("alg", "HS256", "library", "NIMBUS"));
+        // An AverageTime parse floor (two forks that disagree) and an AverageTime REFERENCE row beside the floors.
         ObjectNode parse = hmac.deepCopy();
         parse.put("benchmark", "org.authbench.bench.CryptoFloorBenchmark.floor_jwsParse");
         parse.remove("params");
-        ((ObjectNode) parse.get("primaryMetric")).put("score", 0.3125).put("scoreError", 0.0125);
+        ObjectNode pm = (ObjectNode) parse.get("primaryMetric");
+        pm.put("score", 312.5).put("scoreError", 12.5);
+        pm.putArray("rawData").add(JSON.createArrayNode().add(300).add(305).add(310))
+                .add(JSON.createArrayNode().add(315).add(320).add(325));
         rows.add(parse);
+        ObjectNode reference = nimbus.deepCopy();
+        ((ObjectNode) reference.get("params")).put("library", "REFERENCE");
+        rows.add(reference);
         Files.writeString(run.resolve("jmh-result.json"), JSON.writeValueAsString(rows));
 
         String md = generate();
         List<List<String>> hs256 = table(md, "\nHS256:\n");
         assertThat(hs256).anySatisfy(r -> assertThat(r.subList(0, 2)).containsExactly("floor", "floor base64url+JSON"));
         assertThat(table(md, "\nRS256:\n")).noneSatisfy(r -> assertThat(r.get(1)).isEqualTo("floor base64url+JSON"));
-        double sum = 1000 * (score(hmac) + 0.3125);
-        double sumErr = 1000 * Math.hypot(error(hmac), 0.0125);
-        Matcher m = Pattern.compile("Together ([0-9.,]+) ± ([0-9.,]+) ns: REFERENCE costs ([0-9.,]+)× ± ([0-9.,]+) of their sum")
-                .matcher(md);
+        double[] h = ForkIntervals.of(hmac);
+        double[] p = ForkIntervals.of(parse);
+        double sum = h[0] + p[0];
+        Matcher m = Pattern.compile("Together ([0-9.,]+) ± ([0-9.,]+) ns: REFERENCE costs ([0-9.,]+)× \\(([0-9.,]+)–([0-9.,]+)\\) "
+                + "of their sum").matcher(md);
         assertThat(m.find()).as(md).isTrue();
         assertClose(m.group(1), sum);
-        assertClose(m.group(2), sumErr);
-        double ratio = 1000 * score(reference) / sum;
+        assertClose(m.group(2), Math.hypot(h[1], p[1]));
+        double ratio = ForkIntervals.of(reference)[0] / sum;
         assertClose(m.group(3), ratio);
-        assertClose(m.group(4), ratio * Math.hypot(error(reference) / score(reference), sumErr / sum));
+        assertThat(Fmt.parse(m.group(4))).isLessThan(ratio);
+        assertThat(Fmt.parse(m.group(5))).isGreaterThan(ratio);
     }
 
     static double score(JsonNode row) {
@@ -293,12 +295,47 @@ class ReportTest {
         return row.get("primaryMetric").get("scoreError").asDouble();
     }
 
-    /** "value ± error" of an ns/op row equals its JSON score and error. */
+    /**
+     * "value ± half-width" of an ns/op row equals the mean of its fork means and the 95% t interval over them, or says
+     * why there is none ("n/a (one fork)").
+     */
     static void assertEstimate(String cell, JsonNode nsRow) {
         assertThat(nsRow.get("primaryMetric").get("scoreUnit").asText()).isEqualTo("ns/op");
+        assertEstimate(cell, ForkIntervals.of(nsRow));
+    }
+
+    /** "value ± half-width" equals {mean, half-width}; "value ± n/a (why)" when the half-width is NaN. */
+    static void assertEstimate(String cell, double[] expected) {
         String[] parts = cell.split(" ± ");
-        assertClose(parts[0], score(nsRow));
-        assertClose(parts[1], error(nsRow));
+        assertThat(parts).as(cell).hasSize(2);
+        assertClose(parts[0], expected[0]);
+        if (Double.isNaN(expected[1])) {
+            assertThat(parts[1]).as(cell).startsWith("n/a (");
+        } else {
+            assertClose(parts[1], expected[1]);
+        }
+    }
+
+    private static final Pattern RATIO = Pattern.compile("([0-9.,]+)× \\(([0-9.,]+)–([0-9.,]+)\\)");
+
+    /**
+     * A ratio cell "r× (low–high)" of two rows measured alike: r is the ratio of their means of fork means, and the
+     * resampled interval contains it; "r× (no interval: why)" when a side has fewer than two forks.
+     */
+    static void assertRatio(String cell, JsonNode numerator, JsonNode denominator) {
+        double[] n = ForkIntervals.of(numerator);
+        double[] d = ForkIntervals.of(denominator);
+        double ratio = n[0] / d[0];
+        if (Double.isNaN(n[1]) || Double.isNaN(d[1])) {
+            assertThat(cell).as(cell).contains("× (no interval: ");
+            assertClose(cell.substring(0, cell.indexOf('×')), ratio);
+            return;
+        }
+        Matcher m = RATIO.matcher(cell);
+        assertThat(m.matches()).as(cell).isTrue();
+        assertClose(m.group(1), ratio);
+        assertThat(Fmt.parse(m.group(2))).as(cell).isLessThan(ratio);
+        assertThat(Fmt.parse(m.group(3))).as(cell).isGreaterThan(ratio);
     }
 
     @Test
@@ -461,6 +498,6 @@ class ReportTest {
         int dot = digits.indexOf('.');
         int decimals = dot < 0 ? 0 : digits.length() - dot - 1;
         assertThat(Fmt.parse(printed)).as(printed + " vs " + expected)
-                .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.5 * Math.pow(10, -decimals) + 1e-9));
+                .isCloseTo(expected, within(0.5 * Math.pow(10, -decimals) + 1e-9));
     }
 }

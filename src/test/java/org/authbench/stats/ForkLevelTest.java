@@ -3,6 +3,7 @@ package org.authbench.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,21 @@ class ForkLevelTest {
     void refusesEmptyForks() {
         assertThatThrownBy(() -> new Forked(new double[0][])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Forked(new double[][] {{}})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRatioOfSumsResamplesEveryTermAndReducesToThePlainRatioWithOneTermASide() {
+        RandomGenerator rng = new Well19937c(7);
+        Forked a = run(rng, 3000, 60, 30, 4, 5);
+        Forked b = run(rng, 1000, 20, 10, 4, 5);
+        Forked c = run(rng, 500, 10, 5, 3, 5);
+        Interval plain = ForkLevel.ratio(a, b, 0.95, 2000, 11);
+        Interval listed = ForkLevel.ratio(List.of(a), List.of(b), 0.95, 2000, 11);
+        assertThat(listed).isEqualTo(plain);
+        Interval sum = ForkLevel.ratio(List.of(a), List.of(b, c), 0.95, 2000, 11);
+        assertThat(sum.estimate()).isEqualTo(a.mean() / (b.mean() + c.mean()));
+        assertThat(sum.low()).isLessThan(sum.estimate());
+        assertThat(sum.high()).isGreaterThan(sum.estimate());
+        assertThat(sum.forks()).isEqualTo(3);
     }
 }
