@@ -145,6 +145,9 @@ public final class RunCommand implements Callable<Integer> {
         // The report's claims name store tiers by these facts; it never loads the store enum itself.
         manifest.recordStoreCatalogue(Arrays.stream(StoreKind.values())
                 .map(k -> new Manifest.StoreTier(k.name(), k.label(), k.database())).toList());
+        Map<String, String> layers = new LinkedHashMap<>();
+        Arrays.stream(JwtLibrary.values()).filter(l -> l.buildsOn() != null).forEach(l -> layers.put(l.name(), l.buildsOn().name()));
+        manifest.recordLibraryLayers(layers);
         return manifest;
     }
 

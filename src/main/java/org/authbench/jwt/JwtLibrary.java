@@ -106,6 +106,12 @@ public enum JwtLibrary {
     }
 
     /** The name used on the command line: {@code jjwt}, {@code nimbus}, ... */
+    /** The library this one is built on, when the suite measures both (a framework over its JOSE library), or null. */
+    public JwtLibrary buildsOn() {
+        String name = module.buildsOn();
+        return name == null ? null : valueOf(name);
+    }
+
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -35,4 +35,13 @@ public interface LibraryModule {
 
     /** Its JWS signature primitive applied to arbitrary messages (conformance), or {@link MessageApi#none}. */
     MessageApi messageApi();
+
+    /**
+     * The {@link JwtLibrary} name of the library this one is built on when the suite measures that one too (a framework
+     * over its JOSE library), so a report can show what the layer on top costs; null for a library that stands alone.
+     * A name, not the constant: a module never reaches back into the enum.
+     */
+    default String buildsOn() {
+        return null;
+    }
 }

@@ -12,7 +12,7 @@ final class ReportBuilder {
 
     /** The report, in reading order. */
     static final List<Section> SECTIONS = List.of(new PrefaceSection(), new PrecisionSection(), new SummarySection(), new RankingSection(),
-            new KeysVersusJwtsSection(), new RevocationSection(), new RejectPathsSection(), new ClaimCountSection(),
+            new KeysVersusJwtsSection(), new RevocationSection(), new RejectPathsSection(), new FrameworkSection(), new ClaimCountSection(),
             new JwkSetSizeSection(), new IssuanceSection(), new CachedVerificationSection(), new ClaimsSection(),
             new CapacitySection(), new JdkComparisonSection(), new ProvidersSection(), new LatencySection(),
             new ConformanceSection(), new EnvironmentSection(), new PrecisionRowsSection(), new AllResultsSection());

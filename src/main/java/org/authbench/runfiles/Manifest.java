@@ -29,13 +29,16 @@ import java.util.Set;
  * @param hostNoise        the host's own speed measured beside the run, or null (older runs)
  * @param precisionTarget  the relative half-width the run aimed for (0.03 for 3%), or null when it recorded none
  * @param cpuModel         the CPU that made the absolute figures, or null when unknown
+ * @param libraryLayers    library → the library it is built on, when the suite measures both (a framework over its JOSE
+ *                         library); empty for runs that did not record it
  */
 public record Manifest(int formatVersion, String profile, String status, String startedAt, String endedAt,
         String commit, String shortCommit, Boolean dirty, String selftest, int slowdownPercent, int failedRows,
         Map<String, String> notSupported, List<String> storesRan, Map<String, String> storesSkipped,
         Map<String, String> providersSkipped, List<ProviderCheck> providersChecked, List<JcaEntry> jca,
         Map<String, String> libraries, int logicalCores, int availableProcessors, List<StoreTier> storeCatalogue,
-        List<Fact> facts, HostNoise hostNoise, Double precisionTarget, String cpuModel) {
+        List<Fact> facts, HostNoise hostNoise, Double precisionTarget, String cpuModel,
+        Map<String, String> libraryLayers) {
 
     /**
      * A fixed calibration workload timed between forks, and the share of CPU time the hypervisor stole.
@@ -93,7 +96,7 @@ public record Manifest(int formatVersion, String profile, String status, String 
     }
 
     /** Manifest fields the environment table shows elsewhere, or not at all. */
-    private static final Set<String> NOT_FACTS = Set.of("libraries", "jca", "providers", "storeCatalogue");
+    private static final Set<String> NOT_FACTS = Set.of("libraries", "jca", "providers", "storeCatalogue", "libraryLayers");
 
     public boolean finished() {
         return "finished".equals(status);
@@ -146,7 +149,8 @@ public record Manifest(int formatVersion, String profile, String status, String 
                 m.path("cpu").path("logicalCores").asInt(0), m.path("os").path("availableProcessors").asInt(0),
                 catalogue.isEmpty() ? FormatOne.STORE_CATALOGUE : List.copyOf(catalogue), List.copyOf(facts),
                 hostNoise(m.path("hostNoise")), m.path("precisionTarget").isNumber()
-                        ? m.path("precisionTarget").asDouble() : null, text(m.path("cpu").path("model")));
+                        ? m.path("precisionTarget").asDouble() : null, text(m.path("cpu").path("model")),
+                texts(m.path("libraryLayers")));
     }
 
     private static HostNoise hostNoise(JsonNode n) {

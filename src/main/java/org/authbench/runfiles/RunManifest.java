@@ -153,6 +153,12 @@ public final class RunManifest {
         }
     }
 
+    /** Library → the library it is built on (both measured): the report sets each framework against its base. */
+    public synchronized void recordLibraryLayers(Map<String, String> layers) {
+        ObjectNode o = root.putObject("libraryLayers");
+        layers.forEach(o::put);
+    }
+
     public synchronized void rowFailed(String row, String reason) {
         ObjectNode f = ((ArrayNode) root.get("failedRows")).addObject();
         f.put("row", row);

@@ -10,6 +10,7 @@ import org.authbench.env.Environment;
 import org.authbench.fixture.JwtFixture;
 import org.authbench.jwt.MessageApi.MessageVerifier;
 import org.authbench.support.Fixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,6 +46,28 @@ class LibraryModuleTest {
                 assertThat(library.unsupportedReason(a)).isNotBlank().doesNotContain("\n");
             }
         }
+    }
+
+    /** A layer names a library the suite measures, never itself, and following layers always ends. */
+    @ParameterizedTest
+    @EnumSource(JwtLibrary.class)
+    void whatItIsBuiltOnIsAnotherMeasuredLibrary(JwtLibrary library) {
+        JwtLibrary base = library.buildsOn();
+        int depth = 0;
+        while (base != null) {
+            assertThat(base).isNotEqualTo(library);
+            assertThat(++depth).as("layers of " + library).isLessThan(JwtLibrary.values().length);
+            base = base.buildsOn();
+        }
+    }
+
+    @Test
+    void theFrameworksNameTheLibrariesTheyRunOn() {
+        assertThat(JwtLibrary.SPRING.buildsOn()).isEqualTo(JwtLibrary.NIMBUS);
+        assertThat(JwtLibrary.SPRING_CONVERTED.buildsOn()).isEqualTo(JwtLibrary.SPRING);
+        assertThat(JwtLibrary.SMALLRYE.buildsOn()).isEqualTo(JwtLibrary.JOSE4J);
+        assertThat(JwtLibrary.VERTX.buildsOn()).isEqualTo(JwtLibrary.VERTX_JOSE);
+        assertThat(JwtLibrary.NIMBUS.buildsOn()).isNull();
     }
 
     /** A message API accepts a JCA signature over an arbitrary message and refuses it over another message. */

@@ -20,6 +20,12 @@ public final class SmallRye implements LibraryModule {
                 Map.of(), Reason.ALGORITHM_NOT_ALLOWED);
     }
 
+    /** {@code DefaultJWTParser} verifies through jose4j's {@code JwtConsumer}. */
+    @Override
+    public String buildsOn() {
+        return "JOSE4J";
+    }
+
     @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new SmallRyeVerifier(policy);

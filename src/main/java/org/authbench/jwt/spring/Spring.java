@@ -43,6 +43,12 @@ public final class Spring implements LibraryModule {
         return new Facts(coordinates, UNSUPPORTED, Reason.ALGORITHM_NOT_ALLOWED);
     }
 
+    /** The decoder runs nimbus's processor; the converting row adds Spring's conversion to the decoder. */
+    @Override
+    public String buildsOn() {
+        return converted ? "SPRING" : "NIMBUS";
+    }
+
     @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new SpringVerifier(policy, converted);

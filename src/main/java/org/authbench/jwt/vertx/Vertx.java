@@ -36,6 +36,12 @@ public final class Vertx implements LibraryModule {
         return new Facts(List.of("io.vertx:vertx-auth-jwt", "io.vertx:vertx-core"), Map.of(), Reason.MALFORMED);
     }
 
+    /** The public {@code JWTAuth} path wraps the JOSE-level {@code JWT.decode} measured as {@code VERTX_JOSE}. */
+    @Override
+    public String buildsOn() {
+        return publicPath ? "VERTX_JOSE" : null;
+    }
+
     @Override
     public Authenticator verifier(VerifierPolicy policy) {
         return new VertxVerifier(policy, publicPath);
