@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.authbench.bench.ProviderTrial;
+import org.authbench.env.HostNoise;
 import org.authbench.runfiles.AtomicWrite;
 import org.authbench.runfiles.RunFiles;
 import org.authbench.runfiles.RunManifest;
@@ -42,6 +43,7 @@ final class JobRunner {
     private final PrintWriter term;
     private final Path providerRecords;
     private final ArrayNode merged = JSON.createArrayNode();
+    private final HostNoise noise = new HostNoise();
 
     JobRunner(Path runDir, RunManifest manifest, PrintWriter term) {
         this.runDir = runDir;
@@ -61,6 +63,7 @@ final class JobRunner {
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve(RunFiles.JMH_LOG)), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
+            readHostNoise();
             for (RunPlan.Job job : plan.jobs()) {
                 progress.plan(job.rows(), job.secondsPerRow(), plan.rowsAfter(job), plan.secondsAfter(job));
                 runJob(job, progress);
@@ -92,6 +95,18 @@ final class JobRunner {
             saveResults();
         }
         mergeProviderRecords();
+        readHostNoise();
+    }
+
+    /**
+     * One calibration reading of the host (tens of milliseconds, against seconds per job), written to the manifest
+     * at once so an interrupted run still says how noisy its machine was.
+     */
+    private void readHostNoise() throws IOException {
+        noise.sample();
+        HostNoise.Summary s = noise.summary();
+        manifest.hostNoise(s.readings(), s.medianMs(), s.spread(), s.stealShare());
+        manifest.write();
     }
 
     private Options options(RunPlan.Job job, Path jobResult) {

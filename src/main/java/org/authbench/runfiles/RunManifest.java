@@ -153,6 +153,22 @@ public final class RunManifest {
         }
     }
 
+    /**
+     * The host's own noise beside the run so far ({@code env.HostNoise}): calibration readings taken, their median
+     * time, slowest / fastest, and the stolen CPU share ({@code null} where the platform does not say).
+     */
+    public synchronized void hostNoise(int readings, double medianMs, double spread, double stealShare) {
+        ObjectNode n = root.putObject("hostNoise");
+        n.put("readings", readings);
+        n.put("medianMs", medianMs);
+        n.put("spread", spread);
+        if (Double.isNaN(stealShare)) {
+            n.putNull("stealShare");
+        } else {
+            n.put("stealShare", stealShare);
+        }
+    }
+
     public synchronized void rowFailed(String row, String reason) {
         ObjectNode f = ((ArrayNode) root.get("failedRows")).addObject();
         f.put("row", row);
