@@ -72,9 +72,9 @@ class RunCommandTest {
         Path second = folders().stream().filter(p -> !p.equals(run)).findFirst().orElseThrow();
         JsonNode scaling = json.readTree(second.resolve(RunCommand.RESULT_FILE).toFile());
         assertThat(scaling).extracting(n -> n.get("threads").asInt()).containsExactly(1, 2);
-        // Two jobs (one per thread count): a host reading before the first and after each.
+        // A host reading before the first job and after the last (and between jobs 20 s apart).
         JsonNode noise = json.readTree(second.resolve("manifest.json").toFile()).get("hostNoise");
-        assertThat(noise.get("readings").asInt()).isEqualTo(3);
+        assertThat(noise.get("readings").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(noise.get("medianMs").asDouble()).isPositive();
         assertThat(noise.get("spread").asDouble()).isGreaterThanOrEqualTo(1.0);
         assertThat(noise.get("stealShare").isNull() || noise.get("stealShare").asDouble() >= 0).isTrue();

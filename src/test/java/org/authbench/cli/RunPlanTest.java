@@ -85,4 +85,24 @@ class RunPlanTest {
         assertThatThrownBy(() -> RunPlan.of(Profile.QUICK, null, "([", params(), null, List.of()))
                 .isInstanceOf(UsageException.class).hasMessageStartingWith("--include is not a valid regular expression");
     }
+
+    /** An adaptive run measures a job row by row: one cell per row JMH would have run, with every declared parameter. */
+    @Test
+    void aJobsCellsAreItsRowsWithEveryDeclaredParameter() {
+        RunPlan plan = RunPlan.of(Profile.STANDARD, null, "VerifyBenchmark.verify_valid$|ApiKeyLookupBenchmark.lookup_hit$",
+                params("library", "REFERENCE,NIMBUS", "alg", "HS256,ES256", "store", "PLAIN,HASHED"), null, List.of());
+        RunPlan.Job means = plan.jobs().get(0);
+        List<RunPlan.Cell> cells = RunPlan.cells(means);
+        assertThat(cells).hasSize(means.rows()).hasSize(4 + 2);
+        assertThat(cells).extracting(RunPlan.Cell::name).doesNotHaveDuplicates();
+        RunPlan.Cell verify = cells.stream().filter(c -> c.benchmark().endsWith("verify_valid")).findFirst().orElseThrow();
+        assertThat(verify.params()).containsKeys("library", "alg", "provider", "poolSize");
+        RunPlan.Job one = verify.oneFork();
+        assertThat(one.pass().forks()).isEqualTo(1);
+        assertThat(one.pass().warmupMillis()).isEqualTo(means.pass().warmupMillis());
+        assertThat(one.benchmarks()).containsExactly(verify.benchmark());
+        assertThat(one.params().values()).allSatisfy(v -> assertThat(v).hasSize(1));
+        assertThat(verify.matches(verify.benchmark(), "avgt", 1, verify.params(), "/j/bin/java", "/j/bin/java")).isTrue();
+        assertThat(verify.matches(verify.benchmark(), "sample", 1, verify.params(), "/j/bin/java", "/j/bin/java")).isFalse();
+    }
 }
