@@ -66,7 +66,7 @@ public enum Profile {
      * and percentiles) at 1 and 2 threads (scaling), 2 forks, 10 s warmup; refusals, token shapes, issuance and
      * the verified-token cache in AverageTime on one thread, 2 forks; every key store, cache and revocation row at
      * 1 and 2 threads. Throughput is derived (ops/s = threads × 1e9 / ns per op). {@code list} prints the planned
-     * time (about 6 hours on 2 cores); narrow it with {@code --include} and {@code --param}.
+     * time (about 5 hours on 2 cores); narrow it with {@code --include} and {@code --param}.
      */
     FULL("everything: seven algorithms, every provider, 1 and 2 threads, 2 forks",
             List.of(Pass.of("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)$", Mode.SampleTime)
@@ -105,7 +105,7 @@ public enum Profile {
      * shows, one that does not is as dear as a valid token): every library's valid and bad-signature verification,
      * every {@code RejectBenchmark} kind, and the claim-count and JWK-set-size extremes (5 and 100 claims; 1 and
      * 100 keys). 1 fork, 2 × 1 s warmup, 3 × 0.5 s: errors are wide, ratios within a library are what it is for.
-     * ~9 minutes on 2 cores.
+     * ~8 minutes on 2 cores.
      */
     REJECTS("reject paths and token shapes at RS256 (every library, one fork)",
             List.of(Pass.of("VerifyBenchmark\\.verify_(valid|badSignature)$|RejectBenchmark\\.reject$"

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.authbench.bench.Profile;
 import org.authbench.bench.ProviderTrial;
 import org.authbench.env.HostNoise;
 import org.authbench.runfiles.AtomicWrite;
@@ -29,6 +30,7 @@ import org.authbench.runfiles.RunFiles;
 import org.authbench.runfiles.RunManifest;
 import org.authbench.stats.ForkLevel;
 import org.authbench.stats.Forked;
+import org.authbench.stats.VarianceComponents;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -151,6 +153,7 @@ final class JobRunner {
     private final class Rounds {
         private final Adaptive adaptive;
         private final List<RunPlan.Cell> active = new ArrayList<>();
+        private final Map<RunPlan.Cell, Integer> iterations = new LinkedHashMap<>();
         private final RunProgress progress;
         private final double fixedSeconds;
         private final int fixedRowCount;
@@ -162,6 +165,7 @@ final class JobRunner {
             this.fixedRowCount = fixed.stream().mapToInt(RunPlan.Job::rows).sum();
             for (RunPlan.Cell c : cells) {
                 forksOf.put(c, adoptEarlierForks(c));
+                iterations.put(c, c.job().pass().iterations());
                 if (!judge(c)) {
                     active.add(c);
                 }
@@ -179,7 +183,7 @@ final class JobRunner {
                 Collections.shuffle(todo, new Random(adaptive.seed() + round));
                 for (int i = 0; i < todo.size(); i++) {
                     RunPlan.Cell c = todo.get(i);
-                    RunPlan.Job one = c.oneFork();
+                    RunPlan.Job one = c.oneFork(iterations.get(c));
                     int left = todo.size() - i - 1 + laterForksAtLeast(round);
                     progress.plan(1, one.secondsPerRow(), left + fixedRowCount, left * one.secondsPerRow() + fixedSeconds);
                     ArrayNode rows = runOne(one, progress);
@@ -210,14 +214,15 @@ final class JobRunner {
                 }
                 double hw = standing(ForkMerge.forkValues(ForkMerge.merge(f)), adaptive).halfWidth();
                 halfWidths.add(hw);
-                if (hw > adaptive.target()) {
+                if (hw > adaptive.target() && f.size() >= adaptive.maxForks()) {
                     capped.add(e.getKey().name() + String.format(Locale.ROOT, " ±%.1f%%", 100 * hw));
                 }
             }
             Collections.sort(halfWidths);
             double median = halfWidths.isEmpty() ? Double.NaN : halfWidths.get(halfWidths.size() / 2);
+            long reached = halfWidths.stream().filter(h -> h <= adaptive.target()).count();
             term.printf(Locale.ROOT, "%nprecision: %d of %d rows within ±%.1f%% (95%%, over fork means); median ±%.1f%%; %d forks "
-                    + "(%d-%d per row)%n", halfWidths.size() - capped.size(), forksOf.size(), 100 * adaptive.target(),
+                    + "(%d-%d per row)%n", reached, forksOf.size(), 100 * adaptive.target(),
                     100 * median, forks, adaptive.minForks(), adaptive.maxForks());
             for (String c : capped) {
                 term.println("  capped at " + adaptive.maxForks() + " forks: " + c);
@@ -237,8 +242,12 @@ final class JobRunner {
         /** Records where {@code c} stands; true when it needs no more forks. */
         private boolean judge(RunPlan.Cell c) {
             List<ObjectNode> forks = forksOf.get(c);
-            Standing s = standing(forks.isEmpty() ? new double[0][] : ForkMerge.forkValues(ForkMerge.merge(forks)), adaptive);
-            manifest.precisionRow(c.name(), forks.size(), s.halfWidth(), s.done(), s.capped());
+            double[][] values = forks.isEmpty() ? new double[0][] : ForkMerge.forkValues(ForkMerge.merge(forks));
+            Standing s = standing(values, adaptive);
+            if (!s.done() && forks.size() >= adaptive.minForks()) {
+                iterations.put(c, iterationsPerFork(values, c.job().pass()));
+            }
+            manifest.precisionRow(c.name(), forks.size(), iterations.get(c), s.halfWidth(), s.done(), s.capped());
             return s.done();
         }
 
@@ -276,6 +285,23 @@ final class JobRunner {
         boolean reached = values.length >= adaptive.minForks() && halfWidth <= adaptive.target();
         boolean capped = !reached && values.length >= adaptive.maxForks();
         return new Standing(halfWidth, reached || capped, capped);
+    }
+
+    /**
+     * Measurement iterations for a row's next forks, from its forks so far (Kalibera and Jones's cost-optimal split,
+     * {@link VarianceComponents#optimalIterations}): more iterations where they are cheap beside a fork's start and
+     * warmup and the noise is within forks; the pass's own count where the forks themselves disagree. Between the
+     * pass's count and four times it.
+     */
+    static int iterationsPerFork(double[][] values, Profile.Pass pass) {
+        try {
+            double forkCost = Profile.FORK_OVERHEAD_SECONDS + pass.warmupIterations() * pass.warmupMillis() / 1000.0;
+            return VarianceComponents.of(new Forked(values)).optimalIterations(forkCost, pass.iterationMillis() / 1000.0,
+                    pass.iterations(), 4 * pass.iterations());
+        } catch (IllegalArgumentException e) {
+            // One iteration per fork says nothing about the noise within forks.
+            return pass.iterations();
+        }
     }
 
     /** Every row: the adaptive rows merged from their forks, then the rows of fixed jobs. */

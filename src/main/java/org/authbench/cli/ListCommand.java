@@ -34,13 +34,15 @@ public final class ListCommand implements Callable<Integer> {
         out.println("profiles:");
         for (Profile p : Profile.values()) {
             // The profile's own estimate (rows from the benchmark list × its timings, plus fork start-up).
+            String what = p.description();
             String planned = "~" + duration(p.plannedSeconds());
             if (p.precision() > 0) {
                 // Adaptive: every mean row runs the minimum of forks, rows short of the precision up to the cap.
-                planned += " to " + duration(p.plannedSeconds(Profile.MAX_FORKS)) + ", " + Profile.MIN_FORKS + "-"
-                        + Profile.MAX_FORKS + " forks per row until ±" + Math.round(p.precision() * 100) + "%";
+                what += "; " + Profile.MIN_FORKS + "-" + Profile.MAX_FORKS + " forks per row until ±"
+                        + Math.round(p.precision() * 100) + "%";
+                planned = "~" + duration(p.plannedSeconds()).replace(" min", "") + "-" + duration(p.plannedSeconds(Profile.MAX_FORKS));
             }
-            out.printf("  %-9s %s (%s)%n", p.cliName(), p.description(), planned);
+            out.printf("  %-9s %s (%s)%n", p.cliName(), what, planned);
         }
         out.println("schemes (for latency):");
         for (StoreKind s : StoreKind.values()) {

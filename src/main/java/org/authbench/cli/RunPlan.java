@@ -63,13 +63,13 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
      */
     record Cell(Job job, String benchmark, Map<String, String> params, Mode mode) {
 
-        /** The single-fork JMH invocation that adds one fork to this row. */
-        Job oneFork() {
+        /** The single-fork JMH invocation that adds one fork of {@code iterations} measurement iterations to this row. */
+        Job oneFork(int iterations) {
             Map<String, String[]> p = new LinkedHashMap<>();
             params.forEach((k, v) -> p.put(k, new String[] {v}));
             Profile.Pass pass = job.pass();
             Profile.Pass single = new Profile.Pass(pass.include(), List.of(mode), pass.threads(), 1, pass.warmupIterations(),
-                    pass.warmupMillis(), pass.iterations(), pass.iterationMillis());
+                    pass.warmupMillis(), iterations, pass.iterationMillis());
             return new Job(job.index(), single, List.of(benchmark), p, job.threads(), job.jvm(), 1);
         }
 

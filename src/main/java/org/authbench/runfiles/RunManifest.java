@@ -147,12 +147,15 @@ public final class RunManifest {
     }
 
     /**
-     * Where an adaptive row stands: forks run, its relative half-width (NaN below two forks: written as null),
-     * whether it stopped at the target ({@code done}) and whether it stopped at the cap instead ({@code capped}).
+     * Where an adaptive row stands: forks run, measurement iterations its next fork runs, its relative half-width
+     * (NaN below two forks: written as null), whether it stopped at the target ({@code done}) and whether it stopped at
+     * the cap instead ({@code capped}).
      */
-    public synchronized void precisionRow(String row, int forks, double halfWidth, boolean done, boolean capped) {
+    public synchronized void precisionRow(String row, int forks, int iterations, double halfWidth, boolean done,
+            boolean capped) {
         ObjectNode r = ((ObjectNode) root.path("precision").path("rows")).putObject(row);
         r.put("forks", forks);
+        r.put("iterations", iterations);
         if (Double.isNaN(halfWidth)) {
             r.putNull("halfWidth");
         } else {

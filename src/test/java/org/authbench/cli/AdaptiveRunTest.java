@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.authbench.bench.Profile;
 import org.authbench.runfiles.ForkMerge;
 import org.authbench.runfiles.JmhResults;
 import org.authbench.runfiles.JmhRow;
@@ -58,6 +59,20 @@ class AdaptiveRunTest {
             assertThat(s.done()).isTrue();
             assertThat(s.capped()).isTrue();
         });
+    }
+
+    /**
+     * Kalibera and Jones: when iterations scatter but the forks agree, longer forks are the cheap way to precision
+     * (up to four times the pass's iterations); when the forks disagree, only more forks help (the pass's own count).
+     */
+    @Test
+    void iterationsPerForkFollowWhereTheNoiseIs() {
+        Profile.Pass pass = Profile.STANDARD.passes().get(0);
+        double[][] noisyIterations = {{90, 110, 95, 105}, {110, 90, 105, 95}, {95, 105, 110, 90}};
+        assertThat(JobRunner.iterationsPerFork(noisyIterations, pass)).isEqualTo(4 * pass.iterations());
+        double[][] disagreeingForks = {{100, 100.1, 99.9}, {150, 150.1, 149.9}, {80, 80.1, 79.9}};
+        assertThat(JobRunner.iterationsPerFork(disagreeingForks, pass)).isEqualTo(pass.iterations());
+        assertThat(JobRunner.iterationsPerFork(new double[][] {{1}, {2}, {3}}, pass)).isEqualTo(pass.iterations());
     }
 
     /**

@@ -97,7 +97,8 @@ class RunPlanTest {
         assertThat(cells).extracting(RunPlan.Cell::name).doesNotHaveDuplicates();
         RunPlan.Cell verify = cells.stream().filter(c -> c.benchmark().endsWith("verify_valid")).findFirst().orElseThrow();
         assertThat(verify.params()).containsKeys("library", "alg", "provider", "poolSize");
-        RunPlan.Job one = verify.oneFork();
+        RunPlan.Job one = verify.oneFork(7);
+        assertThat(one.pass().iterations()).isEqualTo(7);
         assertThat(one.pass().forks()).isEqualTo(1);
         assertThat(one.pass().warmupMillis()).isEqualTo(means.pass().warmupMillis());
         assertThat(one.benchmarks()).containsExactly(verify.benchmark());
