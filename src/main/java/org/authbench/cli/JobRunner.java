@@ -94,7 +94,7 @@ final class JobRunner {
         this.term = term;
         this.providerRecords = runDir.resolve(PROVIDER_RECORDS).toAbsolutePath();
         this.jobsDone = Set.copyOf(manifest.jobsDone());
-        earlier.forEach(r -> fixedRows.add(r));
+        earlier.forEach(fixedRows::add);
     }
 
     /**
@@ -222,8 +222,8 @@ final class JobRunner {
             double median = halfWidths.isEmpty() ? Double.NaN : halfWidths.get(halfWidths.size() / 2);
             long reached = halfWidths.stream().filter(h -> h <= adaptive.target()).count();
             term.printf(Locale.ROOT, "%nprecision: %d of %d rows within ±%.1f%% (95%%, over fork means); median ±%.1f%%; %d forks "
-                    + "(%d-%d per row)%n", reached, forksOf.size(), 100 * adaptive.target(),
-                    100 * median, forks, adaptive.minForks(), adaptive.maxForks());
+                    + "(%d-%d per row; %d if every row ran to the cap)%n", reached, forksOf.size(), 100 * adaptive.target(),
+                    100 * median, forks, adaptive.minForks(), adaptive.maxForks(), forksOf.size() * adaptive.maxForks());
             for (String c : capped) {
                 term.println("  capped at " + adaptive.maxForks() + " forks: " + c);
             }
