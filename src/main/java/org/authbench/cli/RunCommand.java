@@ -161,6 +161,11 @@ public final class RunCommand implements Callable<Integer> {
      * results file kept (fixed jobs the manifest lists as done are skipped; adaptive rows keep their forks).
      */
     private int resume(PrintWriter term) throws IOException {
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
+                .filter(n -> !n.equals("--resume") && !n.equals("--profile")).toList();
+        if (!others.isEmpty()) {
+            throw new UsageException("--resume goes on with the run's own arguments; drop " + String.join(", ", others));
+        }
         Path dir = resume.toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve(RunFiles.MANIFEST))) {
             throw new UsageException(resume + " is not a run folder (no " + RunFiles.MANIFEST + ")");

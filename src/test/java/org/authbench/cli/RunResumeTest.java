@@ -108,6 +108,10 @@ class RunResumeTest {
         Cli.Result l = Cli.run("run", "--resume", latency.toString());
         assertThat(l.exit()).isEqualTo(Main.USAGE);
         assertThat(l.errLines()).singleElement().asString().contains("is not a folder of `run`");
+        Cli.Result other = Cli.run("run", "--resume", latency.toString(), "--precision", "0.1", "--forks", "2");
+        assertThat(other.exit()).isEqualTo(Main.USAGE);
+        assertThat(other.errLines()).containsExactly(
+                "authbench: --resume goes on with the run's own arguments; drop --precision, --forks");
         Files.writeString(latency.resolve("manifest.json"), "[1, 2]");
         Cli.Result bad = Cli.run("run", "--resume", latency.toString());
         assertThat(bad.exit()).isEqualTo(Main.USAGE);
