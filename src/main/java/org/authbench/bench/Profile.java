@@ -26,13 +26,14 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The suite's JMH settings, in one place. A profile is one or more passes; each pass is a JMH run over
  * the benchmarks matching its pattern, with its own modes, forks, warmup and measurement.
  *
- * <p>Why {@code standard} looks the way it does: on 2 shared cores a JWT row needs ≥10 s of warmup (jjwt
- * and jose4j HS256 still compile after 3 s) and more than one fork (fork-to-fork JIT differences dominate
- * the error). That costs ~34 s per row and mode, so {@code standard} times JWT verification and its JWS
- * floors in SampleTime mode, whose score is the mean and which also yields percentiles. API-key rows run
- * in AverageTime, where SampleTime's timer overhead would be a sizeable share of a ~200 ns operation; their
- * code is small and reaches steady state within a second or two, so they get 4 s of warmup, and their
- * floor (SHA-256 plus a map lookup) runs in the same mode. {@code full} runs everything in all three modes
+ * <p>One mode per question: every mean, ranking and ratio comes from one AverageTime pass in which every row has
+ * the same warmup; percentiles come from a separate, shorter SampleTime pass over verification, whose means are
+ * never divided into anything (SampleTime's per-sample timer overhead and tail inflate its mean). {@code standard}
+ * measures its means pass adaptively: forks of every row interleaved in shuffled rounds, at least
+ * {@link #MIN_FORKS}, until the row's fork-level interval reaches the profile's {@link #precision()} or the fork cap
+ * ({@code run --precision}, {@code --max-forks}). Its warmup is 4 s, not the 10 s once used: jjwt and jose4j HS256
+ * verification settled after 2.5 s of 0.5 s iterations with no warmup on 2 shared cores, and a row whose iterations
+ * still drift within forks is flagged by the report rather than hidden. {@code full} runs everything in three passes
  * at 1 and 2 threads.
  */
 public enum Profile {
@@ -42,23 +43,30 @@ public enum Profile {
      */
     QUICK("quick smoke of the whole matrix (wide errors)",
             List.of(Pass.of("VerifyBenchmark|ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark", Mode.AverageTime)
-                    .withForks(1).withWarmup(1, ofSeconds(1)).withMeasurement(2, ofMillis(400))),
-            Map.of("alg", Original.ALGORITHMS)),
-    /** The default: errors small enough to rank libraries; at most ~20 minutes on 2 cores. */
+                            .withForks(1).withWarmup(1, ofSeconds(1)).withMeasurement(2, ofMillis(400)),
+                    Pass.of("VerifyBenchmark\\.verify_valid$", Mode.SampleTime)
+                            .withForks(1).withWarmup(1, ofSeconds(1)).withMeasurement(1, ofMillis(500))),
+            Map.of("alg", Original.ALGORITHMS), 0),
+    /**
+     * The default: every mean row (verification, the floors, plain and hashed key lookups) in one AverageTime pass,
+     * adaptive to a 3% fork-level half-width between {@link #MIN_FORKS} and the fork cap; then verification's
+     * percentiles from one short SampleTime fork per row.
+     */
     STANDARD("rank libraries and schemes (the default)",
             List.of(
-                    Pass.of("VerifyBenchmark\\.verify_valid|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)", Mode.SampleTime)
-                            .withForks(2).withWarmup(5, ofSeconds(2)).withMeasurement(4, ofSeconds(1)),
-                    Pass.of("ApiKeyLookupBenchmark\\.lookup_(hit|miss)$|CryptoFloorBenchmark\\.floor_sha256MapGet", Mode.AverageTime)
-                            .withForks(2).withWarmup(4, ofSeconds(1)).withMeasurement(4, ofMillis(500))),
-            Map.of("alg", Original.ALGORITHMS)),
+                    Pass.of("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark|ApiKeyLookupBenchmark\\.lookup_(hit|miss)$",
+                                    Mode.AverageTime)
+                            .withForks(Profile.MIN_FORKS).withWarmup(4, ofSeconds(1)).withMeasurement(3, ofMillis(400)),
+                    Pass.of("VerifyBenchmark\\.verify_valid$", Mode.SampleTime)
+                            .withForks(1).withWarmup(4, ofSeconds(1)).withMeasurement(1, ofSeconds(1))),
+            Map.of("alg", Original.ALGORITHMS), 0.03),
     /**
      * Everything, for reference numbers: every benchmark, all seven algorithms, every JCA provider, in three passes
      * so the hours go where the answer needs them. Valid-token verification and its JWS floors in SampleTime (mean
      * and percentiles) at 1 and 2 threads (scaling), 2 forks, 10 s warmup; refusals, token shapes, issuance and
      * the verified-token cache in AverageTime on one thread, 2 forks; every key store, cache and revocation row at
      * 1 and 2 threads. Throughput is derived (ops/s = threads × 1e9 / ns per op). {@code list} prints the planned
-     * time (about 6 hours on 2 cores); narrow it with {@code --include} and {@code --param}.
+     * time (about 5 hours on 2 cores); narrow it with {@code --include} and {@code --param}.
      */
     FULL("everything: seven algorithms, every provider, 1 and 2 threads, 2 forks",
             List.of(Pass.of("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)$", Mode.SampleTime)
@@ -97,7 +105,7 @@ public enum Profile {
      * shows, one that does not is as dear as a valid token): every library's valid and bad-signature verification,
      * every {@code RejectBenchmark} kind, and the claim-count and JWK-set-size extremes (5 and 100 claims; 1 and
      * 100 keys). 1 fork, 2 × 1 s warmup, 3 × 0.5 s: errors are wide, ratios within a library are what it is for.
-     * ~9 minutes on 2 cores.
+     * ~8 minutes on 2 cores.
      */
     REJECTS("reject paths and token shapes at RS256 (every library, one fork)",
             List.of(Pass.of("VerifyBenchmark\\.verify_(valid|badSignature)$|RejectBenchmark\\.reject$"
@@ -185,6 +193,14 @@ public enum Profile {
             return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, count, each.toMillis());
         }
 
+        /**
+         * Whether a run with a precision target may measure this pass fork by fork: its means are what the target is
+         * about; a SampleTime pass is there for percentiles and runs its own forks.
+         */
+        public boolean adaptive() {
+            return !modes.contains(Mode.SampleTime) && !modes.contains(Mode.SingleShotTime);
+        }
+
         /** Seconds one row of this pass takes, per mode, without JVM start and setup. */
         public double secondsPerRow() {
             return forks * (warmupIterations * warmupMillis + iterations * iterationMillis) / 1000.0;
@@ -252,16 +268,34 @@ public enum Profile {
         }
     }
 
-    /** Allowance per fork for JVM start and fixture setup (RSA keys, token pools, 100k API keys). */
-    public static final double FORK_OVERHEAD_SECONDS = 3.0;
+    /**
+     * Allowance per fork for JVM start and fixture setup (RSA keys, token pools, 100k API keys): four verification
+     * forks of 0.1 s each took 9.2 s from the command line, two key-lookup forks 3.8 s, on 2 shared cores.
+     */
+    public static final double FORK_OVERHEAD_SECONDS = 2.0;
 
-    /** Planned wall time of the whole profile with its own parameters, in seconds. */
+    /** Forks every row of an adaptive pass runs before its interval is judged: fewer give no usable spread. */
+    public static final int MIN_FORKS = 3;
+
+    /** Default cap on an adaptive row's forks ({@code run --max-forks}). */
+    public static final int MAX_FORKS = 4;
+
+    /** Planned wall time of the whole profile with its own parameters, in seconds (adaptive rows at their minimum). */
     public double plannedSeconds() {
+        return plannedSeconds(MIN_FORKS);
+    }
+
+    /**
+     * Planned wall time when every row of an adaptive pass (AverageTime or Throughput, in a profile with a precision)
+     * runs {@code adaptiveForks} forks; the other passes run their own forks.
+     */
+    public double plannedSeconds(int adaptiveForks) {
         Map<String, String[]> values = new HashMap<>();
         params.forEach((k, v) -> values.put(k, v.toArray(String[]::new)));
         double total = 0;
         for (Pass p : passes) {
-            total += p.rows(p.benchmarks(null), values) * p.secondsPerRowWithStartup();
+            Pass planned = precision > 0 && p.adaptive() ? p.withForks(adaptiveForks) : p;
+            total += planned.rows(planned.benchmarks(null), values) * planned.secondsPerRowWithStartup();
         }
         return total;
     }
@@ -272,15 +306,29 @@ public enum Profile {
     private final String description;
     private final List<Pass> passes;
     private final Map<String, List<String>> params;
+    private final double precision;
 
     Profile(String description, List<Pass> passes) {
         this(description, passes, Map.of());
     }
 
     Profile(String description, List<Pass> passes, Map<String, List<String>> params) {
+        this(description, passes, params, 0);
+    }
+
+    Profile(String description, List<Pass> passes, Map<String, List<String>> params, double precision) {
         this.description = description;
         this.passes = passes;
         this.params = params;
+        this.precision = precision;
+    }
+
+    /**
+     * The relative half-width (95%, over fork means) at which an adaptive run stops adding forks to a row of its
+     * AverageTime passes; 0 = the forks each pass says.
+     */
+    public double precision() {
+        return precision;
     }
 
     public String description() {

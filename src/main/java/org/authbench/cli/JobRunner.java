@@ -1,5 +1,6 @@
 package org.authbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,11 +10,27 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.authbench.bench.Profile;
 import org.authbench.bench.ProviderTrial;
+import org.authbench.env.HostNoise;
 import org.authbench.runfiles.AtomicWrite;
+import org.authbench.runfiles.ForkMerge;
 import org.authbench.runfiles.RunFiles;
 import org.authbench.runfiles.RunManifest;
+import org.authbench.stats.ForkLevel;
+import org.authbench.stats.Forked;
+import org.authbench.stats.VarianceComponents;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -29,6 +46,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code jmh-result.json} as soon as it ends, so an interruption loses at most the job in progress; JMH's
  * full log goes to {@code jmh.log}; a shutdown hook marks the manifest {@code interrupted} when the JVM
  * exits before the last job.
+ *
+ * <p>With a precision target, the rows of the AverageTime/Throughput jobs are measured fork by fork instead: in
+ * rounds, each round one single-fork JMH invocation per unfinished row in a seeded shuffled order (so a slow
+ * phase of a shared host spreads over every row rather than landing on a few), until the row has
+ * {@link Adaptive#minForks} forks and its fork-level 95% interval is within the target, or it reaches the cap.
+ * A row's forks are merged into one JMH row ({@link ForkMerge}). The percentile (SampleTime) jobs run after, as planned.
  */
 final class JobRunner {
 
@@ -41,13 +64,37 @@ final class JobRunner {
     private final RunManifest manifest;
     private final PrintWriter term;
     private final Path providerRecords;
-    private final ArrayNode merged = JSON.createArrayNode();
+    /** Host readings closer together than this would cost over 0.5% of the run (a reading takes 40-100 ms). */
+    private static final long NOISE_READING_GAP_NANOS = 20_000_000_000L;
 
-    JobRunner(Path runDir, RunManifest manifest, PrintWriter term) {
+    /** The java executable JMH forks when a job names none. */
+    private static final String THIS_JVM = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /**
+     * How a run with a precision target measures its mean rows.
+     *
+     * @param target   relative half-width (95%, fork-level) at which a row stops
+     * @param minForks forks every row runs before it is judged
+     * @param maxForks forks at which a row stops short of the target (and is named as capped)
+     * @param seed     seed of the shuffled fork order (round r uses {@code seed + r})
+     */
+    record Adaptive(double target, int minForks, int maxForks, long seed) {
+    }
+
+    private final ArrayNode fixedRows = JSON.createArrayNode();
+    private final Map<RunPlan.Cell, List<ObjectNode>> forksOf = new LinkedHashMap<>();
+    private final HostNoise noise = new HostNoise();
+    private final Set<Integer> jobsDone;
+    private long lastNoiseReading;
+
+    /** A runner for a new run folder, or for one being resumed: {@code earlier} holds its saved rows. */
+    JobRunner(Path runDir, RunManifest manifest, PrintWriter term, ArrayNode earlier) {
         this.runDir = runDir;
         this.manifest = manifest;
         this.term = term;
         this.providerRecords = runDir.resolve(PROVIDER_RECORDS).toAbsolutePath();
+        this.jobsDone = Set.copyOf(manifest.jobsDone());
+        earlier.forEach(fixedRows::add);
     }
 
     /**
@@ -55,17 +102,32 @@ final class JobRunner {
      * JMH cannot even start (its fork JVM does not run) ends the run: the manifest says {@code failed}, the
      * rows of earlier jobs stay.
      */
-    ArrayNode run(RunPlan plan) throws IOException {
+    ArrayNode run(RunPlan plan, Adaptive adaptive) throws IOException {
         Thread interruptHook = new Thread(this::markInterrupted);
         Runtime.getRuntime().addShutdownHook(interruptHook);
-        try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve(RunFiles.JMH_LOG)), true)) {
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve(RunFiles.JMH_LOG),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
             RunProgress progress = new RunProgress(log, term, System.console() != null, manifest);
+            readHostNoise(true);
+            List<RunPlan.Job> fixed = new ArrayList<>();
+            List<RunPlan.Cell> cells = new ArrayList<>();
             for (RunPlan.Job job : plan.jobs()) {
-                progress.plan(job.rows(), job.secondsPerRow(), plan.rowsAfter(job), plan.secondsAfter(job));
+                if (adaptive != null && job.pass().adaptive()) {
+                    cells.addAll(RunPlan.cells(job));
+                } else if (!jobsDone.contains(job.index())) {
+                    fixed.add(job);
+                }
+            }
+            if (!cells.isEmpty()) {
+                new Rounds(adaptive, cells, progress, fixed).run();
+            }
+            for (RunPlan.Job job : fixed) {
+                progress.plan(job.rows(), job.secondsPerRow(), rowsAfter(fixed, job), secondsAfter(fixed, job));
                 runJob(job, progress);
             }
             progress.finishLine();
+            readHostNoise(true);
         } catch (RuntimeException | Error e) {
             manifest.end("failed");
             manifest.write();
@@ -76,22 +138,218 @@ final class JobRunner {
         manifest.end("finished");
         manifest.write();
         Runtime.getRuntime().removeShutdownHook(interruptHook);
-        return merged;
+        return allRows();
+    }
+
+    private static int rowsAfter(List<RunPlan.Job> jobs, RunPlan.Job job) {
+        return jobs.subList(jobs.indexOf(job) + 1, jobs.size()).stream().mapToInt(RunPlan.Job::rows).sum();
+    }
+
+    private static double secondsAfter(List<RunPlan.Job> jobs, RunPlan.Job job) {
+        return jobs.subList(jobs.indexOf(job) + 1, jobs.size()).stream().mapToDouble(RunPlan.Job::seconds).sum();
+    }
+
+    /** The adaptive rounds over the mean rows (see the class comment). */
+    private final class Rounds {
+        private final Adaptive adaptive;
+        private final List<RunPlan.Cell> active = new ArrayList<>();
+        private final Map<RunPlan.Cell, Integer> iterations = new LinkedHashMap<>();
+        private final RunProgress progress;
+        private final double fixedSeconds;
+        private final int fixedRowCount;
+
+        Rounds(Adaptive adaptive, List<RunPlan.Cell> cells, RunProgress progress, List<RunPlan.Job> fixed) {
+            this.adaptive = adaptive;
+            this.progress = progress;
+            this.fixedSeconds = fixed.stream().mapToDouble(RunPlan.Job::seconds).sum();
+            this.fixedRowCount = fixed.stream().mapToInt(RunPlan.Job::rows).sum();
+            for (RunPlan.Cell c : cells) {
+                forksOf.put(c, adoptEarlierForks(c));
+                iterations.put(c, c.job().pass().iterations());
+                if (!judge(c)) {
+                    active.add(c);
+                }
+            }
+        }
+
+        void run() throws IOException {
+            for (int round = 1; !active.isEmpty(); round++) {
+                List<RunPlan.Cell> todo = new ArrayList<>();
+                for (RunPlan.Cell c : active) {
+                    if (forksOf.get(c).size() < round) {
+                        todo.add(c);
+                    }
+                }
+                Collections.shuffle(todo, new Random(adaptive.seed() + round));
+                for (int i = 0; i < todo.size(); i++) {
+                    RunPlan.Cell c = todo.get(i);
+                    RunPlan.Job one = c.oneFork(iterations.get(c));
+                    int left = todo.size() - i - 1 + laterForksAtLeast(round);
+                    progress.plan(1, one.secondsPerRow(), left + fixedRowCount, left * one.secondsPerRow() + fixedSeconds);
+                    ArrayNode rows = runOne(one, progress);
+                    if (rows.isEmpty()) {
+                        // RunProgress has recorded the failure; a row that cannot run is not retried.
+                        active.remove(c);
+                        continue;
+                    }
+                    forksOf.get(c).add((ObjectNode) rows.get(0));
+                    saveResults();
+                }
+                active.removeIf(this::judge);
+                manifest.write();
+            }
+            summarise();
+        }
+
+        /** The closing lines: how many rows reached the target, the median half-width, forks spent, rows capped. */
+        private void summarise() {
+            List<Double> halfWidths = new ArrayList<>();
+            List<String> capped = new ArrayList<>();
+            int forks = 0;
+            for (Map.Entry<RunPlan.Cell, List<ObjectNode>> e : forksOf.entrySet()) {
+                List<ObjectNode> f = e.getValue();
+                forks += f.size();
+                if (f.size() < 2) {
+                    continue;
+                }
+                double hw = standing(ForkMerge.forkValues(ForkMerge.merge(f)), adaptive).halfWidth();
+                halfWidths.add(hw);
+                if (hw > adaptive.target() && f.size() >= adaptive.maxForks()) {
+                    capped.add(e.getKey().name() + String.format(Locale.ROOT, " ±%.1f%%", 100 * hw));
+                }
+            }
+            Collections.sort(halfWidths);
+            double median = halfWidths.isEmpty() ? Double.NaN : halfWidths.get(halfWidths.size() / 2);
+            long reached = halfWidths.stream().filter(h -> h <= adaptive.target()).count();
+            term.printf(Locale.ROOT, "%nprecision: %d of %d rows within ±%.1f%% (95%%, over fork means); median ±%.1f%%; %d forks "
+                    + "(%d-%d per row; %d if every row ran to the cap)%n", reached, forksOf.size(), 100 * adaptive.target(),
+                    100 * median, forks, adaptive.minForks(), adaptive.maxForks(), forksOf.size() * adaptive.maxForks());
+            for (String c : capped) {
+                term.println("  capped at " + adaptive.maxForks() + " forks: " + c);
+            }
+            term.flush();
+        }
+
+        /** Forks still owed by active rows after this round, at the minimum (the planned remainder). */
+        private int laterForksAtLeast(int round) {
+            int n = 0;
+            for (RunPlan.Cell c : active) {
+                n += Math.max(0, adaptive.minForks() - Math.max(round, forksOf.get(c).size()));
+            }
+            return n;
+        }
+
+        /** Records where {@code c} stands; true when it needs no more forks. */
+        private boolean judge(RunPlan.Cell c) {
+            List<ObjectNode> forks = forksOf.get(c);
+            double[][] values = forks.isEmpty() ? new double[0][] : ForkMerge.forkValues(ForkMerge.merge(forks));
+            Standing s = standing(values, adaptive);
+            if (!s.done() && forks.size() >= adaptive.minForks()) {
+                iterations.put(c, iterationsPerFork(values, c.job().pass()));
+            }
+            manifest.precisionRow(c.name(), forks.size(), iterations.get(c), s.halfWidth(), s.done(), s.capped());
+            return s.done();
+        }
+
+        /** On a resumed run, the forks this row already has in the results file (taken out of the kept rows). */
+        private List<ObjectNode> adoptEarlierForks(RunPlan.Cell c) {
+            List<ObjectNode> forks = new ArrayList<>();
+            for (int i = 0; i < fixedRows.size(); i++) {
+                JsonNode r = fixedRows.get(i);
+                Map<String, String> params = new TreeMap<>();
+                r.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+                if (c.matches(r.path("benchmark").asText(), r.path("mode").asText(), r.path("threads").asInt(1), params,
+                        r.path("jvm").asText(), THIS_JVM)) {
+                    forks.addAll(ForkMerge.split(r));
+                    fixedRows.remove(i);
+                    break;
+                }
+            }
+            return forks;
+        }
+    }
+
+    /**
+     * Where an adaptive row stands after its forks so far.
+     *
+     * @param halfWidth relative half-width of the 95% interval over fork means (NaN below two forks)
+     * @param done      no more forks: the target is reached with at least the minimum of forks, or the cap is
+     * @param capped    stopped at the cap short of the target
+     */
+    record Standing(double halfWidth, boolean done, boolean capped) {
+    }
+
+    /** Judges a row from its iteration values per fork ({@code values[fork][iteration]}). */
+    static Standing standing(double[][] values, Adaptive adaptive) {
+        double halfWidth = values.length >= 2 ? ForkLevel.mean(new Forked(values), 0.95).relativeHalfWidth() : Double.NaN;
+        boolean reached = values.length >= adaptive.minForks() && halfWidth <= adaptive.target();
+        boolean capped = !reached && values.length >= adaptive.maxForks();
+        return new Standing(halfWidth, reached || capped, capped);
+    }
+
+    /**
+     * Measurement iterations for a row's next forks, from its forks so far (Kalibera and Jones's cost-optimal split,
+     * {@link VarianceComponents#optimalIterations}): more iterations where they are cheap beside a fork's start and
+     * warmup and the noise is within forks; the pass's own count where the forks themselves disagree. Between the
+     * pass's count and four times it.
+     */
+    static int iterationsPerFork(double[][] values, Profile.Pass pass) {
+        try {
+            double forkCost = Profile.FORK_OVERHEAD_SECONDS + pass.warmupIterations() * pass.warmupMillis() / 1000.0;
+            return VarianceComponents.of(new Forked(values)).optimalIterations(forkCost, pass.iterationMillis() / 1000.0,
+                    pass.iterations(), 4 * pass.iterations());
+        } catch (IllegalArgumentException e) {
+            // One iteration per fork says nothing about the noise within forks.
+            return pass.iterations();
+        }
+    }
+
+    /** Every row: the adaptive rows merged from their forks, then the rows of fixed jobs. */
+    private ArrayNode allRows() {
+        ArrayNode all = JSON.createArrayNode();
+        forksOf.values().stream().filter(f -> !f.isEmpty()).forEach(f -> all.add(ForkMerge.merge(f)));
+        all.addAll(fixedRows);
+        return all;
     }
 
     private void runJob(RunPlan.Job job, RunProgress progress) throws IOException {
+        fixedRows.addAll(runOne(job, progress));
+        manifest.jobDone(job.index());
+        saveResults();
+        manifest.write();
+    }
+
+    /** One JMH invocation; returns its rows (none when it failed), with provider records and host noise taken after. */
+    private ArrayNode runOne(RunPlan.Job job, RunProgress progress) throws IOException {
         Path jobResult = runDir.resolve(".pass-" + job.index() + ".json");
+        ArrayNode rows = JSON.createArrayNode();
         try {
             new Runner(options(job, jobResult), progress).run();
         } catch (RunnerException e) {
             manifest.rowFailed("pass " + job.index(), e.getMessage());
         }
         if (Files.exists(jobResult)) {
-            JSON.readTree(jobResult.toFile()).forEach(merged::add);
+            JSON.readTree(jobResult.toFile()).forEach(rows::add);
             Files.delete(jobResult);
-            saveResults();
         }
         mergeProviderRecords();
+        readHostNoise(false);
+        return rows;
+    }
+
+    /**
+     * One calibration reading of the host (40-100 ms), at the start, at the end and after a job when 20 s have passed
+     * since the last, written to the manifest at once so an interrupted run still says how noisy its machine was.
+     */
+    private void readHostNoise(boolean always) throws IOException {
+        if (!always && System.nanoTime() - lastNoiseReading < NOISE_READING_GAP_NANOS) {
+            return;
+        }
+        lastNoiseReading = System.nanoTime();
+        noise.sample();
+        HostNoise.Summary s = noise.summary();
+        manifest.hostNoise(s.readings(), s.medianMs(), s.spread(), s.stealShare());
+        manifest.write();
     }
 
     private Options options(RunPlan.Job job, Path jobResult) {
@@ -112,7 +370,7 @@ final class JobRunner {
     }
 
     private void saveResults() throws IOException {
-        AtomicWrite.write(runDir.resolve(RunCommand.RESULT_FILE), JSON.writeValueAsBytes(merged));
+        AtomicWrite.write(runDir.resolve(RunCommand.RESULT_FILE), JSON.writeValueAsBytes(allRows()));
     }
 
     /**

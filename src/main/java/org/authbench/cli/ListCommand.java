@@ -34,9 +34,15 @@ public final class ListCommand implements Callable<Integer> {
         out.println("profiles:");
         for (Profile p : Profile.values()) {
             // The profile's own estimate (rows from the benchmark list × its timings, plus fork start-up).
-            double s = p.plannedSeconds();
-            String planned = s < 5400 ? Math.round(s / 60) + " min" : Math.round(s / 3600) + " h";
-            out.printf("  %-9s %s (~%s)%n", p.cliName(), p.description(), planned);
+            String what = p.description();
+            String planned = "~" + duration(p.plannedSeconds());
+            if (p.precision() > 0) {
+                // Adaptive: every mean row runs the minimum of forks, rows short of the precision up to the cap.
+                what += "; " + Profile.MIN_FORKS + "-" + Profile.MAX_FORKS + " forks per row until ±"
+                        + Math.round(p.precision() * 100) + "%";
+                planned = "~" + duration(p.plannedSeconds()).replace(" min", "") + "-" + duration(p.plannedSeconds(Profile.MAX_FORKS));
+            }
+            out.printf("  %-9s %s (%s)%n", p.cliName(), what, planned);
         }
         out.println("schemes (for latency):");
         for (StoreKind s : StoreKind.values()) {
@@ -66,5 +72,9 @@ public final class ListCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    private static String duration(double seconds) {
+        return seconds < 5400 ? Math.round(seconds / 60) + " min" : Math.round(seconds / 3600) + " h";
     }
 }

@@ -1,6 +1,8 @@
 package org.authbench.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -28,9 +30,11 @@ import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.reference.SelfTestSlowdown;
 import org.authbench.runfiles.AtomicWrite;
 import org.authbench.runfiles.Manifest;
+import org.authbench.runfiles.RunFileException;
 import org.authbench.runfiles.RunFiles;
 import org.authbench.runfiles.RunManifest;
 import org.authbench.apikey.StoreKind;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,6 +50,8 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
 
     public static final String RESULT_FILE = RunFiles.RESULT;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -88,9 +94,46 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "skip writing report files at the end")
     boolean noReport;
 
+    @Option(names = "--precision", paramLabel = "X", description = "stop adding forks to a mean row when its 95% fork-level "
+            + "half-width is within this share of its mean, e.g. 0.03 (default: the profile's; 0, or --forks, = fixed forks)")
+    Double precision;
+
+    @Option(names = "--max-forks", paramLabel = "N", description = "forks at which a row short of --precision stops and is "
+            + "named as capped (default: " + Profile.MAX_FORKS + ")")
+    int maxForks = Profile.MAX_FORKS;
+
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the shuffled fork order of a --precision run (default: random; recorded)")
+    Long seed;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "go on with an interrupted run in its folder, with its own "
+            + "arguments: rows already measured are kept, the rest run")
+    Path resume;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter term = spec.commandLine().getOut();
+        if (resume != null) {
+            return resume(term);
+        }
+        Planned p = plan(term);
+        Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
+        Path runDir = newRunDir(out, p.profile().cliName(), git);
+        RunManifest manifest = startManifest(runDir, p.profile().cliName(), git, spec);
+        recordChoices(manifest, p.choices(), p.plan(), term);
+        if (p.adaptive() != null) {
+            manifest.precision(p.adaptive().target(), p.adaptive().minForks(), p.adaptive().maxForks(), p.adaptive().seed());
+        }
+        manifest.write();
+        term.println("run folder: " + runDir);
+        term.flush();
+        return execute(runDir, manifest, p, JsonNodeFactory.instance.arrayNode(), term);
+    }
+
+    /** What a run will do, decided before any folder exists; {@code adaptive} is null for fixed forks. */
+    private record Planned(Profile profile, RunChoices choices, RunPlan plan, JobRunner.Adaptive adaptive) {
+    }
+
+    private Planned plan(PrintWriter term) {
         Profile profile = Profile.parse(profileName);
         checkNumbersAndJvms();
         Map<String, String[]> requested = new LinkedHashMap<>();
@@ -99,25 +142,82 @@ public final class RunCommand implements Callable<Integer> {
         // Before the grid is split into JMH runs (each gets its own copy of the parameters) and before any folder exists.
         RunChoices choices = RunChoices.choose(requested);
         RunPlan plan = RunPlan.of(profile, forks, include, choices.params(), threads, jvms);
+        double target = precision != null ? precision : forks != null ? 0 : profile.precision();
+        JobRunner.Adaptive adaptive = target > 0 ? new JobRunner.Adaptive(target, Profile.MIN_FORKS, maxForks,
+                seed != null ? seed : new SecureRandom().nextLong()) : null;
+        return new Planned(profile, choices, plan, adaptive);
+    }
 
-        Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
-        Path runDir = newRunDir(out, profile.cliName(), git);
-        RunManifest manifest = startManifest(runDir, profile.cliName(), git, spec);
-        recordChoices(manifest, choices, plan, term);
-        manifest.write();
-        term.println("run folder: " + runDir);
-        term.flush();
-
-        ArrayNode results = new JobRunner(runDir, manifest, term).run(plan);
+    private int execute(Path runDir, RunManifest manifest, Planned p, ArrayNode earlier, PrintWriter term) throws IOException {
+        ArrayNode results = new JobRunner(runDir, manifest, term, earlier).run(p.plan(), p.adaptive());
         if (!noConformance) {
             conformance(runDir, manifest, term);
         }
         return finish(runDir, results.size(), manifest.failedRowCount(), term);
     }
 
+    /**
+     * Goes on with the run in {@code resume} with the arguments it was started with: the same plan, the rows in its
+     * results file kept (fixed jobs the manifest lists as done are skipped; adaptive rows keep their forks).
+     */
+    private int resume(PrintWriter term) throws IOException {
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream().map(o -> o.longestName())
+                .filter(n -> !n.equals("--resume") && !n.equals("--profile")).toList();
+        if (!others.isEmpty()) {
+            throw new UsageException("--resume goes on with the run's own arguments; drop " + String.join(", ", others));
+        }
+        Path dir = resume.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(dir.resolve(RunFiles.MANIFEST))) {
+            throw new UsageException(resume + " is not a run folder (no " + RunFiles.MANIFEST + ")");
+        }
+        RunManifest manifest;
+        try {
+            manifest = RunManifest.reopen(dir);
+        } catch (RunFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<String> args = manifest.arguments();
+        if (args.isEmpty() || !"run".equals(args.get(0))) {
+            throw new UsageException(resume + " is not a folder of `run` (it was made by `" + String.join(" ", args) + "`)");
+        }
+        if ("finished".equals(manifest.status())) {
+            throw new UsageException(resume + " is a finished run; nothing to resume");
+        }
+        String commit = String.valueOf(Environment.git(Path.of("").toAbsolutePath()).get("commit"));
+        if (!manifest.commit().equals(commit)) {
+            throw new UsageException(resume + " was run at commit " + manifest.commit() + ", this is " + commit);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--profile") && !manifest.profile().equals(profileName)) {
+            throw new UsageException(resume + " is a run of profile " + manifest.profile() + ", not " + profileName);
+        }
+        RunCommand original = new RunCommand();
+        CommandLine line = new CommandLine(original);
+        line.setOut(spec.commandLine().getOut());
+        line.parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+        Planned p = original.plan(term);
+        if (p.adaptive() != null) {
+            Long recorded = manifest.precisionSeed();
+            p = new Planned(p.profile(), p.choices(), p.plan(), new JobRunner.Adaptive(p.adaptive().target(),
+                    p.adaptive().minForks(), p.adaptive().maxForks(), recorded != null ? recorded : p.adaptive().seed()));
+        }
+        Path results = dir.resolve(RESULT_FILE);
+        ArrayNode earlier = Files.exists(results) ? (ArrayNode) JSON.readTree(results.toFile()) : JSON.createArrayNode();
+        manifest.resumed();
+        manifest.write();
+        term.println("resuming " + dir + ": " + earlier.size() + " rows kept");
+        term.flush();
+        return original.execute(dir, manifest, p, earlier, term);
+    }
+
     private void checkNumbersAndJvms() {
         if (forks != null && forks < 1) {
             throw new UsageException("--forks must be at least 1, got " + forks);
+        }
+        if (precision != null && (precision < 0 || precision >= 1)) {
+            throw new UsageException("--precision must be between 0 and 1 (a share of the mean, e.g. 0.03), got " + precision);
+        }
+        if (maxForks < Profile.MIN_FORKS) {
+            throw new UsageException("--max-forks must be at least " + Profile.MIN_FORKS + ", got " + maxForks);
         }
         if (threads != null && threads.stream().anyMatch(t -> t < 1)) {
             throw new UsageException("--threads must be positive, got " + threads);

@@ -1,14 +1,22 @@
 package org.authbench.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.authbench.bench.Profile;
 import org.authbench.bench.SupportedPairs;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * What a run will do, decided before any folder exists: one {@link Job} per JMH invocation, in the order
@@ -42,6 +50,77 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
         double secondsPerRow() {
             return pass.secondsPerRowWithStartup();
         }
+    }
+
+    /**
+     * One result row of a job, measured fork by fork in an adaptive run: one benchmark with one value per
+     * parameter (its declared parameters, defaults included), one mode, one thread count, one JVM.
+     *
+     * @param job       the job the row belongs to
+     * @param benchmark full benchmark method name
+     * @param params    every parameter the benchmark declares, with its value for this row, sorted by name
+     * @param mode      the row's mode
+     */
+    record Cell(Job job, String benchmark, Map<String, String> params, Mode mode) {
+
+        /** The single-fork JMH invocation that adds one fork of {@code iterations} measurement iterations to this row. */
+        Job oneFork(int iterations) {
+            Map<String, String[]> p = new LinkedHashMap<>();
+            params.forEach((k, v) -> p.put(k, new String[] {v}));
+            Profile.Pass pass = job.pass();
+            Profile.Pass single = new Profile.Pass(pass.include(), List.of(mode), pass.threads(), 1, pass.warmupIterations(),
+                    pass.warmupMillis(), iterations, pass.iterationMillis());
+            return new Job(job.index(), single, List.of(benchmark), p, job.threads(), job.jvm(), 1);
+        }
+
+        /** {@code VerifyBenchmark.verify_valid {alg=HS256, library=JJWT} avgt}, and the threads and JVM when not the defaults. */
+        String name() {
+            String b = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            return b + " " + params + " " + mode.shortLabel() + (job.threads() > 1 ? " threads=" + job.threads() : "")
+                    + (job.jvm() != null ? " jvm=" + job.jvm() : "");
+        }
+
+        /** Whether a JMH result row (benchmark, mode, threads, parameters, fork JVM) is one of this row's forks. */
+        boolean matches(String rowBenchmark, String rowMode, int rowThreads, Map<String, String> rowParams, String rowJvm,
+                String thisJvm) {
+            return benchmark.equals(rowBenchmark) && mode.shortLabel().equals(rowMode) && job.threads() == rowThreads
+                    && params.equals(new TreeMap<>(rowParams)) && (job.jvm() != null ? job.jvm() : thisJvm).equals(rowJvm);
+        }
+    }
+
+    /**
+     * The rows of {@code job}, one {@link Cell} each, in the order JMH would run them: benchmarks in the job's order,
+     * parameter combinations, modes.
+     */
+    static List<Cell> cells(Job job) {
+        List<Cell> out = new ArrayList<>();
+        for (String name : job.benchmarks()) {
+            BenchmarkListEntry entry = BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(
+                            new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT),
+                    List.of("^" + Pattern.quote(name) + "$"), List.of()).stream().findFirst().orElseThrow();
+            Map<String, String[]> declared = new TreeMap<>(entry.getParams().orElse(Map.of()));
+            declared.replaceAll((k, v) -> job.params().getOrDefault(k, v));
+            List<Map<String, String>> combos = new ArrayList<>();
+            combos.add(new TreeMap<>());
+            for (Map.Entry<String, String[]> p : declared.entrySet()) {
+                List<Map<String, String>> next = new ArrayList<>();
+                for (Map<String, String> c : combos) {
+                    for (String v : p.getValue()) {
+                        Map<String, String> m = new TreeMap<>(c);
+                        m.put(p.getKey(), v);
+                        next.add(m);
+                    }
+                }
+                combos = next;
+            }
+            // A job's grid holds supported library × algorithm pairs only (SupportedPairs split it).
+            for (Map<String, String> c : combos) {
+                for (Mode m : job.pass().modes()) {
+                    out.add(new Cell(job, name, Collections.unmodifiableMap(c), m));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -74,6 +75,93 @@ public final class RunManifest {
         providers.putArray("checked");
         r.putArray("failedRows");
         return new RunManifest(r, runDir.resolve(FILE));
+    }
+
+    /**
+     * The manifest of an earlier run in {@code runDir}, to go on writing it ({@code run --resume}); fails with a
+     * {@link RunFileException} when the folder holds no readable manifest.
+     */
+    public static RunManifest reopen(Path runDir) {
+        JsonNode n = Json.parse(runDir.resolve(FILE));
+        if (!n.isObject() || !"authbench".equals(n.path("tool").asText()) || !n.path("git").isObject()) {
+            throw new RunFileException(runDir.resolve(FILE) + " is not an authbench run manifest");
+        }
+        return new RunManifest((ObjectNode) n, runDir.resolve(FILE));
+    }
+
+    public synchronized String profile() {
+        return root.path("profile").asText();
+    }
+
+    public synchronized String status() {
+        return root.path("status").asText();
+    }
+
+    /** The full commit the run was built from (empty when git did not say). */
+    public synchronized String commit() {
+        return root.path("git").path("commit").asText("");
+    }
+
+    /** The command line the run started with, subcommand first. */
+    public synchronized List<String> arguments() {
+        List<String> a = new ArrayList<>();
+        root.path("arguments").forEach(x -> a.add(x.asText()));
+        return a;
+    }
+
+    /** Marks the run as going on again from its folder: status {@code running}, and when each resumption began. */
+    public synchronized void resumed() {
+        root.put("status", "running");
+        root.putNull("endedAt");
+        ArrayNode a = root.has("resumed") ? (ArrayNode) root.get("resumed") : root.putArray("resumed");
+        a.add(Instant.now().toString());
+    }
+
+    /** A fixed-fork job (by its position in the run's plan) whose rows are all in the results file. */
+    public synchronized void jobDone(int index) {
+        ArrayNode a = root.has("jobsDone") ? (ArrayNode) root.get("jobsDone") : root.putArray("jobsDone");
+        a.add(index);
+    }
+
+    public synchronized List<Integer> jobsDone() {
+        List<Integer> done = new ArrayList<>();
+        root.path("jobsDone").forEach(x -> done.add(x.asInt()));
+        return done;
+    }
+
+    /**
+     * The adaptive design: relative half-width (95%, over fork means) at which a row stops, the fork minimum and cap,
+     * and the seed of the shuffled fork order; {@code precisionTarget} at the top level as well, for readers.
+     */
+    public synchronized void precision(double target, int minForks, int maxForks, long seed) {
+        root.put("precisionTarget", target);
+        ObjectNode p = root.putObject("precision");
+        p.put("target", target).put("confidence", 0.95).put("minForks", minForks).put("maxForks", maxForks).put("seed", seed);
+        p.putObject("rows");
+    }
+
+    /** The shuffle seed recorded by {@link #precision}, or null for a run with fixed forks. */
+    public synchronized Long precisionSeed() {
+        JsonNode s = root.path("precision").path("seed");
+        return s.isNumber() ? s.asLong() : null;
+    }
+
+    /**
+     * Where an adaptive row stands: forks run, measurement iterations its next fork runs, its relative half-width
+     * (NaN below two forks: written as null), whether it stopped at the target ({@code done}) and whether it stopped at
+     * the cap instead ({@code capped}).
+     */
+    public synchronized void precisionRow(String row, int forks, int iterations, double halfWidth, boolean done,
+            boolean capped) {
+        ObjectNode r = ((ObjectNode) root.path("precision").path("rows")).putObject(row);
+        r.put("forks", forks);
+        r.put("iterations", iterations);
+        if (Double.isNaN(halfWidth)) {
+            r.putNull("halfWidth");
+        } else {
+            r.put("halfWidth", halfWidth);
+        }
+        r.put("done", done).put("capped", capped);
     }
 
     /** True until {@link #end} says how the run ended. */
@@ -157,6 +245,22 @@ public final class RunManifest {
     public synchronized void recordLibraryLayers(Map<String, String> layers) {
         ObjectNode o = root.putObject("libraryLayers");
         layers.forEach(o::put);
+    }
+
+    /**
+     * The host's own noise beside the run so far ({@code env.HostNoise}): calibration readings taken, their median
+     * time, slowest / fastest, and the stolen CPU share ({@code null} where the platform does not say).
+     */
+    public synchronized void hostNoise(int readings, double medianMs, double spread, double stealShare) {
+        ObjectNode n = root.putObject("hostNoise");
+        n.put("readings", readings);
+        n.put("medianMs", medianMs);
+        n.put("spread", spread);
+        if (Double.isNaN(stealShare)) {
+            n.putNull("stealShare");
+        } else {
+            n.put("stealShare", stealShare);
+        }
     }
 
     public synchronized void rowFailed(String row, String reason) {

@@ -43,7 +43,8 @@ class RunCommandTest {
         assertThat(run.getFileName().toString()).endsWith("-quick");
         ObjectMapper json = new ObjectMapper();
         JsonNode results = json.readTree(run.resolve(RunCommand.RESULT_FILE).toFile());
-        assertThat(results).hasSize(1);
+        // quick's means pass (AverageTime), then its percentile pass (SampleTime) over verification.
+        assertThat(results).extracting(n -> n.get("mode").asText()).containsExactly("avgt", "sample");
         JsonNode row = results.get(0);
         assertThat(row.get("benchmark").asText()).endsWith("VerifyBenchmark.verify_valid");
         assertThat(row.get("params").get("library").asText()).isEqualTo("REFERENCE");
@@ -73,6 +74,12 @@ class RunCommandTest {
         Path second = folders().stream().filter(p -> !p.equals(run)).findFirst().orElseThrow();
         JsonNode scaling = json.readTree(second.resolve(RunCommand.RESULT_FILE).toFile());
         assertThat(scaling).extracting(n -> n.get("threads").asInt()).containsExactly(1, 2);
+        // A host reading before the first job and after the last (and between jobs 20 s apart).
+        JsonNode noise = json.readTree(second.resolve("manifest.json").toFile()).get("hostNoise");
+        assertThat(noise.get("readings").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(noise.get("medianMs").asDouble()).isPositive();
+        assertThat(noise.get("spread").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(noise.get("stealShare").isNull() || noise.get("stealShare").asDouble() >= 0).isTrue();
         assertThat(Files.readAllBytes(run.resolve(RunCommand.RESULT_FILE))).isEqualTo(before);
     }
 
@@ -86,7 +93,7 @@ class RunCommandTest {
         Path run = folders().get(0);
         ObjectMapper json = new ObjectMapper();
         JsonNode results = json.readTree(run.resolve(RunCommand.RESULT_FILE).toFile());
-        assertThat(results).singleElement().satisfies(row -> {
+        assertThat(results).hasSize(2).allSatisfy(row -> {
             assertThat(row.get("params").get("library").asText()).isEqualTo("REFERENCE");
             assertThat(row.get("params").get("alg").asText()).isEqualTo("EdDSA");
         });

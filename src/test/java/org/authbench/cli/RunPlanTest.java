@@ -55,9 +55,10 @@ class RunPlanTest {
 
         RunPlan oneFork = RunPlan.of(Profile.STANDARD, 1, "VerifyBenchmark.verify_valid",
                 params("library", "REFERENCE", "alg", "HS256,RS256,ES256"), null, List.of());
-        assertThat(oneFork.jobs()).singleElement().satisfies(j -> {
+        // The means pass and the percentile pass, both at the one fork asked for.
+        assertThat(oneFork.jobs()).hasSize(2).allSatisfy(j -> {
             assertThat(j.pass().forks()).isEqualTo(1);
-            assertThat(j.pass().warmupIterations()).isEqualTo(Profile.STANDARD.passes().get(0).warmupIterations());
+            assertThat(j.pass().warmupIterations()).isEqualTo(Profile.STANDARD.passes().get(j.index()).warmupIterations());
             assertThat(j.rows()).as("reference × the three standard algorithms").isEqualTo(3);
         });
     }
@@ -68,7 +69,7 @@ class RunPlanTest {
                 params("library", "AUTH0,REFERENCE", "alg", "EdDSA"), null, List.of());
         assertThat(plan.notSupported()).containsOnlyKeys("AUTH0 EdDSA")
                 .containsEntry("AUTH0 EdDSA", JwtLibrary.AUTH0.unsupportedReason(JwtAlgorithm.EdDSA));
-        assertThat(plan.jobs()).singleElement().satisfies(j -> {
+        assertThat(plan.jobs()).hasSize(2).allSatisfy(j -> {
             assertThat(j.params().get("library")).containsExactly("REFERENCE");
             assertThat(j.rows()).isEqualTo(1);
         });
@@ -83,5 +84,26 @@ class RunPlanTest {
                 .isInstanceOf(UsageException.class).hasMessageStartingWith("nothing to run: ").hasMessageContaining("AUTH0 EdDSA");
         assertThatThrownBy(() -> RunPlan.of(Profile.QUICK, null, "([", params(), null, List.of()))
                 .isInstanceOf(UsageException.class).hasMessageStartingWith("--include is not a valid regular expression");
+    }
+
+    /** An adaptive run measures a job row by row: one cell per row JMH would have run, with every declared parameter. */
+    @Test
+    void aJobsCellsAreItsRowsWithEveryDeclaredParameter() {
+        RunPlan plan = RunPlan.of(Profile.STANDARD, null, "VerifyBenchmark.verify_valid$|ApiKeyLookupBenchmark.lookup_hit$",
+                params("library", "REFERENCE,NIMBUS", "alg", "HS256,ES256", "store", "PLAIN,HASHED"), null, List.of());
+        RunPlan.Job means = plan.jobs().get(0);
+        List<RunPlan.Cell> cells = RunPlan.cells(means);
+        assertThat(cells).hasSize(means.rows()).hasSize(4 + 2);
+        assertThat(cells).extracting(RunPlan.Cell::name).doesNotHaveDuplicates();
+        RunPlan.Cell verify = cells.stream().filter(c -> c.benchmark().endsWith("verify_valid")).findFirst().orElseThrow();
+        assertThat(verify.params()).containsKeys("library", "alg", "provider", "poolSize");
+        RunPlan.Job one = verify.oneFork(7);
+        assertThat(one.pass().iterations()).isEqualTo(7);
+        assertThat(one.pass().forks()).isEqualTo(1);
+        assertThat(one.pass().warmupMillis()).isEqualTo(means.pass().warmupMillis());
+        assertThat(one.benchmarks()).containsExactly(verify.benchmark());
+        assertThat(one.params().values()).allSatisfy(v -> assertThat(v).hasSize(1));
+        assertThat(verify.matches(verify.benchmark(), "avgt", 1, verify.params(), "/j/bin/java", "/j/bin/java")).isTrue();
+        assertThat(verify.matches(verify.benchmark(), "sample", 1, verify.params(), "/j/bin/java", "/j/bin/java")).isFalse();
     }
 }

@@ -1,0 +1,134 @@
+package org.authbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.authbench.bench.Profile;
+import org.authbench.runfiles.ForkMerge;
+import org.authbench.runfiles.JmhResults;
+import org.authbench.runfiles.JmhRow;
+import org.authbench.support.Cli;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --precision}: a row gets forks until its fork-level interval is narrow enough or it reaches the cap;
+ * its forks become one JMH row; a resumed run keeps the forks it finds and adds only what is missing.
+ */
+class AdaptiveRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void shareTheMachine() {
+        Cli.ignoreJmhLock();
+    }
+
+    private static final JobRunner.Adaptive THREE_PERCENT = new JobRunner.Adaptive(0.03, 3, 6, 1);
+
+    @Test
+    void aRowStopsAtTheTargetAfterTheMinimumAndOtherwiseAtTheCap() {
+        double[][] agreeing = {{100, 101}, {100.5, 100}, {99.5, 100}};
+        assertThat(JobRunner.standing(new double[][] {agreeing[0], agreeing[1]}, THREE_PERCENT).done())
+                .as("two forks are below the minimum, however close").isFalse();
+        JobRunner.Standing three = JobRunner.standing(agreeing, THREE_PERCENT);
+        assertThat(three.halfWidth()).isBetween(0.0, 0.03);
+        assertThat(three.done()).isTrue();
+        assertThat(three.capped()).isFalse();
+
+        double[][] disagreeing = {{100, 100}, {130, 131}, {90, 91}};
+        JobRunner.Standing wide = JobRunner.standing(disagreeing, THREE_PERCENT);
+        assertThat(wide.halfWidth()).isGreaterThan(0.03);
+        assertThat(wide.done()).isFalse();
+        double[][] six = {{100}, {130}, {90}, {120}, {95}, {110}};
+        assertThat(JobRunner.standing(six, THREE_PERCENT)).satisfies(s -> {
+            assertThat(s.done()).isTrue();
+            assertThat(s.capped()).isTrue();
+        });
+    }
+
+    /**
+     * Kalibera and Jones: when iterations scatter but the forks agree, longer forks are the cheap way to precision
+     * (up to four times the pass's iterations); when the forks disagree, only more forks help (the pass's own count).
+     */
+    @Test
+    void iterationsPerForkFollowWhereTheNoiseIs() {
+        Profile.Pass pass = Profile.STANDARD.passes().get(0);
+        double[][] noisyIterations = {{90, 110, 95, 105}, {110, 90, 105, 95}, {95, 105, 110, 90}};
+        assertThat(JobRunner.iterationsPerFork(noisyIterations, pass)).isEqualTo(4 * pass.iterations());
+        double[][] disagreeingForks = {{100, 100.1, 99.9}, {150, 150.1, 149.9}, {80, 80.1, 79.9}};
+        assertThat(JobRunner.iterationsPerFork(disagreeingForks, pass)).isEqualTo(pass.iterations());
+        assertThat(JobRunner.iterationsPerFork(new double[][] {{1}, {2}, {3}}, pass)).isEqualTo(pass.iterations());
+    }
+
+    /**
+     * A target no row can reach: every row runs to the cap, one merged row each with every fork's iterations, named
+     * as capped on the terminal and in the manifest. Then the last fork of one row is taken away and the run marked
+     * interrupted: {@code --resume} keeps the other row as it was and runs exactly the missing fork.
+     */
+    @Test
+    void rowsRunToTheCapAsOneMergedRowEachAndAResumeAddsOnlyMissingForks() throws IOException {
+        Cli.Result r = Cli.run("run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature",
+                "--param", "alg=HS256,RS256", "--precision", "0.000001", "--max-forks", "3", "--seed", "7",
+                "--no-conformance", "--no-report", "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("precision: 0 of 2 rows within ±0.0%", "6 forks (3-3 per row; 6 if every row ran to the cap)",
+                "capped at 3 forks: CryptoFloorBenchmark.floor_jwsSignature {alg=HS256, provider=DEFAULT} avgt");
+        Path run = folder();
+        List<JmhRow> rows = JmhResults.read(run.resolve(RunCommand.RESULT_FILE));
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(row.forks()).isEqualTo(3);
+            assertThat(row.primary().rawData()).hasSize(3).allSatisfy(f -> assertThat(f).hasSize(2));
+            double mean = row.primary().rawData().stream().flatMapToDouble(Arrays::stream).average().orElseThrow();
+            assertThat(row.score()).isCloseTo(mean, within(1e-6 * mean));
+        });
+        JsonNode manifest = JSON.readTree(run.resolve("manifest.json").toFile());
+        assertThat(manifest.get("precisionTarget").asDouble()).isEqualTo(0.000001);
+        assertThat(manifest.get("precision").get("seed").asLong()).isEqualTo(7);
+        assertThat(manifest.get("precision").get("rows")).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("forks").asInt()).isEqualTo(3);
+            assertThat(row.get("capped").asBoolean()).isTrue();
+            assertThat(row.get("halfWidth").asDouble()).isPositive();
+        });
+
+        ArrayNode saved = (ArrayNode) JSON.readTree(run.resolve(RunCommand.RESULT_FILE).toFile());
+        JsonNode untouched = saved.get(1);
+        saved.set(0, ForkMerge.merge(ForkMerge.split(saved.get(0)).subList(0, 2)));
+        JSON.writeValue(run.resolve(RunCommand.RESULT_FILE).toFile(), saved);
+        ((ObjectNode) manifest).put("status", "interrupted");
+        JSON.writeValue(run.resolve("manifest.json").toFile(), manifest);
+
+        Cli.Result resumed = Cli.run("run", "--resume", run.toString());
+        assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("2 rows kept", "[1/1] CryptoFloorBenchmark.floor_jwsSignature {alg=HS256").doesNotContain("[2/");
+        ArrayNode after = (ArrayNode) JSON.readTree(run.resolve(RunCommand.RESULT_FILE).toFile());
+        assertThat(after).hasSize(2);
+        assertThat(after.get(0).get("forks").asInt()).isEqualTo(3);
+        assertThat(after.get(0).get("primaryMetric").get("rawData").get(1)).isEqualTo(saved.get(0).get("primaryMetric")
+                .get("rawData").get(1));
+        assertThat(after.get(1)).isEqualTo(untouched);
+        JsonNode end = JSON.readTree(run.resolve("manifest.json").toFile());
+        assertThat(end.get("status").asText()).isEqualTo("finished");
+        assertThat(end.get("resumed")).hasSize(1);
+    }
+
+    private Path folder() throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+}
