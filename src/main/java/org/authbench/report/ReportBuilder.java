@@ -11,7 +11,7 @@ import org.authbench.runfiles.RunFolder;
 final class ReportBuilder {
 
     /** The report, in reading order. */
-    static final List<Section> SECTIONS = List.of(new PrefaceSection(), new SummarySection(), new RankingSection(),
+    static final List<Section> SECTIONS = List.of(new PrefaceSection(), new DecisionSection(), new SummarySection(), new RankingSection(),
             new KeysVersusJwtsSection(), new RevocationSection(), new RejectPathsSection(), new ClaimCountSection(),
             new JwkSetSizeSection(), new IssuanceSection(), new CachedVerificationSection(), new ClaimsSection(),
             new CapacitySection(), new JdkComparisonSection(), new ProvidersSection(), new LatencySection(),
