@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.authbench.runfiles.Conformance;
 import org.authbench.runfiles.Estimate;
 import org.authbench.runfiles.JmhRow;
 import org.authbench.runfiles.Manifest;
@@ -142,9 +141,9 @@ final class RankingSection implements Section {
         return out;
     }
 
-    /** Total false accepts of a library from {@code conformance.json}, or null when the run has none. */
+    /** False accepts on the library's benchmarked path from {@code conformance.json}, or null when unchecked. */
     private static String falseAccepts(RunFolder run, String library) {
-        Conformance c = run.conformance();
-        return c == null || library == null ? null : c.totalFalseAccepts(library);
+        Integer n = FalseAccepts.benchmarked(run.conformance(), library);
+        return n == null ? null : String.valueOf(n);
     }
 }

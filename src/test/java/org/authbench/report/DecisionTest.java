@@ -135,4 +135,32 @@ class DecisionTest {
         assertThat(String.join("\n", ((Doc.Bullets) doc.sections.get(0).blocks().get(2)).items()))
                 .contains("not decided, conformance was not checked");
     }
+
+    @Test
+    void aColumnWithoutAnyMeasurementIsNotPrinted() {
+        Doc.Table t = new Doc.Table(List.of("scheme", "ns/op", "B/op", "note"),
+                List.of(List.of("a", "1", "—", ""), List.of("b", "2", "—", "x")));
+        assertThat(t.withoutEmptyColumns()).isEqualTo(new Doc.Table(List.of("scheme", "ns/op", "note"),
+                List.of(List.of("a", "1", ""), List.of("b", "2", "x"))));
+        Doc.Table none = new Doc.Table(List.of("scheme"), List.of());
+        assertThat(none.withoutEmptyColumns()).isSameAs(none);
+    }
+
+    @Test
+    void aVerifierBelowItsFloorIsExplainedAndAnUnresolvedOneSaidSo() {
+        List<JmhRow> rows = List.of(verify("A", "ES256", 660_000, 500), verify("B", "ES256", 669_000, 2_000),
+                row("CryptoFloorBenchmark.floor_jwsSignature", Map.of("alg", "ES256"), 1, 670_000, 500));
+        Doc doc = new Doc("t");
+        new BelowFloorSection().addTo(doc, new ReportInput(new RunFolder(Path.of("run"), rows, null, null, null),
+                new Analysis(rows)));
+        Doc.Table t = (Doc.Table) doc.sections.get(0).blocks().get(1);
+        assertThat(t.rows()).extracting(r -> r.get(0) + ": " + r.get(3)).containsExactly(
+                "ES256 A: below 1× beyond its interval", "ES256 B: interval reaches 1×: " + Claims.NOT_RESOLVED);
+        Doc above = new Doc("t");
+        List<JmhRow> fine = List.of(verify("A", "ES256", 680_000, 500),
+                row("CryptoFloorBenchmark.floor_jwsSignature", Map.of("alg", "ES256"), 1, 670_000, 500));
+        new BelowFloorSection().addTo(above, new ReportInput(new RunFolder(Path.of("run"), fine, null, null, null),
+                new Analysis(fine)));
+        assertThat(above.sections).isEmpty();
+    }
 }
