@@ -60,7 +60,7 @@ final class CapacitySection implements Section {
             rows.add(r);
         }
         s.blocks().add(new Doc.Table(header, rows));
-        if (!a.scaling().isEmpty()) {
+        if (a.scaling().stream().anyMatch(x -> Charts.charted(x.one()))) {
             s.blocks().add(new Doc.Chart("scaling.png", "Thread scaling: efficiency per thread count against the "
                     + "ideal (100%), one panel per family", Charts.scaling(a.scaling())));
         }
