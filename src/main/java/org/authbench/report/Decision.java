@@ -22,11 +22,13 @@ final class Decision {
 
     /** Scaling efficiency at 2 threads read as "scales" (the same reading the claims use). */
     static final double SCALES = Claims.SCALES;
-    /** The plain map: a lower bound of the in-process tier, not a place a key would live. */
-    private static final String PLAIN = "PLAIN";
 
-    /** One row of the scenario table; {@code falseAccepts} null for key tiers or unchecked libraries. */
-    record Scenario(String label, MeasuredScheme scheme, Estimate efficiency, Integer falseAccepts, boolean key) {
+    /**
+     * One row of the scenario table; {@code tier} the store tier's label (null for JWTs); {@code falseAccepts} null
+     * for key tiers or unchecked libraries.
+     */
+    record Scenario(String label, String tier, MeasuredScheme scheme, Estimate efficiency, Integer falseAccepts,
+            boolean key) {
     }
 
     /** A library's standing: algorithms where it is in the fastest group, cost ÷ fastest per algorithm. */
@@ -129,22 +131,23 @@ final class Decision {
 
     /**
      * The scenarios: each key tier the run measured (in process, Caffeine, H2, Redis, PostgreSQL: the run's
-     * catalogue order, the plain map left out), then each algorithm verified by the default library, or by the
+     * catalogue order, which names the unhashed map too), then each algorithm verified by the default library, or by the
      * fastest library of that algorithm when the default did not run it.
      */
     List<Scenario> scenarios(List<Manifest.StoreTier> catalogue) {
         List<Scenario> out = new ArrayList<>();
         for (Manifest.StoreTier t : catalogue) {
             MeasuredScheme s = a.tier(t.store());
-            if (s != null && !t.store().equals(PLAIN)) {
-                out.add(new Scenario("API key: " + t.label(), s, efficiency(s), null, true));
+            if (s != null) {
+                out.add(new Scenario("API key: " + t.label() + " `" + t.store() + "`", t.label(), s, efficiency(s), null,
+                        true));
             }
         }
         for (String alg : a.algorithms()) {
             MeasuredScheme s = verifier(alg);
             if (s != null) {
                 String lib = s.param("library");
-                out.add(new Scenario("JWT " + alg + " (" + lib + ")", s, efficiency(s),
+                out.add(new Scenario("JWT " + alg + " (" + lib + ")", null, s, efficiency(s),
                         FalseAccepts.benchmarked(conformance, lib), false));
             }
         }
@@ -159,18 +162,6 @@ final class Decision {
         }
         RankGroups g = groups.get(alg);
         return g == null ? null : g.ordered().get(0);
-    }
-
-    /** Key tiers whose lookup is clearly dearer than {@code alg}'s verification (intervals separated). */
-    List<String> tiersDearerThan(String alg, List<Scenario> scenarios) {
-        MeasuredScheme v = verifier(alg);
-        List<String> out = new ArrayList<>();
-        for (Scenario sc : scenarios) {
-            if (sc.key() && v != null && v.ns().clearlyBelow(sc.scheme().ns())) {
-                out.add(sc.label().substring("API key: ".length()));
-            }
-        }
-        return out;
     }
 
     /** Public-key algorithms: the verifier holds no secret that could mint tokens. */

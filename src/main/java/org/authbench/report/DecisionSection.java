@@ -172,7 +172,7 @@ final class DecisionSection implements Section {
                     algs.add(alg + " (" + Fmt.times(sc.scheme().ns().over(v.ns())) + ")");
                 }
             }
-            String tier = sc.label().substring("API key: ".length());
+            String tier = sc.tier();
             if (algs.isEmpty()) {
                 cheaperThanAll.add(tier);
             } else {
@@ -186,7 +186,8 @@ final class DecisionSection implements Section {
             return "Where API keys stop being cheaper: not decided, no JWT verification in this run.";
         }
         return "Where API keys stop being cheaper: " + (cheaperThanAll.isEmpty() ? ""
-                : "keys in " + String.join(", ", cheaperThanAll) + " are not dearer than any algorithm" + (dearer.isEmpty() ? "." : "; "))
+                : "a key in the " + String.join(", ", cheaperThanAll) + " tier" + (cheaperThanAll.size() > 1 ? "s" : "")
+                + " is not dearer than any algorithm's verification" + (dearer.isEmpty() ? "." : "; "))
                 + String.join("; ", dearer) + (dearer.isEmpty() ? "" : ".");
     }
 

@@ -119,7 +119,7 @@ class DecisionTest {
         assertThat(standings.header()).contains("lowest scaling at 2 threads");
         assertThat(standings.rows()).filteredOn(r -> r.get(0).equals("LOCKED")).singleElement()
                 .satisfies(r -> assertThat(r.get(r.size() - 1)).startsWith("45.00 ± "));
-        assertThat(t.rows()).extracting(r -> r.get(0)).containsExactly("API key: in-process", "API key: Redis",
+        assertThat(t.rows()).extracting(r -> r.get(0)).containsExactly("API key: in-process `HASHED`", "API key: Redis `REDIS`",
                 "JWT HS256 (SAFE)", "JWT RS256 (SAFE)");
         String answers = String.join("\n", ((Doc.Bullets) s.blocks().get(2)).items());
         assertThat(answers).contains("Default JWT library: SAFE (0 false accepts; fastest group for HS256, RS256)").contains("Rule:")
