@@ -35,6 +35,10 @@ class HtmlRenderTest {
     @Test
     void theDecisionTableAndEveryChartRenderInAHeadlessBrowser() throws Exception {
         Optional<Path> browser = chromium();
+        // CI (.ci/run) installs Chromium and sets AUTHBENCH_REQUIRE_BROWSER: there a missing browser is a failure.
+        if ("1".equals(System.getenv("AUTHBENCH_REQUIRE_BROWSER"))) {
+            assertThat(browser).as("AUTHBENCH_REQUIRE_BROWSER=1 but no Chromium on PATH").isPresent();
+        }
         assumeTrue(browser.isPresent(), "no Chromium (set AUTHBENCH_CHROMIUM or put chromium on PATH): headless "
                 + "rendering check skipped");
         Path run = tmp.resolve("run");
