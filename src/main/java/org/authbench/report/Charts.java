@@ -242,13 +242,21 @@ final class Charts {
         }
         r.setErrorIndicatorStroke(new BasicStroke(2f));
         r.setUseSeriesOffset(series.size() > 1);
-        NumberAxis axis = new NumberAxis("× cost (1 = same; below 1 = cheaper)");
-        axis.setAutoRangeIncludesZero(true);
+        // Ratios on a log axis: 0.5× and 2× sit equally far from the 1× line, which is always in range.
+        double lo = 1;
+        double hi = 1;
+        for (Map<String, Estimate> m : series.values()) {
+            for (Estimate e : m.values()) {
+                lo = Math.min(lo, e.lower() > 0 ? e.lower() : e.value());
+                hi = Math.max(hi, e.upper());
+            }
+        }
+        LogAxis axis = logAxis("× cost (log scale; 1 = same, below 1 = cheaper)");
+        axis.setRange(lo / 1.3, hi * 1.3);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         ValueMarker one = new ValueMarker(1.0, Color.BLACK, new BasicStroke(1.5f));
         plot.addRangeMarker(one);
-        axis.setLowerBound(0); // a cost ratio below 0 means nothing: a whisker reaching the edge reads as "reaches 0"
         return png(chart(title + " (whiskers = interval)", plot, series.size() > 1), WIDTH,
                 140 + 22 * rows * Math.max(1, series.size() / 2 + 1));
     }
@@ -368,7 +376,14 @@ final class Charts {
 
     /** A log axis with one labelled tick per decade (10, 100, 1,000 ...) and unlabelled minor ticks between. */
     static LogAxis logAxis(String unit) {
-        LogAxis axis = new LogAxis(unit);
+        LogAxis axis = new LogAxis(unit) {
+            // An interval end at or below zero has no place on a log axis: it is drawn to the axis's edge, so the
+            // whisker reads "reaches zero" instead of vanishing with its line.
+            @Override
+            public double valueToJava2D(double value, Rectangle2D area, RectangleEdge edge) {
+                return super.valueToJava2D(Math.max(value, getLowerBound()), area, edge);
+            }
+        };
         axis.setTickUnit(new NumberTickUnit(1));
         axis.setAutoTickUnitSelection(false);
         axis.setMinorTickCount(9);
