@@ -39,9 +39,11 @@ final class RankingSection implements Section {
             MeasuredScheme floorScheme = a.base(Analysis.FLOOR_JWS).stream().filter(f -> alg.equals(f.param("alg")))
                     .findFirst().orElse(null);
             List<List<String>> rows = new ArrayList<>();
-            int i = 1;
+            // Rank groups, not ranks: rows whose intervals overlap or differ by under RankGroups.MARGIN are tied.
+            RankGroups groups = new RankGroups(rank.stream().filter(v -> !Analysis.REFERENCE.equals(v.param("library")))
+                    .toList());
             for (MeasuredScheme v : rank) {
-                rows.add(schemeRow(a, run, String.valueOf(i++), v));
+                rows.add(schemeRow(a, run, groups.ordered().contains(v) ? groups.label(v) : "ref", v));
             }
             if (floorScheme != null) {
                 rows.add(schemeRow(a, run, "floor", floorScheme));
@@ -51,7 +53,7 @@ final class RankingSection implements Section {
                 rows.add(schemeRow(a, run, "floor", parseFloor));
             }
             Doc.para(s, alg + ":");
-            s.blocks().add(new Doc.Table(List.of("#", "library", "ns/op ± 99.9% CI", "mode", "ops/s", "× floor", "p50 ns",
+            s.blocks().add(new Doc.Table(List.of("group", "library", "ns/op ± 99.9% CI", "mode", "ops/s", "× floor", "p50 ns",
                     "p99 ns", "p99.9 ns", "B/op", "false accepts"), rows));
             MeasuredScheme reference = rank.stream().filter(v -> Analysis.REFERENCE.equals(v.param("library"))).findFirst()
                     .orElse(null);
