@@ -2,27 +2,11 @@ package org.authbench.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.text.DecimalFormat;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.DoubleFunction;
-import javax.imageio.ImageIO;
 import org.authbench.runfiles.Estimate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -32,7 +16,6 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -40,11 +23,6 @@ import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.TextAnchor;
-import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -64,51 +42,7 @@ final class Charts {
     static final int WIDTH = 1100;
     /** Percentiles drawn in latency charts. */
     static final List<Double> PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9, 99.99);
-    /** The colour of a single-series chart and of names no palette entry matches. */
-    static final Color BLUE = new Color(0x3b75af);
-
-    /**
-     * One colour per library and per store tier, by the names the run files use. The report cannot read the
-     * library and store enums (it reads run files only); a name missing here is drawn in {@link #BLUE}.
-     */
-    private static final Map<String, Color> PALETTE = new LinkedHashMap<>();
-
-    static {
-        String[][] p = {{"REFERENCE", "7f7f7f"}, {"JJWT", "1f77b4"}, {"NIMBUS", "d62728"}, {"AUTH0", "2ca02c"},
-            {"JOSE4J", "9467bd"}, {"FUSIONAUTH", "ff7f0e"}, {"VERTX", "8c564b"}, {"PLAIN", "bcbd22"},
-            {"HASHED", "17becf"}, {"CAFFEINE", "e377c2"}, {"H2", "637939"}, {"REDIS", "e7969c"},
-            {"POSTGRES", "393b79"}, {"IN_PROCESS", "17becf"}};
-        for (String[] e : p) {
-            PALETTE.put(e[0], new Color(Integer.parseInt(e[1], 16)));
-        }
-    }
-
     private Charts() {
-    }
-
-    /** The fixed colour of a library or store named in {@code name} (case-insensitive; the longest match wins). */
-    static Color colour(String name) {
-        String n = name.toUpperCase(Locale.ROOT).replace("-", "").replace(":", " ");
-        String best = null;
-        for (String k : PALETTE.keySet()) {
-            if (n.matches(".*\\b" + k + "\\b.*") && (best == null || k.length() > best.length())) {
-                best = k;
-            }
-        }
-        return best == null ? BLUE : PALETTE.get(best);
-    }
-
-    /** The colour of a scheme: its library, else its store, else (floors) dark grey. */
-    static Color colour(MeasuredScheme s) {
-        String who = s.param("library") != null ? s.param("library") : s.param("store");
-        return who != null ? colour(who) : new Color(0x333333);
-    }
-
-    private static Shape shape(MeasuredScheme s) {
-        if (s.method().startsWith("CryptoFloorBenchmark")) {
-            return ShapeUtils.createDiamond(6f);
-        }
-        return s.param("store") != null ? new Rectangle2D.Double(-5, -5, 10, 10) : new Ellipse2D.Double(-5, -5, 10, 10);
     }
 
     /** Every scheme on one logarithmic ns/op axis, fastest at the top, whiskers = the interval. */
@@ -151,22 +85,22 @@ final class Charts {
             if (!seriesKeys.contains(key)) {
                 seriesKeys.add(key);
                 int k = seriesKeys.size() - 1;
-                r.setSeriesPaint(k, colour(s));
-                r.setSeriesShape(k, shape(s));
+                r.setSeriesPaint(k, ChartStyle.colour(s));
+                r.setSeriesShape(k, ChartStyle.shape(s));
             }
             Estimate e = s.ns();
             data.add(e.value() / scale, finite(e.error()) / scale, key, labels.get(i));
         }
         r.setErrorIndicatorStroke(new BasicStroke(2f));
         r.setUseSeriesOffset(false);
-        ValueAxis axis = log ? logAxis(unit) : new NumberAxis(unit);
+        ValueAxis axis = log ? ChartStyle.logAxis(unit) : new NumberAxis(unit);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
         if (!Double.isNaN(line)) {
-            plot.addRangeMarker(dashed(line, "floor"));
+            plot.addRangeMarker(ChartStyle.dashed(line, "floor"));
         }
-        return png(chart(title, plot, false), WIDTH, 120 + 24 * ordered.size());
+        return ChartStyle.png(ChartStyle.chart(title, plot, false), WIDTH, 120 + 24 * ordered.size());
     }
 
     /** Groups of one colour: the library, the store, or "floor". */
@@ -186,11 +120,11 @@ final class Charts {
                     data.addValue(v, s.getKey(), "p" + Fmt.plain(p));
                 }
             }
-            r.setSeriesPaint(k, colour(s.getKey()));
-            r.setSeriesStroke(k++, stroke(s.getKey()));
+            r.setSeriesPaint(k, ChartStyle.colour(s.getKey()));
+            r.setSeriesStroke(k++, ChartStyle.stroke(s.getKey()));
         }
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("percentile"), logAxis(unit), r);
-        return png(chart(title, plot, true), WIDTH, 520);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("percentile"), ChartStyle.logAxis(unit), r);
+        return ChartStyle.png(ChartStyle.chart(title, plot, true), WIDTH, 520);
     }
 
     /**
@@ -211,14 +145,14 @@ final class Charts {
                 }
             }
             data.addSeries(xy);
-            r.setSeriesPaint(k, colour(s.getKey()));
-            r.setSeriesStroke(k++, stroke(s.getKey()));
+            r.setSeriesPaint(k, ChartStyle.colour(s.getKey()));
+            r.setSeriesStroke(k++, ChartStyle.stroke(s.getKey()));
         }
         NumberAxis x = new NumberAxis("percentile");
         x.setRange(0, decades);
-        x.setTickUnit(new NumberTickUnit(1, new Format(v -> nines(Math.pow(10, v)))));
-        XYPlot plot = new XYPlot(data, x, logAxis("µs"), r);
-        return png(chart(title, plot, true), WIDTH, 520);
+        x.setTickUnit(new NumberTickUnit(1, new ChartStyle.Format(v -> nines(Math.pow(10, v)))));
+        XYPlot plot = new XYPlot(data, x, ChartStyle.logAxis("µs"), r);
+        return ChartStyle.png(ChartStyle.chart(title, plot, true), WIDTH, 520);
     }
 
     /** 1/(1-p) as a percentile label: 10 → 90%, 1000 → 99.9%. */
@@ -231,7 +165,7 @@ final class Charts {
     static byte[] ratios(String title, Map<String, Map<String, Estimate>> series) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);
-        Color[] cycle = {BLUE, new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
+        Color[] cycle = {ChartStyle.BLUE, new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
         int k = 0;
         int rows = 0;
         for (Map.Entry<String, Map<String, Estimate>> s : series.entrySet()) {
@@ -251,13 +185,13 @@ final class Charts {
                 hi = Math.max(hi, e.upper());
             }
         }
-        LogAxis axis = logAxis("× cost (log scale; 1 = same, below 1 = cheaper)");
+        LogAxis axis = ChartStyle.logAxis("× cost (log scale; 1 = same, below 1 = cheaper)");
         axis.setRange(lo / 1.3, hi * 1.3);
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), axis, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         ValueMarker one = new ValueMarker(1.0, Color.BLACK, new BasicStroke(1.5f));
         plot.addRangeMarker(one);
-        return png(chart(title + " (whiskers = interval)", plot, series.size() > 1), WIDTH,
+        return ChartStyle.png(ChartStyle.chart(title + " (whiskers = interval)", plot, series.size() > 1), WIDTH,
                 140 + 22 * rows * Math.max(1, series.size() / 2 + 1));
     }
 
@@ -294,20 +228,20 @@ final class Charts {
                     y.add(p.threads(), eff.value(), Math.max(0, eff.lower()), eff.upper());
                 }
                 data.addSeries(y);
-                r.setSeriesPaint(k, colour(s.one()));
-                r.setSeriesShape(k, shape(s.one()));
+                r.setSeriesPaint(k, ChartStyle.colour(s.one()));
+                r.setSeriesShape(k, ChartStyle.shape(s.one()));
                 r.setSeriesStroke(k++, new BasicStroke(2f));
             }
             maxSeries += k;
             NumberAxis eff = new NumberAxis(f.getKey() + ": efficiency %");
             eff.setRange(0, 150);
             XYPlot sub = new XYPlot(data, null, eff, r);
-            ValueMarker ideal = dashed(100, "ideal (linear)");
+            ValueMarker ideal = ChartStyle.dashed(100, "ideal (linear)");
             sub.addRangeMarker(ideal);
             plot.add(sub, 1);
         }
         plot.setGap(12);
-        return png(chart("Thread scaling: efficiency against the ideal 100% (whiskers = interval)", plot, true), WIDTH,
+        return ChartStyle.png(ChartStyle.chart("Thread scaling: efficiency against the ideal 100% (whiskers = interval)", plot, true), WIDTH,
                 Math.max(380, 260 * families.size() + 18 * maxSeries));
     }
 
@@ -353,105 +287,5 @@ final class Charts {
 
     private static double finite(double v) {
         return Double.isNaN(v) ? 0 : v;
-    }
-
-    /** A line's stroke by the algorithm in its name, so one library's lines stay apart: HS solid, RS dashed, ES dotted. */
-    static BasicStroke stroke(String name) {
-        String n = name.toUpperCase(Locale.ROOT);
-        float[] dash = n.contains("RS256") || n.contains("PS256") ? new float[] {9f, 5f}
-                : n.contains("ES256") || n.contains("ES384") || n.contains("EDDSA") ? new float[] {2f, 4f} : null;
-        return dash == null ? new BasicStroke(2f) : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                dash, 0f);
-    }
-
-    private static ValueMarker dashed(double at, String label) {
-        ValueMarker m = new ValueMarker(at, Color.DARK_GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        m.setLabel(label);
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        return m;
-    }
-
-    /** A log axis with one labelled tick per decade (10, 100, 1,000 ...) and unlabelled minor ticks between. */
-    static LogAxis logAxis(String unit) {
-        LogAxis axis = new LogAxis(unit) {
-            // An interval end at or below zero has no place on a log axis: it is drawn to the axis's edge, so the
-            // whisker reads "reaches zero" instead of vanishing with its line.
-            @Override
-            public double valueToJava2D(double value, Rectangle2D area, RectangleEdge edge) {
-                return super.valueToJava2D(Math.max(value, getLowerBound()), area, edge);
-            }
-        };
-        axis.setTickUnit(new NumberTickUnit(1));
-        axis.setAutoTickUnitSelection(false);
-        axis.setMinorTickCount(9);
-        axis.setMinorTickMarksVisible(true);
-        axis.setNumberFormatOverride(new Format(v -> v >= 1 ? Fmt.num(v, 0)
-                : Fmt.plain(new BigDecimal(v).round(new MathContext(3)).doubleValue())));
-        return axis;
-    }
-
-    private static JFreeChart chart(String title, Plot plot, boolean legend) {
-        JFreeChart c = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, legend);
-        c.setBackgroundPaint(Color.WHITE);
-        plot.setBackgroundPaint(Color.WHITE);
-        if (plot instanceof CategoryPlot p) {
-            p.setRangeGridlinePaint(new Color(0xcccccc));
-            p.setDomainGridlinesVisible(true);
-            p.setDomainGridlinePaint(new Color(0xeeeeee));
-        } else if (plot instanceof XYPlot p) {
-            p.setRangeGridlinePaint(new Color(0xcccccc));
-            p.setDomainGridlinePaint(new Color(0xcccccc));
-        } else if (plot instanceof CombinedDomainXYPlot p) {
-            for (Object o : p.getSubplots()) {
-                ((XYPlot) o).setBackgroundPaint(Color.WHITE);
-                ((XYPlot) o).setRangeGridlinePaint(new Color(0xcccccc));
-            }
-        }
-        LegendTitle l = c.getLegend();
-        if (l != null) {
-            l.setPosition(RectangleEdge.RIGHT);
-            l.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        }
-        return c;
-    }
-
-    private static byte[] png(JFreeChart chart, int width, int height) {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // reports are drawn on servers and in CI
-        }
-        BufferedImage img = chart.createBufferedImage(width, height);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(img, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A tick-label format from a function (JFreeChart axes take a {@link NumberFormat}). */
-    private static final class Format extends NumberFormat {
-        private final DoubleFunction<String> f;
-
-        Format(DoubleFunction<String> f) {
-            this.f = f;
-        }
-
-        @Override
-        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            return to.append(f.apply(number));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return to.append(f.apply(number));
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            return new DecimalFormat().parse(source, pos);
-        }
     }
 }

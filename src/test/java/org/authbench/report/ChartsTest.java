@@ -13,14 +13,14 @@ class ChartsTest {
 
     @Test
     void aLibraryKeepsItsColourHoweverASeriesNamesIt() {
-        assertThat(Charts.colour("jwt:nimbus:HS256 @ 257,176/s")).isEqualTo(Charts.colour("NIMBUS"))
-                .isEqualTo(Charts.colour("NIMBUS [JDK 21.0.5]"));
-        assertThat(Charts.colour("apikey:hashed @ 1/s")).isEqualTo(Charts.colour("HASHED"));
-        assertThat(Charts.colour("something else")).isEqualTo(Charts.BLUE);
+        assertThat(ChartStyle.colour("jwt:nimbus:HS256 @ 257,176/s")).isEqualTo(ChartStyle.colour("NIMBUS"))
+                .isEqualTo(ChartStyle.colour("NIMBUS [JDK 21.0.5]"));
+        assertThat(ChartStyle.colour("apikey:hashed @ 1/s")).isEqualTo(ChartStyle.colour("HASHED"));
+        assertThat(ChartStyle.colour("something else")).isEqualTo(ChartStyle.BLUE);
         Set<Color> seen = new HashSet<>();
         for (String n : List.of("REFERENCE", "JJWT", "NIMBUS", "AUTH0", "JOSE4J", "FUSIONAUTH", "VERTX", "PLAIN", "HASHED",
                 "CAFFEINE", "H2", "REDIS", "POSTGRES")) {
-            assertThat(seen.add(Charts.colour(n))).as(n + " has a colour of its own").isTrue();
+            assertThat(seen.add(ChartStyle.colour(n))).as(n + " has a colour of its own").isTrue();
         }
     }
 
@@ -33,8 +33,8 @@ class ChartsTest {
 
     @Test
     void linesOfOneLibraryDifferByAlgorithm() {
-        assertThat(Charts.stroke("jwt:vertx:HS256").getDashArray()).isNull();
-        assertThat(Charts.stroke("jwt:vertx:ES256").getDashArray()).isNotNull()
-                .isNotEqualTo(Charts.stroke("jwt:vertx:RS256").getDashArray());
+        assertThat(ChartStyle.stroke("jwt:vertx:HS256").getDashArray()).isNull();
+        assertThat(ChartStyle.stroke("jwt:vertx:ES256").getDashArray()).isNotNull()
+                .isNotEqualTo(ChartStyle.stroke("jwt:vertx:RS256").getDashArray());
     }
 }
