@@ -35,7 +35,8 @@ final class CapacitySection implements Section {
         }
         boolean anyScaling = schemes.stream().anyMatch(x -> d.efficiency(x) != null);
         Doc.para(s, "Cores needed per " + Fmt.num(CAPACITY_RATE) + " requests/s = " + Fmt.num(CAPACITY_RATE)
-                + " / (one thread's ops/s × scaling efficiency at 2 threads), authentication only, no request handling. "
+                + " / (one thread's ops/s × scaling efficiency at 2 threads, counted as at most 100%), authentication "
+                + "only, no request handling. "
                 + (anyScaling ? "Rows this run did not measure at 2 threads are marked \"assumed linear\". "
                 : "This run measured no scheme at 2 threads: every row assumes linear scaling, which a lock or a "
                 + "connection pool can break (run `--profile stores` or `full` to measure it). ")
@@ -56,7 +57,7 @@ final class CapacitySection implements Section {
                 r.add(eff == null ? "not measured" : Fmt.pm(eff.times(100)) + "%");
             }
             Estimate cores = perCore.reciprocal(CAPACITY_RATE);
-            r.add(eff == null ? Fmt.pm(cores) + (anyScaling ? " (assumed linear)" : "") : Fmt.pm(cores.over(eff)));
+            r.add(Fmt.pm(Decision.atScaling(cores, eff)) + (eff == null && anyScaling ? " (assumed linear)" : ""));
             rows.add(r);
         }
         s.blocks().add(new Doc.Table(header, rows));

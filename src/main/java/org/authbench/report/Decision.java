@@ -164,6 +164,14 @@ final class Decision {
         return g == null ? null : g.ordered().get(0);
     }
 
+    /**
+     * A one-thread cost (time or cores) at the measured scaling: divided by the efficiency, or unchanged when it was
+     * not measured or came out at or above 100% (more than linear is noise, not capacity to count on).
+     */
+    static Estimate atScaling(Estimate oneThread, Estimate efficiency) {
+        return efficiency == null || efficiency.value() >= 1 ? oneThread : oneThread.over(efficiency);
+    }
+
     /** Public-key algorithms: the verifier holds no secret that could mint tokens. */
     static boolean publicKey(String alg) {
         return !Objects.requireNonNullElse(alg, "").startsWith("HS");

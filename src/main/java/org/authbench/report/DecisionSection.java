@@ -34,7 +34,8 @@ final class DecisionSection implements Section {
         double rate = commonRate(run.latency(), scenarios, p99);
         Doc.para(s, "Where the key lives, or which JWT algorithm verifies it, on " + platform(a) + ". Cost = one "
                 + "thread's mean time per authentication ± its interval. Cores per " + Fmt.num(RATE) + " req/s and "
-                + "core-seconds per million requests divide that cost by the scaling efficiency measured at 2 threads"
+                + "core-seconds per million requests divide that cost by the scaling efficiency measured at 2 threads "
+                + "(an efficiency at or above 100% counts as linear)"
                 + (scaled ? "; \"assumed linear\" marks rows whose scaling this run did not measure" : " (not measured in "
                 + "this run: assumed linear)") + ". For tiers with a server the time includes waiting on it: busy "
                 + "threads, not CPU. False accepts count the code path each benchmark times"
@@ -54,7 +55,7 @@ final class DecisionSection implements Section {
         for (Decision.Scenario x : scenarios) {
             Estimate ns = x.scheme().ns();
             Estimate eff = x.efficiency();
-            Estimate perRequest = eff == null ? ns : ns.over(eff);
+            Estimate perRequest = Decision.atScaling(ns, eff);
             String linear = eff == null && scaled ? " (assumed linear)" : "";
             List<String> r = new ArrayList<>(List.of(x.label(), Fmt.pm(ns)));
             if (!Double.isNaN(rate)) {
@@ -89,16 +90,21 @@ final class DecisionSection implements Section {
 
     private static List<String> answers(Analysis a, Decision d, List<Decision.Scenario> scenarios) {
         List<String> out = new ArrayList<>();
-        out.add(libraryAnswer(d) + " Rule: among libraries with zero false accepts on the benchmarked path and ≥ "
+        out.add(withRule(libraryAnswer(d), "among libraries with zero false accepts on the benchmarked path and ≥ "
                 + Fmt.num(100 * Decision.SCALES, 0) + "% scaling efficiency at 2 threads (where measured), the one in "
                 + "the fastest rank group (intervals overlap or within " + Fmt.num(100 * RankGroups.MARGIN, 0)
-                + "%) for most algorithms, then the smallest geometric mean of cost ÷ fastest.");
-        out.add(algorithmAnswer(d, a) + " Rule: the algorithms' verifications above ranked into groups the same way; "
+                + "%) for most algorithms, then the smallest geometric mean of cost ÷ fastest."));
+        out.add(withRule(algorithmAnswer(d, a), "the algorithms' verifications above ranked into groups the same way; "
                 + "HS* algorithms make every verifier hold the signing secret, so the cheapest public-key algorithm "
-                + "is named too.");
-        out.add(crossoverAnswer(d, a, scenarios) + " Rule: a tier is dearer than an algorithm when the lookup's "
-                + "interval lies entirely above the verification's.");
+                + "is named too."));
+        out.add(withRule(crossoverAnswer(d, a, scenarios), "a tier is dearer than an algorithm when the lookup's "
+                + "interval lies entirely above the verification's."));
         return out;
+    }
+
+    /** An answer and the rule that derived it; an undecided answer needs no rule. */
+    private static String withRule(String answer, String rule) {
+        return answer.contains(": not decided") ? answer : answer + " Rule: " + rule;
     }
 
     private static String libraryAnswer(Decision d) {

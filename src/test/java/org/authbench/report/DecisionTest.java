@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.authbench.conformance.Family;
 import org.authbench.runfiles.Conformance;
+import org.authbench.runfiles.Estimate;
 import org.authbench.runfiles.JmhRow;
+import org.authbench.runfiles.LatencySummary;
 import org.authbench.runfiles.RunFolder;
 import org.junit.jupiter.api.Test;
 
@@ -162,5 +164,40 @@ class DecisionTest {
         new BelowFloorSection().addTo(above, new ReportInput(new RunFolder(Path.of("run"), fine, null, null, null),
                 new Analysis(fine)));
         assertThat(above.sections).isEmpty();
+    }
+
+    private static LatencySummary.RateRun rate(double rps, double p99) {
+        return new LatencySummary.RateRun(rps, rps, null, 1000, 0, 0, Map.of("p99", p99), Map.of("p99", p99), null,
+                List.of());
+    }
+
+    @Test
+    void p99IsPrintedAtARateEverySchemeWasMeasuredAtAndLeftOutWithoutOne() {
+        List<JmhRow> rows = List.of(key("HASHED", 130, 2), verify("A", "HS256", 2_000, 20));
+        LatencySummary common = new LatencySummary(10, 20, 5, 1, List.of(
+                new LatencySummary.SchemeRuns("apikey:hashed", null, List.of(rate(10_000, 3.5), rate(50_000, 9)), null),
+                new LatencySummary.SchemeRuns("jwt:a:HS256", null, List.of(rate(10_050, 40)), null)));
+        Doc doc = new Doc("t");
+        new DecisionSection().addTo(doc, new ReportInput(new RunFolder(Path.of("run"), rows, null, common, null),
+                new Analysis(rows)));
+        Doc.Table t = (Doc.Table) doc.sections.get(0).blocks().get(1);
+        assertThat(t.header()).contains("p99 µs at 10,000 req/s");
+        assertThat(t.rows()).extracting(r -> r.get(2)).containsExactly("3.500", "40.00");
+        LatencySummary apart = new LatencySummary(10, 20, 5, 1, List.of(
+                new LatencySummary.SchemeRuns("apikey:hashed", null, List.of(rate(2_000_000, 3.5)), null),
+                new LatencySummary.SchemeRuns("jwt:a:HS256", null, List.of(rate(250_000, 40)), null)));
+        Doc other = new Doc("t");
+        new DecisionSection().addTo(other, new ReportInput(new RunFolder(Path.of("run"), rows, null, apart, null),
+                new Analysis(rows)));
+        assertThat(((Doc.Table) other.sections.get(0).blocks().get(1)).header()).noneMatch(h -> h.startsWith("p99"));
+        assertThat(((Doc.Para) other.sections.get(0).blocks().get(2)).text()).contains("no common request rate");
+    }
+
+    @Test
+    void capacityDividesByTheMeasuredEfficiencyButNeverCountsMoreThanLinear() {
+        Estimate ns = new Estimate(1_000, 10);
+        assertThat(Decision.atScaling(ns, null)).isEqualTo(ns);
+        assertThat(Decision.atScaling(ns, new Estimate(1.2, 0.3))).isEqualTo(ns);
+        assertThat(Decision.atScaling(ns, new Estimate(0.5, 0.01)).value()).isEqualTo(2_000);
     }
 }
