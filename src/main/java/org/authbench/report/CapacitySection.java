@@ -1,12 +1,13 @@
 package org.authbench.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.authbench.runfiles.Estimate;
 
-/** Cores needed per 10,000 requests/s for each key tier, the best and median library, and denylisted verification. */
+/**
+ * Cores needed per 10,000 requests/s for each key tier, each algorithm's fastest and default library, and
+ * denylisted verification, at the scaling efficiency the run measured at 2 threads (linear where it did not).
+ */
 final class CapacitySection implements Section {
 
     static final double CAPACITY_RATE = 10_000;
@@ -15,19 +16,16 @@ final class CapacitySection implements Section {
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
         Doc.Section s = doc.section("capacity", "Capacity");
-        Doc.para(s, "Cores needed per " + Fmt.num(CAPACITY_RATE) + " requests/s = " + Fmt.num(CAPACITY_RATE)
-                + " / per-core ops/s, from one thread's measured cost (authentication only, no request handling). "
-                + "For tiers with a server (H2, Redis, PostgreSQL) the time includes waiting on it, so the figure counts "
-                + "busy threads rather than CPU.");
+        Decision d = new Decision(a, in.run().conformance());
         List<MeasuredScheme> schemes = new ArrayList<>(a.keyTiers());
         for (String alg : a.algorithms()) {
             MeasuredScheme best = a.best(alg);
-            MeasuredScheme med = a.median(alg);
+            MeasuredScheme chosen = d.verifier(alg);
             if (best != null) {
                 schemes.add(best);
             }
-            if (med != null && med != best) {
-                schemes.add(med);
+            if (chosen != null && chosen != best) {
+                schemes.add(chosen);
             }
         }
         schemes.addAll(a.denylisted());
@@ -35,37 +33,37 @@ final class CapacitySection implements Section {
             Doc.para(s, "No scheme in this run to size.");
             return;
         }
-        Map<MeasuredScheme, Analysis.Scaling> scaled = new LinkedHashMap<>();
-        for (Analysis.Scaling sc : a.scaling()) {
-            scaled.put(sc.one(), sc);
-        }
-        boolean anyScaling = schemes.stream().anyMatch(scaled::containsKey);
-        List<String> header = new ArrayList<>(List.of("scheme", "per-core ops/s", "cores per " + Fmt.num(CAPACITY_RATE)
-                + " req/s"));
+        boolean anyScaling = schemes.stream().anyMatch(x -> d.efficiency(x) != null);
+        Doc.para(s, "Cores needed per " + Fmt.num(CAPACITY_RATE) + " requests/s = " + Fmt.num(CAPACITY_RATE)
+                + " / (one thread's ops/s × scaling efficiency at 2 threads, counted as at most 100%), authentication "
+                + "only, no request handling. "
+                + (anyScaling ? "Rows this run did not measure at 2 threads are marked \"assumed linear\". "
+                : "This run measured no scheme at 2 threads: every row assumes linear scaling, which a lock or a "
+                + "connection pool can break (run `--profile stores` or `full` to measure it). ")
+                + "For tiers with a server (H2, Redis, PostgreSQL) the time includes waiting on it, so the figure counts "
+                + "busy threads rather than CPU.");
+        List<String> header = new ArrayList<>(List.of("scheme", "one thread's ops/s"));
         if (anyScaling) {
-            header.add("cores per " + Fmt.num(CAPACITY_RATE) + " req/s at measured threads");
+            header.add("scaling at 2 threads");
         }
+        header.add("cores per " + Fmt.num(CAPACITY_RATE) + " req/s");
         List<List<String>> rows = new ArrayList<>();
         for (MeasuredScheme sc : schemes) {
             Estimate perCore = sc.ops().times(1.0 / sc.threads());
+            Estimate eff = d.efficiency(sc);
             List<String> r = new ArrayList<>(List.of(Charts.shortLabel(sc), Fmt.pm(perCore)
-                    + (sc.opsDerived() ? " (derived)" : ""), Fmt.pm(perCore.reciprocal(CAPACITY_RATE))));
+                    + (sc.opsDerived() ? " (derived)" : "")));
             if (anyScaling) {
-                Analysis.Scaling sg = scaled.get(sc);
-                if (sg == null) {
-                    r.add("—");
-                } else {
-                    MeasuredScheme top = sg.points().get(sg.points().size() - 1);
-                    Estimate agg = top.byMode().get(sg.mode()).opsPerSecond();
-                    r.add(Fmt.pm(agg.reciprocal(CAPACITY_RATE * top.threads())) + " (" + top.threads() + " threads)");
-                }
+                r.add(eff == null ? "not measured" : Fmt.pm(eff.times(100)) + "%");
             }
+            Estimate cores = perCore.reciprocal(CAPACITY_RATE);
+            r.add(Fmt.pm(Decision.atScaling(cores, eff)) + (eff == null && anyScaling ? " (assumed linear)" : ""));
             rows.add(r);
         }
         s.blocks().add(new Doc.Table(header, rows));
-        if (!a.scaling().isEmpty()) {
-            s.blocks().add(new Doc.Chart("scaling.png", "Thread scaling: aggregate throughput per thread count",
-                    Charts.scaling(a.scaling())));
+        if (a.scaling().stream().anyMatch(x -> Charts.charted(x.one()))) {
+            s.blocks().add(new Doc.Chart("scaling.png", "Thread scaling: efficiency per thread count against the "
+                    + "ideal (100%), one panel per family", Charts.scaling(a.scaling())));
         }
     }
 }

@@ -2,178 +2,157 @@ package org.authbench.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.geom.Line2D;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.authbench.runfiles.Estimate;
-import org.authbench.runfiles.JmhRow;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.Marker;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * The report's charts, drawn with XChart into PNG bytes (headless). Latency and cost axes are logarithmic
- * where the values span decades; whiskers are the 99.9% confidence interval.
+ * The report's charts, drawn with JFreeChart into PNG bytes (headless). JFreeChart maps both ends of an interval
+ * through the axis, so whiskers are right on logarithmic axes (XChart 3.8 drew them wrongly there); a lower end at
+ * or below zero runs to the axis's edge, which reads as "the interval reaches zero". Every decade of a log axis is
+ * labelled. Each library and each store tier keeps one colour in every chart ({@link #colour}); keys are squares,
+ * verifications circles, floors diamonds. Comparisons are horizontal dot plots, so long labels stay readable.
  */
 final class Charts {
 
     static final int WIDTH = 1100;
     /** Percentiles drawn in latency charts. */
     static final List<Double> PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9, 99.99);
-
     private Charts() {
     }
 
-    /**
-     * One point per scheme, fastest first, on one log-scale ns/op axis, the 99.9% CI as caps above and below.
-     * Caps rather than XChart's error bars: in 3.8.8 those are drawn wrongly on a logarithmic category axis.
-     */
+    /** Every scheme on one logarithmic ns/op axis, fastest at the top, whiskers = the interval. */
     static byte[] schemes(List<MeasuredScheme> schemes) {
         List<MeasuredScheme> ordered = new ArrayList<>(schemes);
-        ordered.sort(Comparator.comparingDouble(s -> s.ns().value()));
+        ordered.sort((x, y) -> Double.compare(x.ns().value(), y.ns().value()));
         List<String> labels = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        List<Double> lo = new ArrayList<>();
-        List<Double> hi = new ArrayList<>();
-        for (MeasuredScheme s : ordered) {
-            labels.add(shortLabel(s));
-            y.add(s.ns().value());
-            lo.add(s.ns().lower() > 0 ? s.ns().lower() : s.ns().value());
-            hi.add(s.ns().upper());
-        }
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(620)
-                .title("Cost per authentication, every scheme (log scale, caps = 99.9% CI)")
-                .xAxisTitle("").yAxisTitle("ns per operation (one thread)").build();
-        style(c.getStyler());
-        c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-        c.getStyler().setOverlapped(true);
-        c.getStyler().setLegendVisible(false);
-        c.getStyler().setYAxisLogarithmic(true).setXAxisLabelRotation(60);
-        c.getStyler().setMarkerSize(11);
-        c.addSeries("upper", labels, hi).setMarker(new Cap(true)).setMarkerColor(BLUE);
-        c.addSeries("lower", labels, lo).setMarker(new Cap(false)).setMarkerColor(BLUE);
-        c.addSeries("ns/op", labels, y).setMarker(SeriesMarkers.CIRCLE).setMarkerColor(BLUE);
-        return png(c);
+        ordered.forEach(s -> labels.add(shortLabel(s)));
+        return dots("Cost per authentication, every scheme (log scale; whiskers = interval)", ordered, labels,
+                "ns per operation (one thread)", true, Double.NaN);
     }
 
-    private static final Color BLUE = new Color(0x3b75af);
-
-    /** A whisker cap: a horizontal bar with a stub pointing at the mean. */
-    private static final class Cap extends Marker {
-        private final boolean upper;
-
-        Cap(boolean upper) {
-            this.upper = upper;
-        }
-
-        @Override
-        public void paint(java.awt.Graphics2D g, double x, double y, int size) {
-            g.setStroke(new BasicStroke(2f));
-            double half = size / 2.0;
-            g.draw(new Line2D.Double(x - half, y, x + half, y));
-            g.draw(new Line2D.Double(x, y, x, upper ? y + half : y - half));
-        }
-    }
-
-    /** Libraries of one algorithm as bars with CI whiskers, the raw floor as the last bar. */
+    /** One algorithm's libraries, fastest first; labels carry the rank group ("tied" inside one); dashed = floor. */
     static byte[] libraryBars(String alg, List<MeasuredScheme> ranking, Estimate floor) {
-        List<String> x = new ArrayList<>();
-        List<Double> y = new ArrayList<>();
-        List<Double> e = new ArrayList<>();
-        for (MeasuredScheme s : ranking) {
-            x.add(s.label());
-            y.add(s.ns().value() / 1000);
-            e.add(finite(s.ns().error()) / 1000);
+        List<MeasuredScheme> real = ranking.stream().filter(s -> !Analysis.REFERENCE.equals(s.param("library"))).toList();
+        RankGroups g = new RankGroups(real.isEmpty() ? ranking : real);
+        List<MeasuredScheme> ordered = new ArrayList<>(ranking);
+        ordered.sort((x, y) -> Double.compare(x.ns().value(), y.ns().value()));
+        List<String> labels = new ArrayList<>();
+        for (MeasuredScheme s : ordered) {
+            labels.add(s.label() + (g.ordered().contains(s) ? "  · group " + g.label(s) : "  · suite reference"));
         }
-        if (floor != null) {
-            x.add("floor (raw JCA)");
-            y.add(floor.value() / 1000);
-            e.add(finite(floor.error()) / 1000);
-        }
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(460)
-                .title(alg + " verification by library (whiskers = 99.9% CI)").xAxisTitle("")
-                .yAxisTitle("µs per verification").build();
-        style(c.getStyler());
-        c.getStyler().setAvailableSpaceFill(0.6);
-        c.getStyler().setLegendVisible(false);
-        c.addSeries(alg, x, y, e).setFillColor(BLUE);
-        return png(c);
+        return dots(alg + " verification by library (whiskers = interval; dashed line = raw JCA floor)", ordered, labels,
+                "µs per verification", false, floor == null ? Double.NaN : floor.value() / 1000);
     }
 
     /**
-     * Latency percentiles per scheme, log-scale latency. Categories p50, p90, p99, p99.9, p99.99 are equally
-     * spaced, which is the usual "nines" axis; only percentiles every series has are drawn.
+     * A horizontal dot plot: one row per scheme (in the given order, first at the top), its mean and interval, in
+     * ns on a log axis or µs on a linear one; {@code line} draws a dashed reference (NaN for none).
      */
+    private static byte[] dots(String title, List<MeasuredScheme> ordered, List<String> labels, String unit, boolean log,
+            double line) {
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);
+        List<String> seriesKeys = new ArrayList<>();
+        double scale = log ? 1 : 1000;
+        for (int i = 0; i < ordered.size(); i++) {
+            MeasuredScheme s = ordered.get(i);
+            String key = seriesKey(s);
+            if (!seriesKeys.contains(key)) {
+                seriesKeys.add(key);
+                int k = seriesKeys.size() - 1;
+                r.setSeriesPaint(k, ChartStyle.colour(s));
+                r.setSeriesShape(k, ChartStyle.shape(s));
+            }
+            Estimate e = s.ns();
+            data.add(e.value() / scale, finite(e.error()) / scale, key, labels.get(i));
+        }
+        r.setErrorIndicatorStroke(new BasicStroke(2f));
+        r.setUseSeriesOffset(false);
+        ValueAxis axis = log ? ChartStyle.logAxis(unit) : new NumberAxis(unit);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), axis, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+        if (!Double.isNaN(line)) {
+            plot.addRangeMarker(ChartStyle.dashed(line, "floor"));
+        }
+        return ChartStyle.png(ChartStyle.chart(title, plot, false), WIDTH, 120 + 24 * ordered.size());
+    }
+
+    /** Groups of one colour: the library, the store, or "floor". */
+    private static String seriesKey(MeasuredScheme s) {
+        return s.param("library") != null ? s.param("library") : s.param("store") != null ? s.param("store") : "floor";
+    }
+
+    /** Latency percentiles per scheme on a log latency axis; categories p50 … p99.99, one line and colour per library. */
     static byte[] percentiles(String title, Map<String, Map<Double, Double>> series, String unit) {
-        List<Double> shared = new ArrayList<>();
-        for (double p : PERCENTILES) {
-            if (series.values().stream().allMatch(m -> m.get(p) != null && m.get(p) > 0)) {
-                shared.add(p);
-            }
-        }
-        List<String> x = new ArrayList<>();
-        for (double p : shared) {
-            x.add("p" + Fmt.num(p, p == Math.rint(p) ? 0 : p * 10 == Math.rint(p * 10) ? 1 : 2));
-        }
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(500).title(title).xAxisTitle("percentile")
-                .yAxisTitle(unit).build();
-        style(c.getStyler());
-        c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-        c.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.OutsideE);
-        if (shared.isEmpty()) {
-            c.addSeries("no shared percentiles", List.of("p50"), List.of(1.0));
-            return png(c);
-        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        LineAndShapeRenderer r = new LineAndShapeRenderer(true, true);
+        int k = 0;
         for (Map.Entry<String, Map<Double, Double>> s : series.entrySet()) {
-            List<Double> y = new ArrayList<>();
-            for (double p : shared) {
-                y.add(s.getValue().get(p));
+            for (double p : PERCENTILES) {
+                Double v = s.getValue().get(p);
+                if (v != null && v > 0) {
+                    data.addValue(v, s.getKey(), "p" + Fmt.plain(p));
+                }
             }
-            c.addSeries(s.getKey(), x, y).setMarker(SeriesMarkers.CIRCLE);
+            r.setSeriesPaint(k, ChartStyle.colour(s.getKey()));
+            r.setSeriesStroke(k++, ChartStyle.stroke(s.getKey()));
         }
-        return png(c);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("percentile"), ChartStyle.logAxis(unit), r);
+        return ChartStyle.png(ChartStyle.chart(title, plot, true), WIDTH, 520);
     }
 
     /**
-     * The classic "latency by percentile" plot: x = 1/(1-p) on a log axis labelled as percentiles (each decade
-     * one more nine), y = latency in µs on a log axis, one line per series of (1/(1-p), µs) points. The x-axis is
-     * drawn as a linear axis of log10(1/(1-p)), so its labels can sit exactly on the decades.
+     * The classic "latency by percentile" plot: x = log10(1/(1-p)) labelled as percentiles (each decade one more
+     * nine), y = latency in µs on a log axis with every decade labelled, one line per series.
      */
-    static byte[] latencyByPercentile(Map<String, List<double[]>> series) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(520).title("Latency by percentile (response time)")
-                .xAxisTitle("percentile").yAxisTitle("µs").build();
-        style(c.getStyler());
-        c.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.OutsideE).setMarkerSize(4);
+    static byte[] latencyByPercentile(String title, Map<String, List<double[]>> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         double decades = 1;
+        int k = 0;
         for (Map.Entry<String, List<double[]>> s : series.entrySet()) {
-            List<Double> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
+            XYSeries xy = new XYSeries(s.getKey(), false, true);
             for (double[] p : s.getValue()) {
                 if (p[1] > 0) { // a log axis cannot show 0
-                    x.add(Math.log10(p[0]));
-                    y.add(p[1]);
+                    xy.add(Math.log10(p[0]), p[1]);
                     decades = Math.max(decades, Math.ceil(Math.log10(p[0]) - 1e-9));
                 }
             }
-            c.addSeries(s.getKey(), x, y);
+            data.addSeries(xy);
+            r.setSeriesPaint(k, ChartStyle.colour(s.getKey()));
+            r.setSeriesStroke(k++, ChartStyle.stroke(s.getKey()));
         }
-        c.getStyler().setXAxisMin(0.0).setXAxisMax(decades);
-        c.getStyler().setxAxisTickLabelsFormattingFunction(v -> Math.abs(v - Math.rint(v)) < 1e-6
-                ? nines(Math.pow(10, Math.rint(v))) : "");
-        return png(c);
+        NumberAxis x = new NumberAxis("percentile");
+        x.setRange(0, decades);
+        x.setTickUnit(new NumberTickUnit(1, new ChartStyle.Format(v -> nines(Math.pow(10, v)))));
+        XYPlot plot = new XYPlot(data, x, ChartStyle.logAxis("µs"), r);
+        return ChartStyle.png(ChartStyle.chart(title, plot, true), WIDTH, 520);
     }
 
     /** 1/(1-p) as a percentile label: 10 → 90%, 1000 → 99.9%. */
@@ -182,50 +161,111 @@ final class Charts {
         return Fmt.num(pct, Math.max(0, (int) Math.round(Math.log10(x)) - 2)) + "%";
     }
 
-    /** Ratios with 99.9% CI whiskers, one bar series per comparison, categories in first-seen order. */
+    /** Ratios with interval whiskers, one colour per comparison, one row per compared scheme, a solid line at 1×. */
     static byte[] ratios(String title, Map<String, Map<String, Estimate>> series) {
-        List<String> x = new ArrayList<>();
-        series.values().forEach(m -> m.keySet().forEach(k -> {
-            if (!x.contains(k)) {
-                x.add(k);
-            }
-        }));
-        CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(480).title(title + " (whiskers = 99.9% CI)")
-                .xAxisTitle("").yAxisTitle("× cost").build();
-        style(c.getStyler());
-        c.getStyler().setXAxisLabelRotation(45).setLegendPosition(Styler.LegendPosition.OutsideE);
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        StatisticalLineAndShapeRenderer r = new StatisticalLineAndShapeRenderer(false, true);
+        Color[] cycle = {ChartStyle.BLUE, new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
+        int k = 0;
+        int rows = 0;
         for (Map.Entry<String, Map<String, Estimate>> s : series.entrySet()) {
-            List<Double> y = new ArrayList<>();
-            List<Double> e = new ArrayList<>();
-            for (String k : x) {
-                Estimate r = s.getValue().get(k);
-                y.add(r == null ? 0 : r.value());
-                e.add(r == null ? 0 : finite(r.error()));
-            }
-            c.addSeries(s.getKey(), x, y, e);
+            s.getValue().forEach((point, e) -> data.add(e.value(), finite(e.error()), s.getKey(), chartLabel(point)));
+            rows = Math.max(rows, s.getValue().size());
+            r.setSeriesPaint(k, cycle[k % cycle.length]);
+            r.setSeriesShape(k++, new Ellipse2D.Double(-5, -5, 10, 10));
         }
-        return png(c);
+        r.setErrorIndicatorStroke(new BasicStroke(2f));
+        r.setUseSeriesOffset(series.size() > 1);
+        // Ratios on a log axis: 0.5× and 2× sit equally far from the 1× line, which is always in range.
+        double lo = 1;
+        double hi = 1;
+        for (Map<String, Estimate> m : series.values()) {
+            for (Estimate e : m.values()) {
+                lo = Math.min(lo, e.lower() > 0 ? e.lower() : e.value());
+                hi = Math.max(hi, e.upper());
+            }
+        }
+        LogAxis axis = ChartStyle.logAxis("× cost (log scale; 1 = same, below 1 = cheaper)");
+        axis.setRange(lo / 1.3, hi * 1.3);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), axis, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        ValueMarker one = new ValueMarker(1.0, Color.BLACK, new BasicStroke(1.5f));
+        plot.addRangeMarker(one);
+        return ChartStyle.png(ChartStyle.chart(title + " (whiskers = interval)", plot, series.size() > 1), WIDTH,
+                140 + 22 * rows * Math.max(1, series.size() / 2 + 1));
     }
 
-    /** Aggregate throughput per thread count (99.9% CI whiskers; linear axes, so XChart draws them right). */
+    /**
+     * Scaling as efficiency: throughput at T threads ÷ (T × one thread's), against the ideal 100% line, one panel per
+     * family (JWT verification, API-key lookup, the rest), whiskers = the interval.
+     */
     static byte[] scaling(List<Analysis.Scaling> scalings) {
-        XYChart c = new XYChartBuilder().width(WIDTH).height(460).title("Thread scaling (aggregate throughput)")
-                .xAxisTitle("threads").yAxisTitle("operations per second").build();
-        style(c.getStyler());
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        Map<String, List<Analysis.Scaling>> families = new LinkedHashMap<>();
         for (Analysis.Scaling s : scalings) {
-            List<Integer> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            List<Double> e = new ArrayList<>();
-            for (MeasuredScheme p : s.points()) {
-                JmhRow r = p.byMode().get(s.mode());
-                x.add(p.threads());
-                y.add(r.opsPerSecond().value());
-                e.add(finite(r.opsPerSecond().error()));
+            String f = family(s.one());
+            if (f != null) {
+                families.computeIfAbsent(f, x -> new ArrayList<>()).add(s);
             }
-            c.addSeries(shortLabel(s.one()), x, y, e).setMarker(SeriesMarkers.CIRCLE);
         }
-        return png(c);
+        NumberAxis threads = new NumberAxis("threads");
+        threads.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        threads.setAutoRangeIncludesZero(false);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(threads);
+        int maxSeries = 0;
+        for (Map.Entry<String, List<Analysis.Scaling>> f : families.entrySet()) {
+            YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+            XYErrorRenderer r = new XYErrorRenderer();
+            r.setDrawXError(false);
+            r.setDefaultLinesVisible(true);
+            int k = 0;
+            for (Analysis.Scaling s : f.getValue()) {
+                YIntervalSeries y = new YIntervalSeries(shortLabel(s.one()));
+                Estimate one = s.one().byMode().get(s.mode()).opsPerSecond();
+                y.add(s.one().threads(), 100, 100, 100); // the reference point: 100% by definition, no interval
+                for (MeasuredScheme p : s.points().subList(1, s.points().size())) {
+                    Estimate eff = p.byMode().get(s.mode()).opsPerSecond().scalingOver(one)
+                            .times(100.0 * s.one().threads() / p.threads());
+                    y.add(p.threads(), eff.value(), Math.max(0, eff.lower()), eff.upper());
+                }
+                data.addSeries(y);
+                r.setSeriesPaint(k, ChartStyle.colour(s.one()));
+                r.setSeriesShape(k, ChartStyle.shape(s.one()));
+                r.setSeriesStroke(k++, new BasicStroke(2f));
+            }
+            maxSeries += k;
+            NumberAxis eff = new NumberAxis(f.getKey() + ": efficiency %");
+            eff.setRange(0, 150);
+            XYPlot sub = new XYPlot(data, null, eff, r);
+            ValueMarker ideal = ChartStyle.dashed(100, "ideal (linear)");
+            sub.addRangeMarker(ideal);
+            plot.add(sub, 1);
+        }
+        plot.setGap(12);
+        return ChartStyle.png(ChartStyle.chart("Thread scaling: efficiency against the ideal 100% (whiskers = interval)", plot, true), WIDTH,
+                Math.max(380, 260 * families.size() + 18 * maxSeries));
+    }
+
+    /**
+     * A chart's label for a scheme named by JMH ("RejectBenchmark.reject kind=EXPIRED library=NIMBUS"): the
+     * method and the parameter values ("reject EXPIRED NIMBUS"); other labels unchanged.
+     */
+    static String chartLabel(String label) {
+        return label.replaceAll("\\b[A-Za-z]+Benchmark\\.", "").replaceAll("\\b[A-Za-z]+=", "");
+    }
+
+    /** The scaling chart's panel of a scheme, or null for schemes it leaves to the tables. */
+    private static String family(MeasuredScheme s) {
+        return switch (s.method()) {
+            case Analysis.VERIFY -> "JWT verification";
+            case Analysis.LOOKUP -> "API-key lookup";
+            case Analysis.REV_ACCEPTED -> "JWT + denylist";
+            default -> null; // refusals and cached variants stay in the tables: a panel of them hides the rest
+        };
+    }
+
+    /** Whether the scaling chart draws this scheme. */
+    static boolean charted(MeasuredScheme s) {
+        return family(s) != null;
     }
 
     static String shortLabel(MeasuredScheme s) {
@@ -247,27 +287,5 @@ final class Charts {
 
     private static double finite(double v) {
         return Double.isNaN(v) ? 0 : v;
-    }
-
-    private static void style(Styler s) {
-        s.setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE)
-                .setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16))
-                .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
-                .setBaseFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12))
-                .setAntiAlias(true);
-        if (s instanceof AxesChartStyler a) {
-            a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12)).setPlotGridLinesColor(new Color(0xdddddd));
-        }
-    }
-
-    private static byte[] png(Chart<?, ?> chart) {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true"); // reports are drawn on servers and in CI
-        }
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,9 +13,12 @@ final class ClaimsSection implements Section {
         Manifest m = in.manifest();
         RunFolder run = in.run();
         Doc.Section s = doc.section("claims", "Claims checked");
-        Doc.para(s, "Verdicts compare 99.9% confidence intervals: a claim holds only where the intervals separate; "
-                + "overlap, or a claim true for some algorithms or tiers only, is \"holds with qualification\". A claim "
-                + "whose evidence this run lacks says \"" + Claims.NO_EVIDENCE + "\" instead of guessing.");
+        Doc.para(s, "Verdicts compare the rows' confidence intervals: a claim holds only where the intervals separate; "
+                + "a claim true for some algorithms, tiers or libraries only is \"" + Claims.QUALIFIED + "\", with "
+                + "the exceptions named; where the intervals overlap, or a difference's interval crosses zero, the "
+                + "answer is \"" + Claims.NOT_RESOLVED + "\". Wording follows the data's direction: a claim that "
+                + "something costs more is answered with \"cheaper, not dearer\" where it costs less. A claim whose "
+                + "evidence this run lacks says \"" + Claims.NO_EVIDENCE + "\" instead of guessing.");
         s.blocks().add(new Doc.Table(List.of("claim", "evidence from this run", "verdict"),
                 new Claims(a, m, run.storeCatalogue(), m == null ? 0 : m.cores()).rows()));
     }

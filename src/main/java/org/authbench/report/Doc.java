@@ -20,6 +20,33 @@ final class Doc {
     }
 
     record Table(List<String> header, List<List<String>> rows) implements Block {
+
+        /** A cell that holds no measurement. */
+        static boolean empty(String cell) {
+            return cell == null || cell.isBlank() || cell.equals("—");
+        }
+
+        /** The table without columns that hold no measurement in any row (e.g. B/op in a run without a GC profiler). */
+        Table withoutEmptyColumns() {
+            if (rows.isEmpty()) {
+                return this;
+            }
+            List<Integer> keep = new ArrayList<>();
+            for (int c = 0; c < header.size(); c++) {
+                int col = c;
+                if (rows.stream().anyMatch(r -> col >= r.size() || !empty(r.get(col)))) {
+                    keep.add(c);
+                }
+            }
+            if (keep.size() == header.size()) {
+                return this;
+            }
+            List<List<String>> kept = new ArrayList<>();
+            for (List<String> r : rows) {
+                kept.add(keep.stream().filter(c -> c < r.size()).map(r::get).toList());
+            }
+            return new Table(keep.stream().map(header::get).toList(), kept);
+        }
     }
 
     /** A PNG written to {@code charts/<file>}, embedded in the HTML and linked from the Markdown. */

@@ -83,7 +83,7 @@ final class HtmlRenderer {
     /** Numbers align right; verdicts get a colour. */
     private static String cellClass(String c) {
         String l = c.toLowerCase(Locale.ROOT);
-        if (l.startsWith("holds with qualification")) {
+        if (l.startsWith("holds with qualification") || l.startsWith("not resolved")) {
             return " class=\"qualified\"";
         }
         if (l.startsWith("holds")) {

@@ -22,25 +22,29 @@ final class KeysVersusJwtsSection implements Section {
         Doc.para(s, "Each cell divides a JWT verification by the store tier's successful lookup (`lookup_hit`): "
                 + "how many times more a request costs with that JWT library than with that key store.");
         List<String> header = new ArrayList<>(List.of("store tier", "lookup ns/op ± 99.9% CI", "mode", "× floor"));
-        List<MeasuredScheme[]> cols = new ArrayList<>();
+        // The fastest library and the decision's default: a "median library" of a two-speed field is no one's choice.
+        Decision d = new Decision(a, in.run().conformance());
+        List<MeasuredScheme> cols = new ArrayList<>();
         for (String alg : a.algorithms()) {
             MeasuredScheme best = a.best(alg);
-            MeasuredScheme med = a.median(alg);
             if (best == null) {
                 continue;
             }
-            header.add(alg + " best (" + best.label() + ")");
-            header.add(alg + " median (" + med.label() + ")");
-            cols.add(new MeasuredScheme[] {best, med});
+            header.add(alg + " fastest (" + best.label() + ")");
+            cols.add(best);
+            MeasuredScheme chosen = d.verifier(alg);
+            if (chosen != null && chosen != best) {
+                header.add(alg + " default (" + chosen.label() + ")");
+                cols.add(chosen);
+            }
         }
         List<List<String>> rows = new ArrayList<>();
         for (MeasuredScheme t : tiers) {
             Estimate floor = a.floorFor(t);
             List<String> r = new ArrayList<>(List.of(t.label(), Fmt.pm(t.ns()), JmhRow.modeName(t.cost().mode()),
                     floor == null ? "—" : Fmt.times(floor)));
-            for (MeasuredScheme[] c : cols) {
-                r.add(Fmt.times(c[0].ns().over(t.ns())));
-                r.add(Fmt.times(c[1].ns().over(t.ns())));
+            for (MeasuredScheme c : cols) {
+                r.add(Fmt.times(c.ns().over(t.ns())));
             }
             rows.add(r);
         }
@@ -61,8 +65,15 @@ final class KeysVersusJwtsSection implements Section {
             }
         }
         if (!refusals.isEmpty()) {
-            Doc.para(s, "Refusals (ns/op ± 99.9% CI): an unknown key, a key whose checksum fails (refused before any "
-                    + "lookup), a revoked key.");
+            List<String> kinds = new ArrayList<>();
+            String[] what = {"an unknown key", "a key whose checksum fails (refused before any lookup)", "a revoked key"};
+            for (int i = 0; i < what.length; i++) {
+                int col = i + 1;
+                if (refusals.stream().anyMatch(r -> !Doc.Table.empty(r.get(col)))) {
+                    kinds.add(what[i]);
+                }
+            }
+            Doc.para(s, "Refusals (ns/op ± CI): " + String.join(", ", kinds) + ".");
             s.blocks().add(new Doc.Table(List.of("store tier", "miss", "bad checksum", "revoked"), refusals));
         }
         if (m != null && !m.storesSkipped().isEmpty()) {

@@ -42,8 +42,6 @@ final class LatencySection implements Section {
                 row.add(Fmt.num(r.service().get("p99")));
                 row.add(String.valueOf(r.unstarted()));
                 rows.add(row);
-                fromSummary |= r.distribution().isEmpty();
-                chart.put(sc.scheme() + " @ " + Fmt.num(r.intendedRate()) + "/s", nines(r));
             }
             bound.add(List.of(sc.scheme(), sc.calibratedMaxRate() == null ? "— (rates given)"
                     : Fmt.num(sc.calibratedMaxRate()), sc.maxRateUnderBound() == null
@@ -59,11 +57,25 @@ final class LatencySection implements Section {
                 + "closed-loop maximum in the latency JVM, when rates were given as fractions of it):");
         s.blocks().add(new Doc.Table(List.of("scheme", "calibrated max req/s", "highest req/s with response p99 ≤ "
                 + Fmt.plain(l.boundMs()) + " ms"), bound));
+        Double common = commonRate(l);
+        for (LatencySummary.SchemeRuns sc : l.schemes()) {
+            LatencySummary.RateRun r = sc.rates().stream().filter(x -> common == null
+                    || Math.abs(x.intendedRate() - common) <= 0.01 * common).min((x, y) -> Double.compare(x.intendedRate(),
+                    y.intendedRate())).orElse(null);
+            if (r != null) {
+                fromSummary |= r.distribution().isEmpty();
+                chart.put(sc.scheme() + " @ " + Fmt.num(r.intendedRate()) + "/s", nines(r));
+            }
+        }
         if (!chart.isEmpty()) {
-            s.blocks().add(new Doc.Chart("latency.png", "Response time by percentile (µs, log scale; x-axis in nines, "
-                    + "max drawn one decade right of the last percentile" + (fromSummary
+            String at = common != null ? "every scheme at " + Fmt.num(common) + " req/s"
+                    : "no rate common to every scheme was measured, so each at its lowest rate (a fraction of its own "
+                    + "maximum): compare shapes, not levels";
+            s.blocks().add(new Doc.Chart("latency.png", "Response time by percentile (µs, log scale; " + at + "; x-axis "
+                    + "in nines, max drawn one decade right of the last percentile" + (fromSummary
                     ? "; rates without a .hgrm file drawn from the summary percentiles" : "") + ")",
-                    Charts.latencyByPercentile(chart)));
+                    Charts.latencyByPercentile(common != null ? "Latency by percentile at " + Fmt.num(common) + " req/s"
+                            : "Latency by percentile, each scheme at its lowest measured rate", chart)));
         }
     }
 
@@ -92,5 +104,16 @@ final class LatencySection implements Section {
         double lastX = out.isEmpty() ? 1 : out.get(out.size() - 1)[0];
         out.add(new double[] {lastX * 10, max});
         return out;
+    }
+
+    /** A rate (within 1%) every scheme was measured at, the lowest such; null when there is none. */
+    static Double commonRate(LatencySummary l) {
+        if (l.schemes().isEmpty()) {
+            return null;
+        }
+        return l.schemes().get(0).rates().stream().map(LatencySummary.RateRun::intendedRate).sorted()
+                .filter(rate -> l.schemes().stream().allMatch(sc -> sc.rates().stream()
+                        .anyMatch(x -> Math.abs(x.intendedRate() - rate) <= 0.01 * rate)))
+                .findFirst().orElse(null);
     }
 }

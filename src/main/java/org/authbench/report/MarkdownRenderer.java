@@ -22,20 +22,25 @@ final class MarkdownRenderer {
         b.append("\n\n");
         for (Doc.Section s : doc.sections) {
             b.append("<a id=\"").append(s.id()).append("\"></a>\n\n## ").append(s.title()).append("\n\n");
-            for (Doc.Block block : s.blocks()) {
-                if (block instanceof Doc.Para p) {
-                    b.append(p.text()).append("\n\n");
-                } else if (block instanceof Doc.Bullets l) {
-                    l.items().forEach(i -> b.append("- ").append(i).append('\n'));
-                    b.append('\n');
-                } else if (block instanceof Doc.Table t) {
-                    table(b, t);
-                } else if (block instanceof Doc.Chart c) {
-                    b.append("![").append(c.alt()).append("](charts/").append(c.file()).append(")\n\n");
-                }
-            }
+            blocks(b, s.blocks(), "charts/");
         }
         return b.toString();
+    }
+
+    /** A section's blocks; charts linked under {@code charts} (a path relative to where the Markdown lives). */
+    static void blocks(StringBuilder b, List<Doc.Block> blocks, String charts) {
+        for (Doc.Block block : blocks) {
+            if (block instanceof Doc.Para p) {
+                b.append(p.text()).append("\n\n");
+            } else if (block instanceof Doc.Bullets l) {
+                l.items().forEach(i -> b.append("- ").append(i).append('\n'));
+                b.append('\n');
+            } else if (block instanceof Doc.Table t) {
+                table(b, t);
+            } else if (block instanceof Doc.Chart c) {
+                b.append("![").append(c.alt()).append("](").append(charts).append(c.file()).append(")\n\n");
+            }
+        }
     }
 
     private static void table(StringBuilder b, Doc.Table t) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.authbench.runfiles.Conformance;
 import org.authbench.runfiles.Estimate;
 import org.authbench.runfiles.JmhRow;
 import org.authbench.runfiles.Manifest;
@@ -42,9 +41,11 @@ final class RankingSection implements Section {
             MeasuredScheme floorScheme = a.base(Analysis.FLOOR_JWS).stream().filter(f -> alg.equals(f.param("alg")))
                     .findFirst().orElse(null);
             List<List<String>> rows = new ArrayList<>();
-            int i = 1;
+            // Rank groups, not ranks: rows whose intervals overlap or differ by under RankGroups.MARGIN are tied.
+            RankGroups groups = new RankGroups(rank.stream().filter(v -> !Analysis.REFERENCE.equals(v.param("library")))
+                    .toList());
             for (MeasuredScheme v : rank) {
-                rows.add(schemeRow(a, run, String.valueOf(i++), v));
+                rows.add(schemeRow(a, run, groups.ordered().contains(v) ? groups.label(v) : "ref", v));
             }
             if (floorScheme != null) {
                 rows.add(schemeRow(a, run, "floor", floorScheme));
@@ -54,7 +55,7 @@ final class RankingSection implements Section {
                 rows.add(schemeRow(a, run, "floor", parseFloor));
             }
             Doc.para(s, alg + ":");
-            s.blocks().add(new Doc.Table(List.of("#", "library", "ns/op ± " + Fmt.CI, "mode", "ops/s", "× floor", "p50 ns",
+            s.blocks().add(new Doc.Table(List.of("group", "library", "ns/op ± " + Fmt.CI, "mode", "ops/s", "× floor", "p50 ns",
                     "p99 ns", "p99.9 ns", "B/op", "false accepts"), rows));
             MeasuredScheme reference = rank.stream().filter(v -> Analysis.REFERENCE.equals(v.param("library"))).findFirst()
                     .orElse(null);
@@ -145,9 +146,9 @@ final class RankingSection implements Section {
         return out;
     }
 
-    /** Total false accepts of a library from {@code conformance.json}, or null when the run has none. */
+    /** False accepts on the library's benchmarked path from {@code conformance.json}, or null when unchecked. */
     private static String falseAccepts(RunFolder run, String library) {
-        Conformance c = run.conformance();
-        return c == null || library == null ? null : c.totalFalseAccepts(library);
+        Integer n = FalseAccepts.benchmarked(run.conformance(), library);
+        return n == null ? null : String.valueOf(n);
     }
 }

@@ -11,8 +11,9 @@ import org.authbench.runfiles.RunFolder;
 final class ReportBuilder {
 
     /** The report, in reading order. */
-    static final List<Section> SECTIONS = List.of(new PrefaceSection(), new PrecisionSection(), new SummarySection(), new RankingSection(),
-            new KeysVersusJwtsSection(), new RevocationSection(), new RejectPathsSection(), new FrameworkSection(), new ClaimCountSection(),
+    static final List<Section> SECTIONS = List.of(new PrefaceSection(), new DecisionSection(), new PrecisionSection(),
+            new SummarySection(), new RankingSection(), new BelowFloorSection(), new KeysVersusJwtsSection(),
+            new RevocationSection(), new RejectPathsSection(), new FrameworkSection(), new ClaimCountSection(),
             new JwkSetSizeSection(), new IssuanceSection(), new CachedVerificationSection(), new ClaimsSection(),
             new CapacitySection(), new JdkComparisonSection(), new ProvidersSection(), new LatencySection(),
             new ConformanceSection(), new EnvironmentSection(), new PrecisionRowsSection(), new AllResultsSection());
@@ -25,6 +26,9 @@ final class ReportBuilder {
         ReportInput in = new ReportInput(run, new Analysis(run.rows()));
         for (Section s : SECTIONS) {
             s.addTo(doc, in);
+        }
+        for (Doc.Section s : doc.sections) {
+            s.blocks().replaceAll(b -> b instanceof Doc.Table t ? t.withoutEmptyColumns() : b);
         }
         return doc;
     }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.authbench.runfiles.AtomicWrite;
 import org.authbench.runfiles.JmhRow;
 import org.authbench.runfiles.RunFileException;
@@ -35,7 +37,36 @@ public final class ReportWriter {
         RunFolder run = RunFolder.read(runDir);
         requireTimeUnits(run);
         Doc doc = ReportBuilder.build(run);
-        Path charts = runDir.resolve(CHARTS);
+        AtomicWrite.write(runDir.resolve(CSV), SummaryCsv.render(run.rows()));
+        return writeDoc(doc, runDir);
+    }
+
+    /**
+     * Writes the merged report of several run folders (machine as the axis) into {@code out}, a new or empty folder:
+     * the run folders are only read. Returns the paths of report.html and report.md.
+     */
+    public static List<Path> writeMerged(List<Path> runDirs, Path out) throws IOException {
+        List<RunFolder> runs = new ArrayList<>();
+        for (Path d : runDirs) {
+            RunFolder run = RunFolder.read(d);
+            requireTimeUnits(run);
+            runs.add(run);
+        }
+        if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
+            throw new RunFileException(out + " already exists and is not an empty folder: a merged report goes into a new one");
+        }
+        Files.createDirectories(out);
+        return writeDoc(MachinesReport.build(runs), out);
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static List<Path> writeDoc(Doc doc, Path dir) throws IOException {
+        Path charts = dir.resolve(CHARTS);
         Set<Path> written = new HashSet<>();
         for (Doc.Chart c : doc.charts()) {
             Path p = charts.resolve(c.file());
@@ -43,9 +74,8 @@ public final class ReportWriter {
             written.add(p);
         }
         removeStaleCharts(charts, written);
-        AtomicWrite.write(runDir.resolve(CSV), SummaryCsv.render(run.rows()));
-        Path md = runDir.resolve(MARKDOWN);
-        Path html = runDir.resolve(HTML);
+        Path md = dir.resolve(MARKDOWN);
+        Path html = dir.resolve(HTML);
         AtomicWrite.write(md, MarkdownRenderer.render(doc));
         AtomicWrite.write(html, HtmlRenderer.render(doc));
         return List.of(html, md);

@@ -95,12 +95,31 @@ public record Estimate(double value, double error, double low, double high, Basi
      * reason. Only figures read from no row at all still combine relative errors in quadrature.
      */
     public Estimate over(Estimate other) {
-        String why = whyNot(other);
+        return over(other, whyNot(other));
+    }
+
+    /**
+     * Scaling: {@code this} (aggregate throughput at more threads) over {@code oneThread} (the same row at one
+     * thread), the one ratio that spans thread counts by definition; mode and warmup must still match. The interval
+     * resamples both rows; the result is a figure of no single row ({@code basis} null), so it combines with rows
+     * at any thread count.
+     */
+    public Estimate scalingOver(Estimate oneThread) {
+        String why = whyNot(oneThread);
+        if (why != null && why.endsWith(" threads")) {
+            why = null;
+        }
+        Estimate r = over(oneThread, why);
+        return r.refused() ? r : new Estimate(r.value, r.error, r.low, r.high, null, null, r.note);
+    }
+
+    private Estimate over(Estimate other, String why) {
         if (why != null) {
             return new Estimate(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null, why);
         }
         double r = value / other.value;
-        if (basis == null && other.basis == null) {
+        if ((basis == null || other.basis == null) && hasInterval() && other.hasInterval()) {
+            // A figure of no single row (a scaling efficiency, a constant) has no forks to resample: first order.
             double rel = Math.hypot(relativeError(), other.relativeError());
             return new Estimate(r, Math.abs(r) * rel);
         }

@@ -100,7 +100,7 @@ class PrecisionTest {
         double[] expected = ForkIntervals.of(rows.get(0));
         ReportTest.assertEstimate(nimbus.get(2), expected);
         assertThat(expected[1]).isGreaterThan(100 * 5);
-        assertThat(md).contains("| # | library | ns/op ± 95% CI over forks |");
+        assertThat(md).contains("| group | library | ns/op ± 95% CI over forks |");
         // JMH's own figure stays in the CSV beside the interval the report states.
         List<String> csv = Files.readAllLines(run.resolve("summary.csv"));
         List<String> header = List.of(csv.get(0).split(","));
