@@ -18,7 +18,7 @@ import org.authbench.runfiles.JmhRow;
 /**
  * The run's rows grouped into schemes (one benchmark method with one set of parameters, one thread count and
  * one JVM, possibly measured in several modes), and the comparisons every section shares: the libraries of an
- * algorithm ranked, the best and median library, the floor each scheme is divided by, thread scaling, the
+ * algorithm ranked, the fastest library, the floor each scheme is divided by, thread scaling, the
  * denylist cost, and schemes measured on several JVMs. A run made with several {@code --jvm} holds rows of
  * several (jdkVersion, vmVersion); the main tables then rank within the JVM with most rows (the first on a tie).
  * Likewise a run over several JCA providers ({@code provider} parameter; rows without it ran on {@code DEFAULT})
@@ -42,7 +42,7 @@ final class Analysis {
     /** The suite's order of algorithms in tables. */
     static final List<String> ALG_ORDER = List.of("HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA");
     static final String CACHED_VERIFY = "CachedVerificationBenchmark.verify";
-    /** Our own minimal JCA verifier: shown in rankings, but "best/median library" means a real library. */
+    /** Our own minimal JCA verifier: shown in rankings, but "fastest library" means a real library. */
     static final String REFERENCE = "REFERENCE";
     /** The JDK's own JCA providers: what rows without a {@code provider} parameter ran on. */
     static final String DEFAULT_PROVIDER = "DEFAULT";
@@ -247,7 +247,7 @@ final class Analysis {
     }
 
     /** Real libraries (not the reference verifier) of an algorithm, fastest first; all if only the reference ran. */
-    private List<MeasuredScheme> libraries(String alg) {
+    List<MeasuredScheme> libraries(String alg) {
         List<MeasuredScheme> r = ranking(alg);
         List<MeasuredScheme> real = r.stream().filter(s -> !REFERENCE.equals(s.param("library"))).toList();
         return real.isEmpty() ? r : real;
@@ -256,12 +256,6 @@ final class Analysis {
     MeasuredScheme best(String alg) {
         List<MeasuredScheme> l = libraries(alg);
         return l.isEmpty() ? null : l.get(0);
-    }
-
-    /** The lower median, so the median is an actual library with its own error. */
-    MeasuredScheme median(String alg) {
-        List<MeasuredScheme> l = libraries(alg);
-        return l.isEmpty() ? null : l.get((l.size() - 1) / 2);
     }
 
     /** API-key tiers (lookup_hit), in the order they appear in the run. */

@@ -203,7 +203,8 @@ final class DecisionSection implements Section {
                     + " is not dearer than any algorithm's verification.");
         }
         if (!dearer.isEmpty()) {
-            parts.add(String.join("; ", dearer) + ".");
+            String sentence = String.join("; ", dearer) + ".";
+            parts.add(Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1));
         }
         if (!unresolved.isEmpty()) {
             parts.add("Not resolved for the " + String.join(", ", unresolved) + " tier" + (unresolved.size() > 1 ? "s" : "")

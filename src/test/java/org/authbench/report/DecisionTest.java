@@ -134,7 +134,7 @@ class DecisionTest {
                 "JWT HS256 (SAFE)", "JWT RS256 (SAFE)");
         String answers = String.join("\n", ((Doc.Bullets) s.blocks().get(2)).items());
         assertThat(answers).contains("Default JWT library: SAFE (0 false accepts; fastest group for HS256, RS256)").contains("Rule:")
-                .contains("a Redis lookup costs more than verifying HS256").contains("RS256 (2.214×");
+                .contains("A Redis lookup costs more than verifying HS256").contains("RS256 (2.214×");
     }
 
     @Test

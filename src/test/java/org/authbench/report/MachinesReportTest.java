@@ -8,6 +8,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.authbench.cli.Main;
 import org.authbench.runfiles.JmhRow;
 import org.authbench.runfiles.RunFolder;
@@ -68,9 +70,13 @@ class MachinesReportTest {
         int to = readme.indexOf(ReadmeBlock.END);
         assertThat(from).as("README has the generated results block").isNotNegative();
         String block = readme.substring(from, to + ReadmeBlock.END.length()) + "\n";
+        // The block names the committed run it was generated from; that run must generate it again, byte for byte.
+        Matcher m = Pattern.compile("From \\[(results/reference/[^\\]]+)\\]").matcher(block);
+        assertThat(m.find()).as("the block names its run folder").isTrue();
+        Path source = Path.of(m.group(1));
         assertThat(block).as("README's results block; regenerate it with `java -jar target/authbench.jar report "
-                + "--readme results/reference/standard`").isEqualTo(ReadmeBlock.render(STANDARD));
-        String[] printed = run("report", "--readme", STANDARD.toString());
+                + "--readme " + source + "`").isEqualTo(ReadmeBlock.render(source));
+        String[] printed = run("report", "--readme", source.toString());
         assertThat(printed[1]).isEqualTo(block);
         assertThat(block).contains("| scenario |", "Default JWT library:", "Rule:");
     }
