@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.authbench.apikey.Servers;
 import org.authbench.bench.Profile;
 import org.authbench.support.Cli;
+import org.authbench.support.InterruptedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,42 +43,13 @@ class RunFailureTest {
         Cli.ignoreJmhLock();
     }
 
-    /**
-     * A real SIGTERM (what {@link Process#destroy} sends on POSIX, and what a CI timeout or {@code kill} sends;
-     * Ctrl-C's SIGINT runs the same shutdown hooks) while the second of two jobs runs.
-     */
+    /** A real SIGTERM while the second of two jobs runs. */
     @Test
     void anInterruptedRunKeepsFinishedJobsAndSaysInterrupted() throws Exception {
-        Path log = out.resolve("cli.log");
-        Process p = new ProcessBuilder(JAVA.toString(), "-D" + Cli.IGNORE_JMH_LOCK + "=true", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature", "--param", "alg=HS256",
-                "--threads", "1,2", "--no-conformance", "--no-report", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        List<ProcessHandle> forks;
-        try {
-            Path results = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (p.isAlive() && System.nanoTime() < deadline && (results == null || !Files.exists(results))) {
-                List<Path> runs = folders();
-                results = runs.isEmpty() ? null : runs.get(0).resolve(RunCommand.RESULT_FILE);
-                Thread.sleep(20);
-            }
-            assertThat(p.isAlive()).as("still running the second job when the first one's rows were saved: "
-                    + Files.readString(log)).isTrue();
-            forks = p.descendants().toList();
-            p.destroy();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exited on SIGTERM").isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        for (ProcessHandle fork : forks) {
-            // The benchmark fork notices its parent is gone; the folder must be quiet before it is read and removed.
-            fork.onExit().get(60, TimeUnit.SECONDS);
-        }
-        String printed = Files.readString(log);
-        assertThat(p.exitValue()).as(printed).isNotZero();
-        Path run = folders().get(0);
+        InterruptedRun stopped = InterruptedRun.afterFirstJob(out);
+        String printed = stopped.printed();
+        assertThat(stopped.exit()).as(printed).isNotZero();
+        Path run = stopped.runDir();
         assertThat(printed).contains("run interrupted: completed passes are kept in " + run);
         JsonNode manifest = JSON.readTree(run.resolve("manifest.json").toFile());
         assertThat(manifest.get("status").asText()).isEqualTo("interrupted");

@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.authbench.support.Cli;
+import org.authbench.support.InterruptedRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunResumeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
     @TempDir
     Path out;
@@ -35,32 +34,7 @@ class RunResumeTest {
 
     @Test
     void anInterruptedRunResumesInItsFolderKeepingFinishedRows() throws Exception {
-        Path log = out.resolve("cli.log");
-        Process p = new ProcessBuilder(JAVA.toString(), "-D" + Cli.IGNORE_JMH_LOCK + "=true", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature", "--param", "alg=HS256",
-                "--threads", "1,2", "--no-conformance", "--no-report", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        List<ProcessHandle> forks;
-        try {
-            Path results = null;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (p.isAlive() && System.nanoTime() < deadline && (results == null || !Files.exists(results))) {
-                List<Path> runs = folders();
-                results = runs.isEmpty() ? null : runs.get(0).resolve(RunCommand.RESULT_FILE);
-                Thread.sleep(20);
-            }
-            assertThat(p.isAlive()).as("still running the second job: " + Files.readString(log)).isTrue();
-            forks = p.descendants().toList();
-            p.destroy();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            p.destroyForcibly();
-        }
-        for (ProcessHandle fork : forks) {
-            fork.onExit().get(60, TimeUnit.SECONDS);
-        }
-        Path run = folders().get(0);
+        Path run = InterruptedRun.afterFirstJob(out).runDir();
         assertThat(JSON.readTree(run.resolve("manifest.json").toFile()).get("status").asText()).isEqualTo("interrupted");
         JsonNode before = JSON.readTree(run.resolve(RunCommand.RESULT_FILE).toFile());
         assertThat(before).singleElement().satisfies(row -> assertThat(row.get("threads").asInt()).isEqualTo(1));
