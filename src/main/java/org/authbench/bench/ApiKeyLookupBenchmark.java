@@ -67,7 +67,7 @@ public class ApiKeyLookupBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        keys.close();
+        StoreTrial.close(keys);
     }
 
     @Benchmark

@@ -58,7 +58,7 @@ public class CachedLookupBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        keys.close();
+        StoreTrial.close(keys);
     }
 
     @Benchmark

@@ -78,7 +78,7 @@ public class RevocationBenchmark {
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            keys.close();
+            StoreTrial.close(keys);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.authbench.apikey.ApiKeyStore;
 import org.authbench.apikey.IssuedKey;
 import org.authbench.apikey.StoreKind;
@@ -18,11 +19,29 @@ import org.authbench.fixture.ApiKeyFixture;
  * run log as {@code seeding <tier>: N keys in T ms}), told which keys the workload presents (so a cache
  * holds exactly its hit ratio of them), then proven: every hit authenticates to its principal, misses,
  * bad checksums, the revoked keys and the expired key are refused for the right reason. A store that fails is
- * closed, so its namespace is removed even when the trial does not start.
+ * closed, so its namespace is removed even when the trial does not start. A store that opened is closed by the
+ * trial's {@code @TearDown} through {@link #close}, or, when the trial never gets there (JMH skips {@code @TearDown}
+ * after a benchmark throws, and a run stopped by SIGTERM ends its forks), by a shutdown hook of the fork.
  */
 final class StoreTrial {
 
+    /** Shutdown hooks of the stores still open in this JVM. */
+    private static final Map<ApiKeyStore, Thread> CLEANUP = new ConcurrentHashMap<>();
+
     private StoreTrial() {
+    }
+
+    /** A trial's {@code @TearDown}: closes its store now, and withdraws the shutdown hook that would have. */
+    static void close(ApiKeyStore store) {
+        Thread hook = CLEANUP.remove(store);
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return; // the hook is running or about to: it closes the store
+            }
+        }
+        store.close();
     }
 
     static ApiKeyStore open(StoreKind kind, StoreOptions options, ApiKeyFixture fixture) {
@@ -36,6 +55,9 @@ final class StoreTrial {
                     options.namespace());
             store.warm(presented(fixture));
             prove(kind.cliName(), store, fixture);
+            Thread hook = new Thread(store::close, "authbench-store-cleanup " + options.namespace());
+            Runtime.getRuntime().addShutdownHook(hook);
+            CLEANUP.put(store, hook);
             return store;
         } catch (RuntimeException e) {
             store.close();
