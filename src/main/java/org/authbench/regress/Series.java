@@ -74,16 +74,10 @@ public record Series(Unit unit, Forked data) {
     private static double[] means(String where, List<double[][]> iterations) {
         double[] out = new double[iterations.size()];
         for (int i = 0; i < out.length; i++) {
-            double sum = 0;
-            double count = 0;
-            for (double[] p : iterations.get(i)) {
-                sum += p[0] * p[1];
-                count += p[1];
-            }
-            if (count <= 0) {
+            out[i] = JmhRow.Metric.histogramMean(iterations.get(i));
+            if (Double.isNaN(out[i])) {
                 throw new IllegalArgumentException(where + ": an iteration's histogram is empty");
             }
-            out[i] = sum / count;
         }
         return out;
     }

@@ -54,6 +54,17 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
          * The metric's value per fork and measurement iteration, or null when the file holds none. A SampleTime
          * iteration contributes the mean of its histogram (the quantity JMH's score averages).
          */
+        /** The mean of one SampleTime iteration's histogram ({@code [value, count]} pairs); NaN when it is empty. */
+        public static double histogramMean(double[][] histogram) {
+            double sum = 0;
+            double count = 0;
+            for (double[] p : histogram) {
+                sum += p[0] * p[1];
+                count += p[1];
+            }
+            return count > 0 ? sum / count : Double.NaN;
+        }
+
         public Forked perFork() {
             if (!rawData.isEmpty()) {
                 return rawData.stream().anyMatch(f -> f.length == 0) ? null : new Forked(rawData.toArray(double[][]::new));
@@ -66,16 +77,10 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
                 List<double[][]> iterations = rawHistograms.get(f);
                 v[f] = new double[iterations.size()];
                 for (int i = 0; i < v[f].length; i++) {
-                    double sum = 0;
-                    double count = 0;
-                    for (double[] p : iterations.get(i)) {
-                        sum += p[0] * p[1];
-                        count += p[1];
-                    }
-                    if (count <= 0) {
+                    v[f][i] = histogramMean(iterations.get(i));
+                    if (Double.isNaN(v[f][i])) {
                         return null;
                     }
-                    v[f][i] = sum / count;
                 }
                 if (v[f].length == 0) {
                     return null;
