@@ -16,6 +16,8 @@ public final class RunFiles {
     public static final String LATENCY_SUMMARY = LATENCY_DIR + "/" + LATENCY_SUMMARY_NAME;
     public static final String CONFORMANCE = "conformance.json";
     public static final String CONFORMANCE_MD = "conformance.md";
+    /** The network round-trip injector's calibration and the stores' server-side cost ({@link Network}). */
+    public static final String NETWORK = "network.json";
 
     /**
      * System property naming the file each benchmark fork appends its JCA provider record to: the run's
