@@ -63,6 +63,7 @@ public class CachedVerificationBenchmark {
             throw new IllegalArgumentException("cacheHitRatio must be in [0, 1], was " + cacheHitRatio);
         }
         JwtFixture fixture = JwtFixture.create(alg, poolSize);
+        LibraryVersions.checkLoaded(library);
         verifier = CachingVerifier.prefilledOnly(library.create(fixture.policy()), fixture.policy().clock(),
                 CachingVerifier.DEFAULT_MAXIMUM_SIZE);
         String[] valid = fixture.validTokens();

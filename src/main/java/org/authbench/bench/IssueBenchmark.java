@@ -52,6 +52,7 @@ public class IssueBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
+        LibraryVersions.checkLoaded(library);
         JwtFixture fixture = JwtFixture.create(alg, poolSize);
         issuer = library.createIssuer(alg, fixture.keys().signingKey());
         claims = new TokenClaims[poolSize];

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.authbench.jwt.JwtLibrary;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -112,6 +113,17 @@ public enum Profile {
                     + "|TokenShapeBenchmark\\.verify_(claims|kid)$", Mode.AverageTime)
                     .withForks(1).withWarmup(2, ofSeconds(1)).withMeasurement(3, ofMillis(500))),
             Map.of("alg", List.of("RS256"), "claims", List.of("5", "100"), "jwkSetSize", List.of("1", "100"))),
+    /**
+     * Did upgrading help? vert.x's JWT verification (its public path) and jjwt's, HS256/RS256/ES256 at 1 and 2 threads,
+     * on the version the suite is built with and on every other version the build copies beside it
+     * ({@link LibraryVersions}; vertx-auth-jwt 5.1.6, jjwt 0.12.6), each version in its own forks. Adaptive like
+     * {@code standard}: the forks of both versions interleave in shuffled rounds, so a slow phase of the host lands on
+     * both. ~10 minutes on 2 cores.
+     */
+    VERSIONS("one library on several versions: vertx-auth-jwt and jjwt, 1 and 2 threads",
+            List.of(Pass.of("VerifyBenchmark\\.verify_valid$", Mode.AverageTime)
+                    .withThreads(1, 2).withForks(Profile.MIN_FORKS).withWarmup(4, ofSeconds(1)).withMeasurement(3, ofMillis(400))),
+            Map.of("library", List.of("VERTX", "JJWT"), "alg", Original.ALGORITHMS), 0.03),
     /**
      * The CI gate's subset, sized so base and head fit in ~15 minutes on 2 cores: every JWT algorithm through
      * the reference verifier (which carries the self-test knob) and one library, and both memory key stores
@@ -280,6 +292,14 @@ public enum Profile {
     /** Default cap on an adaptive row's forks ({@code run --max-forks}). */
     public static final int MAX_FORKS = 4;
 
+    /**
+     * The libraries whose other built versions this profile measures beside the shipped one ({@code run --versions}
+     * adds to them): the version axis runs in {@code versions} and {@code full}.
+     */
+    public List<JwtLibrary> versioned() {
+        return this == VERSIONS || this == FULL ? List.of(JwtLibrary.VERTX, JwtLibrary.JJWT) : List.of();
+    }
+
     /** Planned wall time of the whole profile with its own parameters, in seconds (adaptive rows at their minimum). */
     public double plannedSeconds() {
         return plannedSeconds(MIN_FORKS);
@@ -295,7 +315,23 @@ public enum Profile {
         double total = 0;
         for (Pass p : passes) {
             Pass planned = precision > 0 && p.adaptive() ? p.withForks(adaptiveForks) : p;
-            total += planned.rows(planned.benchmarks(null), values) * planned.secondsPerRowWithStartup();
+            List<String> names = planned.benchmarks(null);
+            total += planned.rows(names, values) * planned.secondsPerRowWithStartup();
+            for (JwtLibrary l : versioned()) {
+                // Each other version runs the library's rows again (at least one is planned when none is built yet).
+                List<String> family = new ArrayList<>();
+                for (JwtLibrary x : JwtLibrary.values()) {
+                    if (!x.coordinates().isEmpty() && x.coordinates().get(0).equals(l.coordinates().get(0))
+                            && (!values.containsKey("library") || List.of(values.get("library")).contains(x.name()))) {
+                        family.add(x.name());
+                    }
+                }
+                Map<String, String[]> only = LibraryVersions.narrow(values, family);
+                List<String> withLibrary = names.stream()
+                        .filter(n -> SupportedPairs.libraries(n, values) != null && LibraryVersions.measures(n)).toList();
+                int versions = Math.max(1, LibraryVersions.built(l, LibraryVersions.root()).size());
+                total += versions * planned.rows(withLibrary, only) * planned.secondsPerRowWithStartup();
+            }
         }
         return total;
     }

@@ -53,6 +53,7 @@ public class RejectBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         RejectKind.Pool pool = kind.pool(alg, poolSize);
+        LibraryVersions.checkLoaded(library);
         verifier = library.create(pool.policy());
         tokens = pool.tokens();
         mask = tokens.length - 1;

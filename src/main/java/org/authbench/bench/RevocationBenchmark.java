@@ -96,6 +96,7 @@ public class RevocationBenchmark {
 
         TokenPool(JwtAlgorithm alg, JwtLibrary library) {
             fixture = JwtFixture.create(alg, 256);
+            LibraryVersions.checkLoaded(library);
             verifier = library.create(fixture.policy());
             String[] all = fixture.validTokens();
             accepted = new String[all.length / 2];

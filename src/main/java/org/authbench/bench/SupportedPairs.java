@@ -96,6 +96,11 @@ public final class SupportedPairs {
         }
     }
 
+    /** The libraries benchmark {@code name} runs under {@code params} (override or default), or null when it has no library. */
+    public static String[] libraries(String name, Map<String, String[]> params) {
+        return values(name, "library", params);
+    }
+
     /** The values {@code param} takes for benchmark {@code name} (override or default), or null if it has no such parameter. */
     private static String[] values(String name, String param, Map<String, String[]> params) {
         for (BenchmarkListEntry e : BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(

@@ -63,6 +63,7 @@ public class TokenShapeBenchmark {
         @Setup(Level.Trial)
         public void setup() {
             JwtFixture fixture = JwtFixture.create(alg, poolSize);
+            LibraryVersions.checkLoaded(library);
             verifier = library.create(fixture.policy());
             tokens = ClaimShapes.tokens(fixture, claims);
             mask = tokens.length - 1;
@@ -98,6 +99,7 @@ public class TokenShapeBenchmark {
         @Setup(Level.Trial)
         public void setup() {
             KeySetFixture fixture = KeySetFixture.create(alg, jwkSetSize, poolSize);
+            LibraryVersions.checkLoaded(library);
             verifier = library.create(fixture.policy());
             tokens = fixture.validTokens();
             mask = tokens.length - 1;

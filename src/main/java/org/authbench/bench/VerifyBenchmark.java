@@ -65,6 +65,7 @@ public class VerifyBenchmark {
         ProviderTrial.install(provider, "VerifyBenchmark", alg, library.name());
         JwtFixture fixture = built.inFirstProviderForm();
         ProviderTrial.check(provider, "VerifyBenchmark", alg, library.name(), fixture.keys().verificationKey());
+        LibraryVersions.checkLoaded(library);
         verifier = library.create(fixture.policy());
         valid = fixture.validTokens();
         mask = valid.length - 1;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.authbench.bench.LibraryVersions;
 import org.authbench.bench.Profile;
 import org.authbench.bench.ProviderTrial;
 import org.authbench.env.HostNoise;
@@ -259,7 +261,7 @@ final class JobRunner {
                 Map<String, String> params = new TreeMap<>();
                 r.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
                 if (c.matches(r.path("benchmark").asText(), r.path("mode").asText(), r.path("threads").asInt(1), params,
-                        r.path("jvm").asText(), THIS_JVM)) {
+                        r.path("jvm").asText(), THIS_JVM, versionOf(r))) {
                     forks.addAll(ForkMerge.split(r));
                     fixedRows.remove(i);
                     break;
@@ -267,6 +269,17 @@ final class JobRunner {
             }
             return forks;
         }
+    }
+
+    /** The other library version a saved row's forks ran ({@link LibraryVersions#PROPERTY} among its JVM arguments), or null. */
+    private static String versionOf(JsonNode row) {
+        String prefix = "-D" + LibraryVersions.PROPERTY + "=";
+        for (JsonNode a : row.path("jvmArgs")) {
+            if (a.asText().startsWith(prefix)) {
+                return a.asText().substring(prefix.length());
+            }
+        }
+        return null;
     }
 
     /**
@@ -323,10 +336,21 @@ final class JobRunner {
     private ArrayNode runOne(RunPlan.Job job, RunProgress progress) throws IOException {
         Path jobResult = runDir.resolve(".pass-" + job.index() + ".json");
         ArrayNode rows = JSON.createArrayNode();
+        // JMH 1.37 gives its forks this JVM's java.class.path as it reads it at fork time: another library version's
+        // jars go first for the length of the job, so its forks load that version's classes before the shipped ones.
+        String classPath = System.getProperty("java.class.path");
+        if (job.version() != null) {
+            List<String> cp = new ArrayList<>();
+            job.version().jars().forEach(j -> cp.add(j.toString()));
+            cp.add(classPath);
+            System.setProperty("java.class.path", String.join(File.pathSeparator, cp));
+        }
         try {
             new Runner(options(job, jobResult), progress).run();
         } catch (RunnerException e) {
             manifest.rowFailed("pass " + job.index(), e.getMessage());
+        } finally {
+            System.setProperty("java.class.path", classPath);
         }
         if (Files.exists(jobResult)) {
             JSON.readTree(jobResult.toFile()).forEach(rows::add);
@@ -353,8 +377,12 @@ final class JobRunner {
     }
 
     private Options options(RunPlan.Job job, Path jobResult) {
-        ChainedOptionsBuilder b = job.pass().applyTo(new OptionsBuilder(),
-                        "-D" + ProviderTrial.RECORD_PROPERTY + "=" + providerRecords)
+        List<String> forkProperties = new ArrayList<>();
+        forkProperties.add("-D" + ProviderTrial.RECORD_PROPERTY + "=" + providerRecords);
+        if (job.version() != null) {
+            forkProperties.add("-D" + LibraryVersions.PROPERTY + "=" + job.versionProperty());
+        }
+        ChainedOptionsBuilder b = job.pass().applyTo(new OptionsBuilder(), forkProperties.toArray(String[]::new))
                 .threads(job.threads())
                 .resultFormat(ResultFormatType.JSON)
                 .result(jobResult.toString())

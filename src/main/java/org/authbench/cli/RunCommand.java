@@ -21,11 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.authbench.bench.LibraryVersions;
 import org.authbench.bench.Profile;
 import org.authbench.conformance.Candidate;
 import org.authbench.conformance.ConformanceReport;
 import org.authbench.conformance.ConformanceRun;
 import org.authbench.env.Environment;
+import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.JwtLibrary;
 import org.authbench.jwt.reference.SelfTestSlowdown;
 import org.authbench.runfiles.AtomicWrite;
@@ -105,6 +107,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "seed of the shuffled fork order of a --precision run (default: random; recorded)")
     Long seed;
 
+    @Option(names = "--versions", split = ",", paramLabel = "LIBRARY[,LIBRARY...]", description = "also measure these "
+            + "libraries' rows on every other version the build copies into versions/ beside the jar, each in its own "
+            + "forks (the versions and full profiles do VERTX,JJWT)")
+    List<String> versions = new ArrayList<>();
+
     @Option(names = "--resume", paramLabel = "DIR", description = "go on with an interrupted run in its folder, with its own "
             + "arguments: rows already measured are kept, the rest run")
     Path resume;
@@ -141,7 +148,20 @@ public final class RunCommand implements Callable<Integer> {
         requested.putAll(parseParams());
         // Before the grid is split into JMH runs (each gets its own copy of the parameters) and before any folder exists.
         RunChoices choices = RunChoices.choose(requested);
-        RunPlan plan = RunPlan.of(profile, forks, include, choices.params(), threads, jvms);
+        List<JwtLibrary> versioned = new ArrayList<>(profile.versioned());
+        for (String name : versions) {
+            JwtLibrary l;
+            try {
+                l = JwtLibrary.parse(name.strip());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--versions: " + e.getMessage());
+            }
+            if (!versioned.contains(l)) {
+                versioned.add(l);
+            }
+        }
+        RunPlan plan = RunPlan.of(profile, forks, include, choices.params(), threads, jvms, versioned,
+                LibraryVersions.root());
         double target = precision != null ? precision : forks != null ? 0 : profile.precision();
         JobRunner.Adaptive adaptive = target > 0 ? new JobRunner.Adaptive(target, Profile.MIN_FORKS, maxForks,
                 seed != null ? seed : new SecureRandom().nextLong()) : null;
@@ -265,6 +285,10 @@ public final class RunCommand implements Callable<Integer> {
         plan.notSupported().forEach((pair, why) -> {
             manifest.notSupported(pair, why);
             term.println("skipping " + pair + ": not supported (" + why + ")");
+        });
+        plan.jobs().stream().filter(j -> j.version() != null).map(RunPlan.Job::version).distinct().forEach(v -> {
+            manifest.otherVersion(v.coordinates(), v.version());
+            term.println("also on " + v.label() + " (" + v.jars().size() + " jars first on the forks' classpath)");
         });
         choices.providersRan().forEach(manifest::providerRan);
         choices.providersSkipped().forEach((name, why) -> {

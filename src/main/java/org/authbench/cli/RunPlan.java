@@ -1,17 +1,22 @@
 package org.authbench.cli;
 
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.authbench.bench.LibraryVersions;
 import org.authbench.bench.Profile;
 import org.authbench.bench.SupportedPairs;
+import org.authbench.jwt.JwtLibrary;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -38,9 +43,20 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
      * @param threads    benchmark threads
      * @param jvm        java executable for the forks, or null for this JVM
      * @param rows       result rows it should produce (benchmarks × parameter combinations × modes)
+     * @param version    another version of a library to put first on the forks' classpath, or null for the shipped one
      */
     record Job(int index, Profile.Pass pass, List<String> benchmarks, Map<String, String[]> params, int threads,
-            String jvm, int rows) {
+            String jvm, int rows, LibraryVersions.Alternate version) {
+
+        Job(int index, Profile.Pass pass, List<String> benchmarks, Map<String, String[]> params, int threads, String jvm,
+                int rows) {
+            this(index, pass, benchmarks, params, threads, jvm, rows, null);
+        }
+
+        /** The property value naming this job's other library version, or null. */
+        String versionProperty() {
+            return version == null ? null : version.property();
+        }
 
         /** Planned wall time, fork start-up included. */
         double seconds() {
@@ -70,21 +86,28 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
             Profile.Pass pass = job.pass();
             Profile.Pass single = new Profile.Pass(pass.include(), List.of(mode), pass.threads(), 1, pass.warmupIterations(),
                     pass.warmupMillis(), iterations, pass.iterationMillis());
-            return new Job(job.index(), single, List.of(benchmark), p, job.threads(), job.jvm(), 1);
+            return new Job(job.index(), single, List.of(benchmark), p, job.threads(), job.jvm(), 1, job.version());
         }
 
         /** {@code VerifyBenchmark.verify_valid {alg=HS256, library=JJWT} avgt}, and the threads and JVM when not the defaults. */
         String name() {
             String b = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
             return b + " " + params + " " + mode.shortLabel() + (job.threads() > 1 ? " threads=" + job.threads() : "")
-                    + (job.jvm() != null ? " jvm=" + job.jvm() : "");
+                    + (job.jvm() != null ? " jvm=" + job.jvm() : "") + (job.version() != null ? " " + job.version().label() : "");
         }
 
         /** Whether a JMH result row (benchmark, mode, threads, parameters, fork JVM) is one of this row's forks. */
         boolean matches(String rowBenchmark, String rowMode, int rowThreads, Map<String, String> rowParams, String rowJvm,
                 String thisJvm) {
+            return matches(rowBenchmark, rowMode, rowThreads, rowParams, rowJvm, thisJvm, null);
+        }
+
+        /** The same, for a row whose forks ran another library version ({@code rowVersion}, null for the shipped one). */
+        boolean matches(String rowBenchmark, String rowMode, int rowThreads, Map<String, String> rowParams, String rowJvm,
+                String thisJvm, String rowVersion) {
             return benchmark.equals(rowBenchmark) && mode.shortLabel().equals(rowMode) && job.threads() == rowThreads
-                    && params.equals(new TreeMap<>(rowParams)) && (job.jvm() != null ? job.jvm() : thisJvm).equals(rowJvm);
+                    && params.equals(new TreeMap<>(rowParams)) && (job.jvm() != null ? job.jvm() : thisJvm).equals(rowJvm)
+                    && Objects.equals(job.versionProperty(), rowVersion);
         }
     }
 
@@ -130,6 +153,27 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
      */
     static RunPlan of(Profile profile, Integer forks, String include, Map<String, String[]> params,
             List<Integer> threads, List<String> jvms) {
+        return of(profile, forks, include, params, threads, jvms, List.of(), LibraryVersions.root());
+    }
+
+    /**
+     * The same, and for each library of {@code versioned}, its rows again on every other version built under
+     * {@code versionsRoot} ({@link LibraryVersions}): one more job per job that measures the library, narrowed to the
+     * library constants built on that artifact, right after it (so both versions share the pass and its conditions).
+     * A library with no other version built is bad input.
+     */
+    static RunPlan of(Profile profile, Integer forks, String include, Map<String, String[]> params,
+            List<Integer> threads, List<String> jvms, List<JwtLibrary> versioned, Path versionsRoot) {
+        Map<JwtLibrary, List<LibraryVersions.Alternate>> alternates = new LinkedHashMap<>();
+        for (JwtLibrary l : versioned) {
+            List<LibraryVersions.Alternate> built = LibraryVersions.built(l, versionsRoot);
+            if (built.isEmpty()) {
+                throw new UsageException("no other version of " + l + " is built (looked in " + versionsRoot
+                        + (l.coordinates().isEmpty() ? "; it is this project's own code" : "; ./mvnw package builds them")
+                        + ")");
+            }
+            alternates.put(l, built);
+        }
         Pattern userInclude = compile(include);
         List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
         List<List<String>> namesPerPass = new ArrayList<>();
@@ -159,11 +203,53 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
                         // A pass counts its rows at all its thread counts; a job runs at one of them.
                         int rows = pass.rows(grid.benchmarks(), grid.params()) / pass.threads().size();
                         jobs.add(new Job(jobs.size(), pass, grid.benchmarks(), grid.params(), t, jvm, rows));
+                        for (Map.Entry<JwtLibrary, List<LibraryVersions.Alternate>> a : alternates.entrySet()) {
+                            SupportedPairs.Grid narrowed = sameArtifact(grid, a.getKey());
+                            if (narrowed == null) {
+                                continue;
+                            }
+                            int altRows = pass.rows(narrowed.benchmarks(), narrowed.params()) / pass.threads().size();
+                            for (LibraryVersions.Alternate v : a.getValue()) {
+                                jobs.add(new Job(jobs.size(), pass, narrowed.benchmarks(), narrowed.params(), t, jvm,
+                                        altRows, v));
+                            }
+                        }
                     }
                 }
             }
         }
         return new RunPlan(List.copyOf(jobs), notSupported);
+    }
+
+    /**
+     * The grid's parameters narrowed to the library constants built on {@code library}'s artifact (vert.x's public
+     * path and its JOSE layer share one), or null when the grid measures none of them.
+     */
+    private static SupportedPairs.Grid sameArtifact(SupportedPairs.Grid grid, JwtLibrary library) {
+        String artifact = library.coordinates().get(0);
+        List<String> benchmarks = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        for (String b : grid.benchmarks()) {
+            String[] libs = SupportedPairs.libraries(b, grid.params());
+            if (libs == null || !LibraryVersions.measures(b)) {
+                continue;
+            }
+            for (String n : libs) {
+                JwtLibrary l = JwtLibrary.valueOf(n.strip().toUpperCase(Locale.ROOT));
+                if (!l.coordinates().isEmpty() && l.coordinates().get(0).equals(artifact)) {
+                    if (!benchmarks.contains(b)) {
+                        benchmarks.add(b);
+                    }
+                    if (!kept.contains(l.name())) {
+                        kept.add(l.name());
+                    }
+                }
+            }
+        }
+        if (benchmarks.isEmpty()) {
+            return null;
+        }
+        return new SupportedPairs.Grid(List.copyOf(benchmarks), LibraryVersions.narrow(grid.params(), kept));
     }
 
     /** Rows of the jobs after {@code job}. */

@@ -61,7 +61,14 @@ final class Analysis {
     /** The provider the main tables rank within: DEFAULT when the run has it, else the one with most rows. */
     private final String primaryProvider;
 
-    Analysis(List<JmhRow> rows) {
+    /**
+     * Rows measured on another version of a library than the suite ships ({@link JmhRow#libraryVersion}): kept out of
+     * every table but the version comparison, which sets each beside the shipped row of the same scheme.
+     */
+    private final List<MeasuredScheme> otherVersions = new ArrayList<>();
+
+    Analysis(List<JmhRow> allRows) {
+        List<JmhRow> rows = allRows.stream().filter(r -> r.libraryVersion() == null).toList();
         Map<String, String> jvmLabels = jvmLabels(rows);
         Map<String, Integer> rowsPerJvm = new LinkedHashMap<>();
         rows.forEach(r -> rowsPerJvm.merge(jvmKey(r), 1, Integer::sum));
@@ -108,6 +115,48 @@ final class Analysis {
                 base.add(s);
             }
         }
+        Map<String, Map<String, JmhRow>> other = new LinkedHashMap<>();
+        for (JmhRow r : allRows) {
+            if (r.libraryVersion() != null) {
+                other.computeIfAbsent(r.libraryVersion() + "|" + identity(r) + "|" + r.threads(), k -> new LinkedHashMap<>())
+                        .putIfAbsent(r.mode(), r);
+            }
+        }
+        for (Map<String, JmhRow> g : other.values()) {
+            JmhRow r = g.values().iterator().next();
+            otherVersions.add(new MeasuredScheme(r.method(), r.params(), r.threads(), g,
+                    name(r, varying.getOrDefault(r.method(), Set.of())), several ? jvmLabels.get(jvmKey(r)) : null));
+        }
+    }
+
+    /**
+     * A scheme measured on another library version beside the same scheme (method, parameters, threads, JVM) on the
+     * shipped version, compared in the first mode both measured.
+     *
+     * @param version {@code group:artifact:version} of the other version
+     */
+    record VersionPair(String version, MeasuredScheme shipped, MeasuredScheme other, String mode) {
+    }
+
+    /** Every scheme the run measured on another library version, with its shipped counterpart when the run has it. */
+    List<VersionPair> versionPairs() {
+        List<VersionPair> out = new ArrayList<>();
+        for (MeasuredScheme o : otherVersions) {
+            MeasuredScheme shipped = all.stream().filter(s -> s.method().equals(o.method())
+                    && s.params().equals(o.params()) && s.threads() == o.threads() && Objects.equals(s.jvm(), o.jvm()))
+                    .findFirst().orElse(null);
+            String mode = null;
+            for (String m : MODE_ORDER) {
+                if (o.byMode().containsKey(m) && (shipped == null || shipped.byMode().containsKey(m))) {
+                    mode = m;
+                    break;
+                }
+            }
+            if (mode != null) {
+                out.add(new VersionPair(o.cost().libraryVersion(), shipped, o, mode));
+            }
+        }
+        return out;
     }
 
     private static String jvmKey(JmhRow r) {

@@ -13,7 +13,7 @@ final class ReportBuilder {
     /** The report, in reading order. */
     static final List<Section> SECTIONS = List.of(new PrefaceSection(), new DecisionSection(), new PrecisionSection(),
             new SummarySection(), new RankingSection(), new BelowFloorSection(), new KeysVersusJwtsSection(),
-            new RevocationSection(), new RejectPathsSection(), new FrameworkSection(), new ClaimCountSection(),
+            new RevocationSection(), new RejectPathsSection(), new FrameworkSection(), new VersionsSection(), new ClaimCountSection(),
             new JwkSetSizeSection(), new IssuanceSection(), new CachedVerificationSection(), new ClaimsSection(),
             new CapacitySection(), new JdkComparisonSection(), new ProvidersSection(), new LatencySection(),
             new ConformanceSection(), new EnvironmentSection(), new PrecisionRowsSection(), new AllResultsSection());

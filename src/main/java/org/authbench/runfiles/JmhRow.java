@@ -140,9 +140,23 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
         return s.append(')').toString();
     }
 
-    /** The fork JVM's arguments that are JVM settings (without the run's bookkeeping properties). */
+    /**
+     * The fork JVM's arguments that are JVM settings (without the run's bookkeeping properties, nor the library version
+     * the forks put first on their classpath: two versions of one library are compared under the same settings).
+     */
     public List<String> jvmFlags() {
-        return jvmArgs.stream().filter(f -> !f.startsWith("-D" + RunFiles.PROVIDER_RECORD_PROPERTY + "=")).toList();
+        return jvmArgs.stream().filter(f -> !f.startsWith("-D" + RunFiles.PROVIDER_RECORD_PROPERTY + "=")
+                && !f.startsWith("-D" + RunFiles.LIBRARY_VERSION_PROPERTY + "=")).toList();
+    }
+
+    /**
+     * The other version of a library this row's forks ran ({@code group:artifact:version}, from
+     * {@link RunFiles#LIBRARY_VERSION_PROPERTY} among its JVM arguments), or null for the version the suite ships with.
+     */
+    public String libraryVersion() {
+        String prefix = "-D" + RunFiles.LIBRARY_VERSION_PROPERTY + "=";
+        return jvmArgs.stream().filter(f -> f.startsWith(prefix)).map(f -> f.substring(prefix.length())).findFirst()
+                .orElse(null);
     }
 
     public boolean isThroughput() {

@@ -25,6 +25,12 @@ public final class RunFiles {
      */
     public static final String PROVIDER_RECORD_PROPERTY = "authbench.providerRecord";
 
+    /**
+     * Fork system property {@code group:artifact:version}: the other version of a library whose jars a run put first
+     * on the forks' classpath; rows without it ran the version the suite is built with.
+     */
+    public static final String LIBRARY_VERSION_PROPERTY = "authbench.libraryVersion";
+
     /** Bumped when a manifest field changes meaning; readers refuse versions they do not know. */
     public static final int MANIFEST_FORMAT = 1;
     /** Format version of {@code conformance.json} this reader understands. */

@@ -117,6 +117,21 @@ public final class RunManifest {
         a.add(Instant.now().toString());
     }
 
+    /**
+     * Another version of a library the run measured beside the shipped one (the one {@code libraries} names):
+     * {@code libraryVersions.<group:artifact>} lists them; rows measured on it name it among their JVM arguments.
+     */
+    public synchronized void otherVersion(String coordinates, String version) {
+        ObjectNode all = root.has("libraryVersions") ? (ObjectNode) root.get("libraryVersions") : root.putObject("libraryVersions");
+        ArrayNode a = all.has(coordinates) ? (ArrayNode) all.get(coordinates) : all.putArray(coordinates);
+        for (JsonNode x : a) {
+            if (x.asText().equals(version)) {
+                return;
+            }
+        }
+        a.add(version);
+    }
+
     /** A fixed-fork job (by its position in the run's plan) whose rows are all in the results file. */
     public synchronized void jobDone(int index) {
         ArrayNode a = root.has("jobsDone") ? (ArrayNode) root.get("jobsDone") : root.putArray("jobsDone");

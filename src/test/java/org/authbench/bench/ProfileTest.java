@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.authbench.jwt.JwtLibrary;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.Options;
@@ -89,7 +90,7 @@ class ProfileTest {
         assertThat(Profile.STANDARD.plannedSeconds(Profile.MAX_FORKS) - Profile.STANDARD.plannedSeconds())
                 .isEqualTo(meansAtMinimum * (Profile.MAX_FORKS - Profile.MIN_FORKS) / Profile.MIN_FORKS, within(1e-6));
         for (Profile p : Profile.values()) {
-            if (p != Profile.STANDARD) {
+            if (p != Profile.STANDARD && p != Profile.VERSIONS) {
                 assertThat(p.precision()).as(p.cliName()).isZero();
             }
         }
@@ -142,6 +143,28 @@ class ProfileTest {
         assertThat(full.rows(List.of("org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature"), Map.of())).isEqualTo(7 * 2);
         assertThat(full.rows(verify, Map.of("library", new String[] {"AUTH0"}, "alg", new String[] {"EdDSA", "PS256"})))
                 .isEqualTo(2);
+    }
+
+    /**
+     * The version axis: versions plans both versions of its libraries' verification (adaptive, like standard) in about
+     * ten minutes, and each other version counts in the plan as much as the shipped one.
+     */
+    @Test
+    void versionsPlansBothVersionsOfVerificationInAboutTenMinutes() {
+        assertThat(Profile.VERSIONS.versioned()).containsExactly(JwtLibrary.VERTX, JwtLibrary.JJWT);
+        assertThat(Profile.FULL.versioned()).containsExactly(JwtLibrary.VERTX, JwtLibrary.JJWT);
+        assertThat(Profile.STANDARD.versioned()).isEmpty();
+        assertThat(Profile.VERSIONS.precision()).isEqualTo(Profile.STANDARD.precision());
+        Profile.Pass p = Profile.VERSIONS.passes().get(0);
+        Map<String, String[]> values = new HashMap<>();
+        Profile.VERSIONS.params().forEach((k, v) -> values.put(k, v.toArray(String[]::new)));
+        double shipped = p.rows(p.benchmarks(null), values) * p.secondsPerRowWithStartup();
+        int others = LibraryVersions.built(JwtLibrary.VERTX, LibraryVersions.root()).size();
+        assertThat(others).isPositive();
+        assertThat(Profile.VERSIONS.plannedSeconds()).isEqualTo(shipped * (1 + others), within(1e-6))
+                .isBetween(5 * 60.0, 15 * 60.0);
+        assertThat(LibraryVersions.measures("org.authbench.bench.VerifyBenchmark.verify_valid")).isTrue();
+        assertThat(LibraryVersions.measures("org.authbench.bench.RejectBenchmark.reject")).isFalse();
     }
 
     /** full stays a long night, not a week: every benchmark, but the hours planned where they matter. */

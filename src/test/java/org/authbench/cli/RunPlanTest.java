@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +14,7 @@ import org.authbench.bench.Profile;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The planner below JMH: which JMH invocations a run makes, in which order, and what it refuses to plan. */
 class RunPlanTest {
@@ -105,5 +109,36 @@ class RunPlanTest {
         assertThat(one.params().values()).allSatisfy(v -> assertThat(v).hasSize(1));
         assertThat(verify.matches(verify.benchmark(), "avgt", 1, verify.params(), "/j/bin/java", "/j/bin/java")).isTrue();
         assertThat(verify.matches(verify.benchmark(), "sample", 1, verify.params(), "/j/bin/java", "/j/bin/java")).isFalse();
+    }
+
+    /**
+     * Another library version runs right after each job that measures the library, narrowed to the library constants on
+     * that artifact, with its version; its cells match only rows of that version.
+     */
+    @Test
+    void anotherVersionRunsAfterEachJobOfItsLibraryNarrowedToItsArtifact(@TempDir Path root) throws IOException {
+        Files.createDirectories(root.resolve("vertx-auth-jwt/9.9.9"));
+        Files.writeString(root.resolve("vertx-auth-jwt/9.9.9/vertx-auth-jwt-9.9.9.jar"), "");
+        RunPlan plan = RunPlan.of(Profile.VERSIONS, null, "VerifyBenchmark.verify_valid$",
+                params("library", "VERTX,VERTX_JOSE,NIMBUS", "alg", "HS256"), List.of(1), List.of(), List.of(JwtLibrary.VERTX),
+                root);
+        assertThat(plan.jobs()).hasSize(2);
+        RunPlan.Job shipped = plan.jobs().get(0);
+        RunPlan.Job other = plan.jobs().get(1);
+        assertThat(shipped.version()).isNull();
+        assertThat(shipped.params().get("library")).containsExactly("VERTX", "VERTX_JOSE", "NIMBUS");
+        assertThat(other.version().property()).isEqualTo("io.vertx:vertx-auth-jwt:9.9.9");
+        assertThat(other.params().get("library")).containsExactly("VERTX", "VERTX_JOSE");
+        assertThat(other.rows()).isEqualTo(2);
+        RunPlan.Cell cell = RunPlan.cells(other).get(0);
+        assertThat(cell.name()).endsWith("vertx-auth-jwt 9.9.9");
+        assertThat(cell.oneFork(3).version()).isEqualTo(other.version());
+        assertThat(cell.matches(cell.benchmark(), "avgt", 1, cell.params(), "/j", "/j", "io.vertx:vertx-auth-jwt:9.9.9"))
+                .isTrue();
+        assertThat(cell.matches(cell.benchmark(), "avgt", 1, cell.params(), "/j", "/j", null)).isFalse();
+
+        assertThatThrownBy(() -> RunPlan.of(Profile.VERSIONS, null, "VerifyBenchmark.verify_valid$", params("alg", "HS256"),
+                List.of(1), List.of(), List.of(JwtLibrary.NIMBUS), root))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("no other version of NIMBUS is built");
     }
 }

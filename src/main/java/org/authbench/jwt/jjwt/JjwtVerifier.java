@@ -16,6 +16,7 @@ import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.ProtectedHeader;
 import io.jsonwebtoken.SupportedJwtVisitor;
 import io.jsonwebtoken.UnsupportedJwtException;
+import io.jsonwebtoken.lang.NestedCollection;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import io.jsonwebtoken.security.SignatureException;
 import java.security.Key;
@@ -85,8 +86,16 @@ public final class JjwtVerifier implements Authenticator {
 
     public JjwtVerifier(VerifierPolicy policy) {
         this.jwsOnly = policy.jwsOnly();
-        JwtParserBuilder b = Jwts.parser()
-                .sig().clear().add(signatureAlgorithm(policy)).and()
+        SecureDigestAlgorithm<?, ?> pinned = signatureAlgorithm(policy);
+        // Every other signature algorithm removed one by one rather than sig().clear(): jjwt 0.12 refuses the empty
+        // set clear() passes through, and the version axis measures 0.12 with this adapter too.
+        NestedCollection<SecureDigestAlgorithm<?, ?>, JwtParserBuilder> sig = Jwts.parser().sig().add(pinned);
+        for (SecureDigestAlgorithm<?, ?> other : Jwts.SIG.get().values()) {
+            if (!other.getId().equals(pinned.getId())) {
+                sig.remove(other);
+            }
+        }
+        JwtParserBuilder b = sig.and()
                 .clock(() -> new Date(policy.nowEpochSecond() * 1000 + 999))
                 .clockSkewSeconds(policy.leewaySeconds());
         if (policy.hasKeySet()) {
