@@ -96,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "skip writing report files at the end")
     boolean noReport;
 
-    @Option(names = "--precision", paramLabel = "X", description = "stop adding forks to a mean row when its 95% fork-level "
+    @Option(names = "--precision", paramLabel = "X", description = "stop adding forks to a mean row when its 95%% fork-level "
             + "half-width is within this share of its mean, e.g. 0.03 (default: the profile's; 0, or --forks, = fixed forks)")
     Double precision;
 

@@ -79,7 +79,12 @@ public final class Settling {
         double[] low = Arrays.copyOfRange(means, 0, at);
         double[] high = Arrays.copyOfRange(means, at, means.length);
         double spread = Math.max(range(low), range(high));
-        double within = Math.sqrt(VarianceComponents.of(data).within());
+        double within;
+        try {
+            within = Math.sqrt(VarianceComponents.of(data).within());
+        } catch (IllegalArgumentException oneIterationPerFork) {
+            return null; // no noise within forks to set a gap against: a split cannot be told from noise
+        }
         if (gap / Math.abs(mean) >= SPLIT && gap > 2 * spread && gap > 4 * within) {
             return String.format("forks split: %d around %.4g, %d around %.4g", low.length, StatUtils.mean(low),
                     high.length, StatUtils.mean(high));

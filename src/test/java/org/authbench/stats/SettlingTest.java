@@ -43,6 +43,13 @@ class SettlingTest {
         assertThat(Settling.flags(d)).singleElement().asString().startsWith("forks split: 2 around 100");
     }
 
+    /** One measurement iteration per fork (e.g. {@code --forks 4} with a one-iteration pass) is judged, not a crash. */
+    @Test
+    void oneIterationPerForkIsNotJudgedForASplit() {
+        Forked d = new Forked(new double[][] {{100}, {101}, {150}, {151}});
+        assertThat(Settling.flags(d)).isEmpty();
+    }
+
     @Test
     void forksSpreadEvenlyAreNotASplit() {
         Forked d = new Forked(new double[][] {fork(100, 1, 0, 10), fork(112, 1, 0, 10), fork(124, 1, 0, 10),
