@@ -354,12 +354,12 @@ final class Analysis {
     }
 
     /**
-     * Schemes of the primary JVM and provider whose rows name a round-trip setting ({@code rtt}, direct included),
-     * at every thread count: the network section's rows.
+     * Schemes of the primary JVM and provider at every thread count and round-trip setting (a row without {@code rtt}
+     * ran direct): what the network section picks its remote-store rows from.
      */
-    List<MeasuredScheme> withRtt() {
-        return all.stream().filter(s -> s.params().containsKey(RTT) && Objects.equals(s.jvm(), primaryJvm)
-                && s.provider().equals(primaryProvider)).toList();
+    List<MeasuredScheme> primary() {
+        return all.stream().filter(s -> Objects.equals(s.jvm(), primaryJvm) && s.provider().equals(primaryProvider))
+                .toList();
     }
 
     /** Verifications of the primary JVM and provider at {@code threads}. */

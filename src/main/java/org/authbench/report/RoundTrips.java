@@ -36,7 +36,7 @@ final class RoundTrips {
     RoundTrips(Analysis a, Network net) {
         this.a = a;
         this.net = net;
-        schemes = a.withRtt().stream().filter(s -> STORE_PARAM.containsKey(s.method()) && store(s) != null).toList();
+        schemes = a.primary().stream().filter(s -> STORE_PARAM.containsKey(s.method()) && store(s) != null).toList();
         Set<String> found = new LinkedHashSet<>();
         schemes.forEach(s -> found.add(Analysis.rtt(s.params())));
         List<String> sorted = new ArrayList<>(found);
@@ -62,7 +62,10 @@ final class RoundTrips {
         return settings;
     }
 
-    /** Remote-store schemes with a setting (lookups, the Caffeine tier in front, denylists), every thread count. */
+    /**
+     * Remote-store schemes (lookups, the Caffeine tier in front, denylists) at every setting and thread count; rows
+     * without {@code rtt} count as direct, so a run whose direct rows carry no parameter still has them.
+     */
     List<MeasuredScheme> schemes() {
         return schemes;
     }
@@ -77,7 +80,7 @@ final class RoundTrips {
     static double micros(String setting) {
         Matcher m = SETTING.matcher(setting.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new RunFileException("rtt parameter \"" + setting + "\" is not direct or <n>us|ms");
+            throw new RunFileException("jmh-result.json: rtt parameter \"" + setting + "\" is not direct or <n>us|ms");
         }
         return Double.parseDouble(m.group(1)) * (m.group(2).equals("ms") ? 1000 : 1);
     }
