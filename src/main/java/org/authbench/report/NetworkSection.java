@@ -17,7 +17,8 @@ final class NetworkSection implements Section {
 
     static final String FLAG = "⚑ ";
     private static final List<String> METHOD_ORDER = List.of(Analysis.LOOKUP, "ApiKeyLookupBenchmark.lookup_miss",
-            "ApiKeyLookupBenchmark.lookup_revoked", Analysis.CACHED_LOOKUP, Analysis.REV_ACCEPTED, Analysis.REV_REFUSED);
+            "ApiKeyLookupBenchmark.lookup_revoked", Analysis.CACHED_LOOKUP, Analysis.REV_KEY, Analysis.REV_ACCEPTED,
+            Analysis.REV_REFUSED);
 
     @Override
     public void addTo(Doc doc, ReportInput in) {
@@ -136,6 +137,7 @@ final class NetworkSection implements Section {
             case "ApiKeyLookupBenchmark.lookup_miss" -> "lookup miss";
             case "ApiKeyLookupBenchmark.lookup_revoked" -> "lookup revoked";
             case Analysis.CACHED_LOOKUP -> "Caffeine in front, " + hits(s.param("cacheHitRatio")) + " hits";
+            case Analysis.REV_KEY -> "revoke, then refuse";
             case Analysis.REV_ACCEPTED -> "JWT " + s.param("alg") + " " + s.param("library") + " + denylist";
             case Analysis.REV_REFUSED -> "JWT " + s.param("alg") + " " + s.param("library") + " refused by denylist";
             default -> s.method();

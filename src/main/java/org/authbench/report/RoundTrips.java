@@ -25,7 +25,8 @@ final class RoundTrips {
     /** Benchmarks that take a round-trip setting, and which parameter names the remote store of each. */
     static final Map<String, String> STORE_PARAM = Map.of(Analysis.LOOKUP, "store",
             "ApiKeyLookupBenchmark.lookup_miss", "store", "ApiKeyLookupBenchmark.lookup_revoked", "store",
-            Analysis.CACHED_LOOKUP, "backing", Analysis.REV_ACCEPTED, "denylist", Analysis.REV_REFUSED, "denylist");
+            Analysis.CACHED_LOOKUP, "backing", Analysis.REV_ACCEPTED, "denylist", Analysis.REV_REFUSED, "denylist",
+            Analysis.REV_KEY, "store");
     private static final Pattern SETTING = Pattern.compile("(\\d+(?:\\.\\d+)?)(us|ms)");
 
     private final Analysis a;

@@ -87,7 +87,8 @@ class NetworkReportTest {
     static List<JmhRow> rows() {
         List<JmhRow> rows = new ArrayList<>(List.of(verify("FAST", "HS256", 1_900, 20), verify("CLOSE", "HS256", 1_950, 20),
                 verify("FAST", "RS256", 27_000, 200), verify("FAST", "ES256", 200_000, 2_000),
-                verify("FAST", "ES384", 5_000_000, 20_000), row(Analysis.LOOKUP, Map.of("store", "HASHED"), 1, 130, 2)));
+                verify("FAST", "ES384", 5_000_000, 20_000),
+                row(Analysis.VERIFY, Map.of("library", "FAST", "alg", "ES256"), 2, 210_000, 3_000), row(Analysis.LOOKUP, Map.of("store", "HASHED"), 1, 130, 2)));
         REDIS_NS.forEach((rtt, ns) -> {
             // Redis's direct rows carry no rtt parameter, as an older run's do: they count as direct.
             String[] at = rtt.equals("direct") ? new String[0] : new String[] {"rtt", rtt};
@@ -95,6 +96,10 @@ class NetworkReportTest {
             rows.add(row("ApiKeyLookupBenchmark.lookup_miss", p(concat(at, "store", "REDIS")), 1, ns * 0.98, ns * 0.01));
             rows.add(row(Analysis.CACHED_LOOKUP, p(concat(at, "backing", "REDIS", "cacheHitRatio", "0.9")), 1,
                     200 + 0.1 * ns, ns * 0.002));
+            rows.add(row(Analysis.REV_ACCEPTED, p(concat(at, "denylist", "REDIS", "alg", "HS256", "library", "REFERENCE")),
+                    1, 1_000 + ns, ns * 0.01));
+            // At 2 threads each lookup waits a little longer (the two share the loopback and the server).
+            rows.add(row(Analysis.LOOKUP, p(concat(at, "store", "REDIS")), 2, 1.1 * ns, ns * 0.02));
             double pg = 2 * ns;
             rows.add(row(Analysis.LOOKUP, p("store", "POSTGRES", "rtt", rtt), 1, pg, pg * 0.01));
         });
@@ -154,6 +159,16 @@ class NetworkReportTest {
         // Including the flagged 2ms row would have pulled the fitted slope far up.
         assertThat(Fmt.parse(crossing(d, "REDIS", "ES256").get(5))).isCloseTo(fit.getSlope(),
                 offset(0.5));
+        SimpleRegression two = new SimpleRegression();
+        two.addData(0, 1.1 * REDIS_NS.get("direct"));
+        for (String rtt : List.of("0us", "100us", "250us", "500us", "1ms")) {
+            two.addData(REDIS_CALIBRATION.get(rtt)[1], 1.1 * REDIS_NS.get(rtt));
+        }
+        List<String> at2 = breakEvenTable(d).rows().stream().filter(r -> r.get(0).equals("REDIS") && r.get(1).equals("2"))
+                .findFirst().orElseThrow();
+        assertThat(at2.get(2)).isEqualTo("ES256 (FAST)");
+        assertThat(Fmt.parse(at2.get(6).split(" µs")[0])).isCloseTo((210_000 - two.getIntercept()) / two.getSlope(),
+                offset(0.5));
         assertThat(section(d, "decision").blocks()).anyMatch(b -> b instanceof Doc.Chart c
                 && c.file().equals("break-even.png") && c.png().length > 1000);
     }
@@ -193,8 +208,8 @@ class NetworkReportTest {
             int held = t.header().indexOf("1ms ns/op");
             assertThat(t.rows()).allSatisfy(r -> assertThat(r.get(held)).doesNotContain("⚑"));
         }
-        assertThat(lookups.get(0).rows()).extracting(r -> r.get(1)).containsExactly("lookup hit", "lookup miss",
-                "Caffeine in front, 90% hits");
+        assertThat(lookups.get(0).rows()).extracting(r -> r.get(1) + " " + r.get(2)).containsExactly("lookup hit 1",
+                "lookup hit 2", "lookup miss 1", "Caffeine in front, 90% hits 1", "JWT HS256 REFERENCE + denylist 1");
         Doc.Section fleet = section(d, "fleet");
         Doc.Table inFlight = (Doc.Table) fleet.blocks().get(fleet.blocks().size() - 1);
         assertThat(inFlight.rows()).filteredOn(r -> r.get(0).equals("REDIS") && r.get(1).startsWith("⚑ 2ms"))
