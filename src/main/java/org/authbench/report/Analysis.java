@@ -39,6 +39,10 @@ final class Analysis {
     static final String REV_REFUSED = "RevocationBenchmark.jwt_verifyDenylist_refused";
     static final String REV_KEY = "RevocationBenchmark.apikey_revokeThenRefuse";
     static final String ISSUE = "IssueBenchmark.issue";
+    static final String CACHED_LOOKUP = "CachedLookupBenchmark.lookup_hit";
+    /** The round-trip setting of a remote-store row; rows without it (older runs, local tiers) ran direct. */
+    static final String RTT = "rtt";
+    static final String DIRECT = "direct";
     /** The suite's order of algorithms in tables. */
     static final List<String> ALG_ORDER = List.of("HS256", "RS256", "ES256", "PS256", "ES384", "HS512", "EdDSA");
     static final String CACHED_VERIFY = "CachedVerificationBenchmark.verify";
@@ -110,8 +114,9 @@ final class Analysis {
             minThreads.merge(identity(r), r.threads(), Math::min);
         }
         for (MeasuredScheme s : all) {
+            // A row through an injected round trip is not the tier as the main tables know it: the network section has it.
             if (Objects.equals(s.jvm(), primaryJvm) && minThreads.get(identity(s.cost())) == s.threads()
-                    && s.provider().equals(primaryProvider)) {
+                    && s.provider().equals(primaryProvider) && DIRECT.equals(rtt(s.params()))) {
                 base.add(s);
             }
         }
@@ -188,6 +193,11 @@ final class Analysis {
         return params.getOrDefault("provider", DEFAULT_PROVIDER);
     }
 
+    /** A row's round-trip setting: its {@code rtt} parameter, or direct when it has none. */
+    static String rtt(Map<String, String> params) {
+        return params.getOrDefault(RTT, DIRECT);
+    }
+
     /** JCA providers of the run, DEFAULT first (one entry, DEFAULT, for a run without the parameter). */
     List<String> providers() {
         return providers;
@@ -256,7 +266,8 @@ final class Analysis {
         };
         StringBuilder b = new StringBuilder(head);
         for (String p : varying) {
-            if (!inHead.contains(p) && !p.equals("provider")) {
+            // direct is how a tier has always been measured, so its name stays the one it had before round trips.
+            if (!inHead.contains(p) && !p.equals("provider") && !(p.equals(RTT) && DIRECT.equals(rtt(r.params())))) {
                 b.append(' ').append(p).append('=').append(r.param(p));
             }
         }
@@ -391,6 +402,21 @@ final class Analysis {
         return base(REV_ACCEPTED);
     }
 
+    /**
+     * Schemes of the primary JVM and provider at every thread count and round-trip setting (a row without {@code rtt}
+     * ran direct): what the network section picks its remote-store rows from.
+     */
+    List<MeasuredScheme> primary() {
+        return all.stream().filter(s -> Objects.equals(s.jvm(), primaryJvm) && s.provider().equals(primaryProvider))
+                .toList();
+    }
+
+    /** Verifications of the primary JVM and provider at {@code threads}. */
+    List<MeasuredScheme> verifications(int threads) {
+        return all.stream().filter(s -> s.method().equals(VERIFY) && s.threads() == threads
+                && Objects.equals(s.jvm(), primaryJvm) && s.provider().equals(primaryProvider)).toList();
+    }
+
     /** Every scheme measured on the run's JVMs. */
     Axis jvmAxis() {
         return new Axis(jvms, MeasuredScheme::jvm, s -> s.method() + "|" + new TreeMap<>(s.params()) + "|" + s.threads(),
@@ -453,7 +479,7 @@ final class Analysis {
     List<Scaling> scaling() {
         Map<String, List<MeasuredScheme>> byKey = new LinkedHashMap<>();
         for (MeasuredScheme s : all) {
-            if (Objects.equals(s.jvm(), primaryJvm)) {
+            if (Objects.equals(s.jvm(), primaryJvm) && DIRECT.equals(rtt(s.params()))) {
                 byKey.computeIfAbsent(s.method() + "|" + new TreeMap<>(s.params()), k -> new ArrayList<>()).add(s);
             }
         }

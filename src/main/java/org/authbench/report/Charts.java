@@ -2,7 +2,9 @@ package org.authbench.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
@@ -23,6 +26,9 @@ import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYSeries;
@@ -243,6 +249,61 @@ final class Charts {
         plot.setGap(12);
         return ChartStyle.png(ChartStyle.chart("Thread scaling: efficiency against the ideal 100% (whiskers = interval)", plot, true), WIDTH,
                 Math.max(380, 260 * families.size() + 18 * maxSeries));
+    }
+
+    /**
+     * Cost against round trip: one line per remote store (its lookups at the round trip each setting achieved, whiskers =
+     * the interval) on a log cost axis, and each algorithm's fastest verification as a horizontal line with its
+     * interval as a band. Where a store's line crosses a band is the break-even round trip.
+     *
+     * @param stores store → points {x µs, mean ns, low, high}
+     * @param jwt    label (e.g. "HS256 NIMBUS") → verification ns
+     */
+    static byte[] breakEven(String title, Map<String, List<double[]>> stores, Map<String, Estimate> jwt) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(true);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        int k = 0;
+        for (Map.Entry<String, List<double[]>> e : stores.entrySet()) {
+            YIntervalSeries y = new YIntervalSeries(e.getKey() + " lookup");
+            for (double[] p : e.getValue()) {
+                y.add(p[0], p[1], p[2], p[3]);
+                lo = Math.min(lo, p[2] > 0 ? p[2] : p[1]);
+                hi = Math.max(hi, p[3]);
+            }
+            data.addSeries(y);
+            r.setSeriesPaint(k, ChartStyle.colour(e.getKey()));
+            r.setSeriesShape(k, new Rectangle2D.Double(-5, -5, 10, 10));
+            r.setSeriesStroke(k++, new BasicStroke(2f));
+        }
+        NumberAxis x = new NumberAxis("round trip added, µs (calibrated p50; 0 = direct on loopback)");
+        x.setAutoRangeIncludesZero(false); // with a margin, so the direct point at 0 is not cut in half by the edge
+        x.setLowerMargin(0.03);
+        LogAxis y = ChartStyle.logAxis("ns per operation (one thread; log scale)");
+        XYPlot plot = new XYPlot(data, x, y, r);
+        for (Map.Entry<String, Estimate> e : jwt.entrySet()) {
+            Estimate v = e.getValue();
+            lo = Math.min(lo, v.lower() > 0 ? v.lower() : v.value());
+            hi = Math.max(hi, v.upper());
+            if (v.hasInterval()) {
+                IntervalMarker band = new IntervalMarker(Math.max(v.lower(), Double.MIN_NORMAL), v.upper(),
+                        new Color(0, 0, 0, 28));
+                plot.addRangeMarker(band, Layer.BACKGROUND);
+            }
+            ValueMarker m = new ValueMarker(v.value(), Color.DARK_GRAY, ChartStyle.stroke(e.getKey()));
+            m.setLabel(e.getKey() + " verification");
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            plot.addRangeMarker(m);
+        }
+        if (hi > 0) {
+            y.setRange(lo / 1.5, hi * 1.5);
+        }
+        return ChartStyle.png(ChartStyle.chart(title, plot, true), WIDTH, 560);
     }
 
     /**

@@ -79,6 +79,54 @@ final class DecisionSection implements Section {
         }
         s.blocks().add(new Doc.Bullets(answers(a, d, scenarios)));
         standings(s, d);
+        breakEven(s, new RoundTrips(a, run.network()));
+    }
+
+    /**
+     * Across a network round trip (a run with {@code rtt} rows): per remote store, the round trip at which its lookup
+     * costs one verification of each algorithm's fastest group, and the chart of cost against round trip.
+     */
+    private static void breakEven(Doc.Section s, RoundTrips rt) {
+        if (!rt.measured()) {
+            return;
+        }
+        List<BreakEven.Crossing> crossings = BreakEven.crossings(rt);
+        if (crossings.isEmpty()) {
+            Doc.para(s, "Break-even round trip: not decided; this run has no remote lookup at two calibrated, held "
+                    + "round trips with a verification at the same thread count to set it against"
+                    + (rt.network() == null ? " (no network.json)" : "") + ".");
+            return;
+        }
+        Doc.para(s, "Break-even round trip: where a remote API-key lookup costs as much as one JWT verification. Each "
+                + "store's lookup_hit cost is fitted by least squares against the round trip its settings achieved (the "
+                + "calibrated added p50, direct = 0; flagged settings left out), and the line solved for the cost of "
+                + "the algorithm's fastest group (its leader's row, same thread count and mode). Interval: "
+                + Estimate.CONFIDENCE_PERCENT + "% percentile interval of " + Fmt.num(BreakEven.RESAMPLES, 0)
+                + " hierarchical bootstrap draws (forks, then iterations) of every row in the fit and the verification. "
+                + "Nothing is extrapolated outside the round trips measured.");
+        List<List<String>> rows = new ArrayList<>();
+        for (BreakEven.Crossing c : crossings) {
+            BreakEven.Point lo = c.line().lowest();
+            rows.add(List.of(c.line().store(), String.valueOf(c.line().threads()),
+                    c.alg() + " (" + BreakEven.groupName(c.group()) + ")", Fmt.pm(c.verify()),
+                    Fmt.pm(lo.ns()) + " (" + lo.setting() + ")", Fmt.num(BreakEven.slope(c.line())),
+                    c.text()));
+        }
+        s.blocks().add(new Doc.Table(List.of("remote store", "threads", "JWT algorithm (fastest group)",
+                "verification ns ± CI", "lookup at the lowest round trip ns ± CI", "ns per µs of round trip (fit)",
+                "break-even round trip"), rows));
+        List<BreakEven.Line> lines = BreakEven.lines(rt);
+        int threads = lines.stream().mapToInt(BreakEven.Line::threads).min().orElse(1);
+        Map<String, Estimate> jwt = new LinkedHashMap<>();
+        for (BreakEven.Crossing c : crossings) {
+            if (c.line().threads() == threads && c.kind() != BreakEven.Kind.NOT_COMPARABLE) {
+                jwt.putIfAbsent(c.alg() + " " + c.group().get(0).param("library"), c.verify());
+            }
+        }
+        s.blocks().add(new Doc.Chart("break-even.png", "Cost against round trip: remote lookups per store (whiskers = "
+                + "interval) and each algorithm's fastest verification (band = interval), " + threads + " thread"
+                + (threads == 1 ? "" : "s"), Charts.breakEven("Remote lookup against JWT verification, by round trip",
+                BreakEven.series(lines, threads), jwt)));
     }
 
     private static String platform(Analysis a) {

@@ -13,10 +13,11 @@ final class ReportBuilder {
     /** The report, in reading order. */
     static final List<Section> SECTIONS = List.of(new PrefaceSection(), new DecisionSection(), new PrecisionSection(),
             new SummarySection(), new RankingSection(), new BelowFloorSection(), new KeysVersusJwtsSection(),
-            new RevocationSection(), new RejectPathsSection(), new FrameworkSection(), new VersionsSection(), new ClaimCountSection(),
-            new JwkSetSizeSection(), new IssuanceSection(), new CachedVerificationSection(), new ClaimsSection(),
-            new CapacitySection(), new JdkComparisonSection(), new ProvidersSection(), new LatencySection(),
-            new ConformanceSection(), new EnvironmentSection(), new PrecisionRowsSection(), new AllResultsSection());
+            new NetworkSection(), new RevocationSection(), new RejectPathsSection(), new FrameworkSection(),
+            new VersionsSection(), new ClaimCountSection(), new JwkSetSizeSection(), new IssuanceSection(),
+            new CachedVerificationSection(), new ClaimsSection(), new CapacitySection(), new FleetSection(),
+            new JdkComparisonSection(), new ProvidersSection(), new LatencySection(), new ConformanceSection(),
+            new EnvironmentSection(), new PrecisionRowsSection(), new AllResultsSection());
 
     private ReportBuilder() {
     }

@@ -47,6 +47,11 @@ public record Network(String injector, String injectorVersion, String injectorWh
         public double addedP50Micros() {
             return through.p50Micros() - direct.p50Micros();
         }
+
+        /** The round trip the injector added at p99, µs. */
+        public double addedP99Micros() {
+            return through.p99Micros() - direct.p99Micros();
+        }
     }
 
     /** Percentiles of one timed request, µs. */

@@ -8,14 +8,21 @@ import java.util.List;
  * The files of one run folder, read and checked: {@code jmh-result.json} (required), {@code manifest.json}
  * (optional: a folder made by plain {@code jmh -rf json} can still be read), {@code latency/summary.json} (with the
  * {@code .hgrm} files it names) and {@code conformance.json}. Anything missing, truncated or foreign fails with
- * one line naming the file and the problem ({@link RunFileException}).
+ * one line naming the file and the problem ({@link RunFileException}); {@code network.json} when the run put a
+ * round trip between the suite and its remote stores.
  *
  * @param manifest    null when the folder has none
  * @param latency     null when the run measured no latency
  * @param conformance null when the run checked no conformance
+ * @param network     null when the run injected no round trip
  */
 public record RunFolder(Path dir, List<JmhRow> rows, Manifest manifest, LatencySummary latency,
-        Conformance conformance) {
+        Conformance conformance, Network network) {
+
+    /** A folder without {@code network.json}. */
+    public RunFolder(Path dir, List<JmhRow> rows, Manifest manifest, LatencySummary latency, Conformance conformance) {
+        this(dir, rows, manifest, latency, conformance, null);
+    }
 
     public static RunFolder read(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -30,7 +37,7 @@ public record RunFolder(Path dir, List<JmhRow> rows, Manifest manifest, LatencyS
         Path latencyFile = dir.resolve(RunFiles.LATENCY_SUMMARY);
         LatencySummary latency = Files.exists(latencyFile) ? LatencySummary.read(dir, latencyFile, Json.parse(latencyFile))
                 : null;
-        return new RunFolder(dir, rows, manifest, latency, Conformance.read(dir));
+        return new RunFolder(dir, rows, manifest, latency, Conformance.read(dir), Network.read(dir));
     }
 
     /** The store tiers as the run described them, or as format-version-1 runs had them. */
