@@ -7,10 +7,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.authbench.bench.Profile;
+import org.authbench.bench.RemoteOnly;
 import org.authbench.bench.SupportedPairs;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -130,6 +132,16 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
      */
     static RunPlan of(Profile profile, Integer forks, String include, Map<String, String[]> params,
             List<Integer> threads, List<String> jvms) {
+        return of(profile, forks, include, params, threads, jvms, Set.of());
+    }
+
+    /**
+     * As above; a pass's own parameter values replace the profile's except those named in {@code userParams} (given
+     * with {@code --param}). Grids are split twice: unsupported library × algorithm pairs and in-process stores at an
+     * {@code rtt} other than {@code direct} are never forked; both are named in {@link #notSupported}.
+     */
+    static RunPlan of(Profile profile, Integer forks, String include, Map<String, String[]> params,
+            List<Integer> threads, List<String> jvms, Set<String> userParams) {
         Pattern userInclude = compile(include);
         List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
         List<List<String>> namesPerPass = new ArrayList<>();
@@ -141,9 +153,19 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
         }
         List<List<SupportedPairs.Grid>> gridsPerPass = new ArrayList<>();
         Map<String, String> notSupported = new LinkedHashMap<>();
-        for (List<String> names : namesPerPass) {
-            SupportedPairs.Split split = SupportedPairs.split(names, params);
-            gridsPerPass.add(split.grids());
+        for (int i = 0; i < passes.size(); i++) {
+            Map<String, String[]> passParams = new LinkedHashMap<>(params);
+            passes.get(i).params().forEach((k, v) -> {
+                if (!userParams.contains(k)) {
+                    passParams.put(k, v.toArray(String[]::new));
+                }
+            });
+            SupportedPairs.Split split = SupportedPairs.split(namesPerPass.get(i), passParams);
+            List<SupportedPairs.Grid> grids = new ArrayList<>();
+            for (SupportedPairs.Grid g : split.grids()) {
+                grids.addAll(RemoteOnly.split(g, notSupported));
+            }
+            gridsPerPass.add(grids);
             notSupported.putAll(split.unsupported());
         }
         if (gridsPerPass.stream().allMatch(List::isEmpty)) {
