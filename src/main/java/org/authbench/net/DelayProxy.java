@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
+import java.nio.channels.SelectionKey;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.netcrusher.core.reactor.NioReactor;
 import org.netcrusher.core.throttle.DelayThrottler;
+import org.netcrusher.core.throttle.Throttler;
 import org.netcrusher.tcp.TcpCrusher;
 import org.netcrusher.tcp.TcpCrusherBuilder;
 
@@ -17,9 +23,10 @@ import org.netcrusher.tcp.TcpCrusherBuilder;
  * and its reactor thread; closing twice is harmless.
  *
  * <p>Warning: NetCrusher sends a delayed buffer only when its selector wakes, once per reactor tick (1 ms, its
- * finest) on an idle connection, so a delay under a tick per direction comes out as a tick: every setting up to 2 ms
- * measured ~2.3 ms here. The calibration ({@code network.json}) flags each setting it does not hold; waking the
- * selector from a timer thread at each deadline made its loop spin, so it is not done.
+ * finest) on an idle connection, so on its own a delay under a tick per direction comes out as a tick: every setting
+ * up to 2 ms measured ~2.3 ms here. So each delayed buffer also schedules one byte into a pipe registered with the
+ * reactor's selector, due just after the buffer's deadline: the selector wakes then and sends it. NetCrusher still
+ * relays and delays; the calibration ({@code network.json}) says how close each setting gets.
  */
 public final class DelayProxy implements AutoCloseable {
 
@@ -30,14 +37,19 @@ public final class DelayProxy implements AutoCloseable {
     /** Reactor tick, ms: how long its selector may sleep; delayed buffers are scheduled between ticks. */
     private static final long TICK_MILLIS = 1;
 
+    /** Wake-ups come this long after a deadline, so the selector never wakes a hair early and sleeps a tick. */
+    private static final long WAKE_MARGIN_NANOS = 5_000;
+
     private final Rtt rtt;
     private final NioReactor reactor;
+    private final Waker waker;
     private final TcpCrusher crusher;
     private final InetSocketAddress address;
 
-    private DelayProxy(Rtt rtt, NioReactor reactor, TcpCrusher crusher, InetSocketAddress address) {
+    private DelayProxy(Rtt rtt, NioReactor reactor, Waker waker, TcpCrusher crusher, InetSocketAddress address) {
         this.rtt = rtt;
         this.reactor = reactor;
+        this.waker = waker;
         this.crusher = crusher;
         this.address = address;
     }
@@ -62,7 +74,10 @@ public final class DelayProxy implements AutoCloseable {
             throw new UncheckedIOException("cannot start the delay proxy's reactor: " + e.getMessage(), e);
         }
         InetSocketAddress bind = new InetSocketAddress("127.0.0.1", localPort);
+        Waker waker = null;
         try {
+            waker = new Waker(reactor);
+            Waker w = waker;
             TcpCrusherBuilder b = TcpCrusherBuilder.builder()
                     .withReactor(reactor)
                     .withBindAddress(bind)
@@ -71,11 +86,14 @@ public final class DelayProxy implements AutoCloseable {
             if (rtt.nanos() > 0 || jitterNanos > 0) {
                 long half = rtt.nanos() / 2;
                 long jitter = jitterNanos / 2;
-                b.withOutgoingThrottlerFactory(a -> new DelayThrottler(half, jitter, TimeUnit.NANOSECONDS))
-                        .withIncomingThrottlerFactory(a -> new DelayThrottler(half, jitter, TimeUnit.NANOSECONDS));
+                b.withOutgoingThrottlerFactory(a -> w.after(new DelayThrottler(half, jitter, TimeUnit.NANOSECONDS)))
+                        .withIncomingThrottlerFactory(a -> w.after(new DelayThrottler(half, jitter, TimeUnit.NANOSECONDS)));
             }
-            return new DelayProxy(rtt, reactor, b.buildAndOpen(), bind);
-        } catch (RuntimeException e) {
+            return new DelayProxy(rtt, reactor, waker, b.buildAndOpen(), bind);
+        } catch (RuntimeException | IOException e) {
+            if (waker != null) {
+                waker.close();
+            }
             reactor.close();
             throw new UncheckedIOException("delay proxy cannot bind " + bind.getHostString() + ":" + localPort + ": "
                     + rootMessage(e), e instanceof UncheckedIOException u ? u.getCause() : new IOException(e));
@@ -92,7 +110,7 @@ public final class DelayProxy implements AutoCloseable {
     }
 
     public boolean isOpen() {
-        return crusher.isOpen() || reactor.isOpen();
+        return crusher.isOpen() || reactor.isOpen() || waker.isOpen();
     }
 
     @Override
@@ -102,7 +120,77 @@ public final class DelayProxy implements AutoCloseable {
                 crusher.close();
             }
         } finally {
-            reactor.close();
+            try {
+                waker.close();
+            } finally {
+                reactor.close();
+            }
+        }
+    }
+
+    /**
+     * Wakes the reactor's selector at a given time: a timer thread writes one byte into a pipe whose read end the
+     * selector watches (and drains).
+     */
+    private static final class Waker implements AutoCloseable {
+        private static final ByteBuffer ONE = ByteBuffer.allocateDirect(1);
+        private final Pipe pipe;
+        private final ScheduledExecutorService timer;
+
+        Waker(NioReactor reactor) throws IOException {
+            pipe = Pipe.open();
+            pipe.source().configureBlocking(false);
+            pipe.sink().configureBlocking(false);
+            ByteBuffer drain = ByteBuffer.allocate(256);
+            reactor.getSelector().register(pipe.source(), SelectionKey.OP_READ, key -> {
+                while (pipe.source().read(drain.clear()) > 0) {
+                    // emptied: the wake-up itself was the point
+                }
+            });
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(() -> {
+                    TimerSlack.minimise();
+                    r.run();
+                }, "authbench-delay-proxy-waker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** {@code delay}, with a wake-up scheduled just after each delayed buffer is due. */
+        Throttler after(Throttler delay) {
+            return buffer -> {
+                long ns = delay.calculateDelayNs(buffer);
+                if (ns > 0 && !timer.isShutdown()) {
+                    timer.schedule(this::wake, ns + WAKE_MARGIN_NANOS, TimeUnit.NANOSECONDS);
+                }
+                return ns;
+            };
+        }
+
+        private void wake() {
+            try {
+                synchronized (ONE) {
+                    pipe.sink().write(ONE.clear());
+                }
+            } catch (IOException closed) {
+                // the proxy is closing: nothing left to wake
+            }
+        }
+
+        boolean isOpen() {
+            return !timer.isTerminated() || pipe.source().isOpen();
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+            try {
+                pipe.sink().close();
+                pipe.source().close();
+            } catch (IOException e) {
+                // closing a pipe fails only if it is already gone
+            }
         }
     }
 
