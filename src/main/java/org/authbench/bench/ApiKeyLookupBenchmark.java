@@ -49,7 +49,7 @@ public class ApiKeyLookupBenchmark {
 
     /** {@code direct}, or a round trip added in front of REDIS and POSTGRES ({@code 0us}, {@code 500us}, {@code 2ms}). */
     @Param({"direct"})
-    public String rtt;
+    public String rtt = "direct";
 
     private ApiKeyStore keys;
     private String[] hits;

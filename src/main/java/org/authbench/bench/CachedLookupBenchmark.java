@@ -46,7 +46,7 @@ public class CachedLookupBenchmark {
 
     /** {@code direct}, or a round trip added in front of a REDIS or POSTGRES backing ({@code 500us}, {@code 2ms}). */
     @Param({"direct"})
-    public String rtt;
+    public String rtt = "direct";
 
     private ApiKeyStore keys;
     private String[] hits;

@@ -61,7 +61,7 @@ public class RevocationBenchmark {
 
         /** {@code direct}, or a round trip added in front of REDIS and POSTGRES. */
         @Param({"direct"})
-        public String rtt;
+        public String rtt = "direct";
 
         private ApiKeyStore keys;
         private String[] presented;
@@ -149,7 +149,7 @@ public class RevocationBenchmark {
 
         /** {@code direct}, or a round trip added in front of the REDIS denylist. */
         @Param({"direct"})
-        public String rtt;
+        public String rtt = "direct";
 
         private DenylistTrial.Opened opened;
 
