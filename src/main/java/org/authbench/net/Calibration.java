@@ -36,7 +36,8 @@ public final class Calibration {
         boolean netem = Files.isDirectory(Path.of("/sys/module/sch_netem"));
         return netem ? "the kernel has netem (sch_netem loaded), but this build implements only the NetCrusher proxy"
                 : "this kernel has no netem qdisc (sch_netem not loaded; tc answers \"Specified qdisc kind is unknown\"), "
-                        + "so a NetCrusher TcpCrusher with a DelayThrottler (rtt/2 each way) relays each store connection";
+                        + "so a NetCrusher TcpCrusher with a DelayThrottler (rtt/2 each way) relays each store connection, its selector "
+                        + "woken at each delayed buffer's deadline";
     }
 
     /**
