@@ -19,9 +19,19 @@ import java.util.regex.Pattern;
  * @param postgresUser     user ({@code AUTHBENCH_POSTGRES_USER}, default {@code postgres})
  * @param postgresPassword password ({@code AUTHBENCH_POSTGRES_PASSWORD}, default none)
  * @param redisUrl         {@code redis://host:port} ({@code AUTHBENCH_REDIS_URL}, default loopback, standard port)
+ * @param pool             connections per store client (Jedis pool, HikariCP), {@link #DEFAULT_POOL} unless
+ *                         {@code latency --pool} says otherwise: requests beyond it queue for a connection
  */
 public record StoreOptions(String namespace, double cacheHitRatio, StoreKind cacheBacking, String postgresUrl,
-        String postgresUser, String postgresPassword, String redisUrl) implements TierSettings {
+        String postgresUser, String postgresPassword, String redisUrl, int pool) implements TierSettings {
+
+    /** Connections per store client: enough for the benchmarks' 1 and 2 threads without queueing. */
+    public static final int DEFAULT_POOL = 4;
+
+    public StoreOptions(String namespace, double cacheHitRatio, StoreKind cacheBacking, String postgresUrl,
+            String postgresUser, String postgresPassword, String redisUrl) {
+        this(namespace, cacheHitRatio, cacheBacking, postgresUrl, postgresUser, postgresPassword, redisUrl, DEFAULT_POOL);
+    }
 
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     public static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
@@ -35,6 +45,9 @@ public record StoreOptions(String namespace, double cacheHitRatio, StoreKind cac
         }
         if (!(cacheHitRatio > 0 && cacheHitRatio <= 1)) {
             throw new IllegalArgumentException("cache hit ratio must be in (0, 1], was " + cacheHitRatio);
+        }
+        if (pool < 1) {
+            throw new IllegalArgumentException("connection pool size must be at least 1, was " + pool);
         }
         if (cacheBacking == StoreKind.CAFFEINE) {
             throw new IllegalArgumentException("the caffeine tier needs a backing tier other than itself");
@@ -62,19 +75,23 @@ public record StoreOptions(String namespace, double cacheHitRatio, StoreKind cac
     }
 
     public StoreOptions withNamespace(String ns) {
-        return new StoreOptions(ns, cacheHitRatio, cacheBacking, postgresUrl, postgresUser, postgresPassword, redisUrl);
+        return new StoreOptions(ns, cacheHitRatio, cacheBacking, postgresUrl, postgresUser, postgresPassword, redisUrl, pool);
     }
 
     public StoreOptions withCache(double hitRatio, StoreKind backing) {
-        return new StoreOptions(namespace, hitRatio, backing, postgresUrl, postgresUser, postgresPassword, redisUrl);
+        return new StoreOptions(namespace, hitRatio, backing, postgresUrl, postgresUser, postgresPassword, redisUrl, pool);
     }
 
     public StoreOptions withPostgresUrl(String url) {
-        return new StoreOptions(namespace, cacheHitRatio, cacheBacking, url, postgresUser, postgresPassword, redisUrl);
+        return new StoreOptions(namespace, cacheHitRatio, cacheBacking, url, postgresUser, postgresPassword, redisUrl, pool);
     }
 
     public StoreOptions withRedisUrl(String url) {
-        return new StoreOptions(namespace, cacheHitRatio, cacheBacking, postgresUrl, postgresUser, postgresPassword, url);
+        return new StoreOptions(namespace, cacheHitRatio, cacheBacking, postgresUrl, postgresUser, postgresPassword, url, pool);
+    }
+
+    public StoreOptions withPool(int size) {
+        return new StoreOptions(namespace, cacheHitRatio, cacheBacking, postgresUrl, postgresUser, postgresPassword, redisUrl, size);
     }
 
     @Override

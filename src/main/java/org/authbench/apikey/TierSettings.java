@@ -18,6 +18,9 @@ public interface TierSettings {
 
     String redisUrl();
 
+    /** Connections per store client. */
+    int pool();
+
     /** Opens the table of the tier behind the cache. */
     KeyTable cacheBackingTable();
 

@@ -47,6 +47,10 @@ public class ApiKeyLookupBenchmark {
     @Param({"1024"})
     public int poolSize;
 
+    /** {@code direct}, or a round trip added in front of REDIS and POSTGRES ({@code 0us}, {@code 500us}, {@code 2ms}). */
+    @Param({"direct"})
+    public String rtt = "direct";
+
     private ApiKeyStore keys;
     private String[] hits;
     private String[] misses;
@@ -57,7 +61,7 @@ public class ApiKeyLookupBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         ApiKeyFixture fixture = ApiKeyFixture.create(size, poolSize);
-        keys = StoreTrial.open(store, StoreOptions.defaults(), fixture);
+        keys = StoreTrial.open(store, StoreOptions.defaults(), fixture, rtt);
         hits = fixture.hits();
         misses = fixture.misses();
         badChecksums = fixture.badChecksums();

@@ -44,6 +44,10 @@ public class CachedLookupBenchmark {
     @Param({"1024"})
     public int poolSize;
 
+    /** {@code direct}, or a round trip added in front of a REDIS or POSTGRES backing ({@code 500us}, {@code 2ms}). */
+    @Param({"direct"})
+    public String rtt = "direct";
+
     private ApiKeyStore keys;
     private String[] hits;
     private int mask;
@@ -51,7 +55,7 @@ public class CachedLookupBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         ApiKeyFixture fixture = ApiKeyFixture.create(size, poolSize);
-        keys = StoreTrial.open(StoreKind.CAFFEINE, StoreOptions.defaults().withCache(cacheHitRatio, backing), fixture);
+        keys = StoreTrial.open(StoreKind.CAFFEINE, StoreOptions.defaults().withCache(cacheHitRatio, backing), fixture, rtt);
         hits = fixture.hits();
         mask = poolSize - 1;
     }

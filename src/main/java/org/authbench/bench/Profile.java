@@ -125,6 +125,30 @@ public enum Profile {
                     .withThreads(1, 2).withForks(Profile.MIN_FORKS).withWarmup(4, ofSeconds(1)).withMeasurement(3, ofMillis(400))),
             Map.of("library", List.of("VERTX", "JJWT"), "alg", Original.ALGORITHMS), 0.03),
     /**
+     * API keys across a network hop, and what a JWT verification costs beside them, in one run: REDIS and POSTGRES
+     * lookups (hit, miss, revoked) at 1 and 2 threads and the caffeine tier over each (90% and 99% hits, 1 thread) at
+     * every round trip of {@link org.authbench.net.Rtt#DEFAULT_SWEEP} and at {@code direct}; the REDIS denylist behind
+     * the reference verifier at the same settings; and HS256, RS256 and ES256 verification by the reference verifier
+     * and the fastest libraries of the standard run (vertx-jose, fusionauth, auth0, nimbus). 10,000 keys, pools of
+     * 256. Trimmed to fit half an hour on 2 cores: 2 forks per row (the fewest that give a fork-level interval),
+     * 2 × 0.5 s warmup and 3 × 0.4 s measurement (a 2 ms round trip still gives ~200 lookups per iteration). The run
+     * calibrates the injector first and writes {@code network.json}.
+     */
+    NETWORK("API keys across a network hop (rtt sweep) beside JWT verification, 2 forks",
+            List.of(Pass.of("ApiKeyLookupBenchmark\\.lookup_(hit|miss|revoked)$", Mode.AverageTime)
+                            .withThreads(1, 2).withForks(2).withWarmup(2, ofMillis(500)).withMeasurement(3, ofMillis(400)),
+                    Pass.of("CachedLookupBenchmark\\.lookup_hit$|RevocationBenchmark\\.jwt_verifyDenylist_(accepted|refused)$",
+                                    Mode.AverageTime)
+                            .withForks(2).withWarmup(2, ofMillis(500)).withMeasurement(3, ofMillis(400))
+                            .withParams(Map.of("library", List.of("REFERENCE"))),
+                    Pass.of("VerifyBenchmark\\.verify_valid$", Mode.AverageTime)
+                            .withForks(2).withWarmup(2, ofMillis(500)).withMeasurement(3, ofMillis(400))),
+            Map.of("store", List.of("REDIS", "POSTGRES"), "backing", List.of("REDIS", "POSTGRES"),
+                    "cacheHitRatio", List.of("0.9", "0.99"), "denylist", List.of("REDIS"), "size", List.of("10000"),
+                    "poolSize", List.of("256"), "rtt", Network.SWEEP,
+                    "library", List.of("REFERENCE", "VERTX_JOSE", "FUSIONAUTH", "AUTH0", "NIMBUS"),
+                    "alg", Original.ALGORITHMS)),
+    /**
      * The CI gate's subset, sized so base and head fit in ~15 minutes on 2 cores: every JWT algorithm through
      * the reference verifier (which carries the self-test knob) and one library, and both memory key stores
      * (no servers needed). Three forks, because the gate resamples forks: fork-to-fork JIT differences are
@@ -140,6 +164,12 @@ public enum Profile {
      * stay as they were; PS256, ES384, HS512 and EdDSA run in {@code full} or with {@code --param alg=...}
      * (all seven would put quick at ~9 minutes and standard at ~34).
      */
+    private static final class Network {
+        /** {@code direct} (the loopback baseline) and the default sweep. */
+        static final List<String> SWEEP = java.util.stream.Stream.concat(java.util.stream.Stream.of(org.authbench.net.Rtt.DIRECT_LABEL),
+                org.authbench.net.Rtt.DEFAULT_SWEEP.stream()).toList();
+    }
+
     private static final class Original {
         static final List<String> ALGORITHMS = List.of("HS256", "RS256", "ES256");
     }
@@ -158,7 +188,21 @@ public enum Profile {
      * @param iterationMillis  each measurement iteration's length
      */
     public record Pass(String include, List<Mode> modes, List<Integer> threads, int forks, int warmupIterations, long warmupMillis,
-            int iterations, long iterationMillis) {
+            int iterations, long iterationMillis, Map<String, List<String>> params) {
+
+        public Pass(String include, List<Mode> modes, List<Integer> threads, int forks, int warmupIterations,
+                long warmupMillis, int iterations, long iterationMillis) {
+            this(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, Map.of());
+        }
+
+        /**
+         * This pass with its own values for some parameters, over the profile's (a user's {@code --param} of the same
+         * name still wins): the {@code network} profile verifies with five libraries but puts only the reference
+         * verifier behind its denylist.
+         */
+        public Pass withParams(Map<String, List<String>> own) {
+            return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, own);
+        }
 
         /** Applies this pass's settings to a JMH options builder, with extra fork JVM flags after {@link #JVM_ARGS}. */
         public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder b, String... extraJvmArgs) {
@@ -187,22 +231,24 @@ public enum Profile {
 
         /** This pass at each of these benchmark thread counts (every row runs at every one). */
         public Pass withThreads(Integer... counts) {
-            return new Pass(include, modes, List.of(counts), forks, warmupIterations, warmupMillis, iterations, iterationMillis);
+            return new Pass(include, modes, List.of(counts), forks, warmupIterations, warmupMillis, iterations, iterationMillis,
+                    params);
         }
 
         /** This pass with another fork count ({@code run --forks}; the CI gate runs one fork per round). */
         public Pass withForks(int newForks) {
-            return new Pass(include, modes, threads, newForks, warmupIterations, warmupMillis, iterations, iterationMillis);
+            return new Pass(include, modes, threads, newForks, warmupIterations, warmupMillis, iterations, iterationMillis,
+                    params);
         }
 
         /** This pass with {@code count} warmup iterations of {@code each} per fork. */
         public Pass withWarmup(int count, Duration each) {
-            return new Pass(include, modes, threads, forks, count, each.toMillis(), iterations, iterationMillis);
+            return new Pass(include, modes, threads, forks, count, each.toMillis(), iterations, iterationMillis, params);
         }
 
         /** This pass with {@code count} measurement iterations of {@code each} per fork. */
         public Pass withMeasurement(int count, Duration each) {
-            return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, count, each.toMillis());
+            return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, count, each.toMillis(), params);
         }
 
         /**
@@ -252,11 +298,18 @@ public enum Profile {
                 int combos = 1;
                 if (e.getParams().hasValue()) {
                     Map<String, String[]> params = e.getParams().get();
+                    String dim = params.containsKey("rtt") ? RemoteOnly.dimension(e.getUsername(), overrides) : null;
                     for (Map.Entry<String, String[]> p : params.entrySet()) {
                         if (!(params.containsKey("library") && params.containsKey("alg")
-                                && (p.getKey().equals("library") || p.getKey().equals("alg")))) {
+                                && (p.getKey().equals("library") || p.getKey().equals("alg")))
+                                && !(dim != null && (p.getKey().equals("rtt") || p.getKey().equals(dim)))) {
                             combos *= Math.max(1, overrides.getOrDefault(p.getKey(), p.getValue()).length);
                         }
+                    }
+                    if (dim != null) {
+                        // In-process tiers run at rtt=direct only (RemoteOnly); the others at every rtt.
+                        combos *= RemoteOnly.combos(overrides.getOrDefault(dim, params.get(dim)),
+                                overrides.getOrDefault("rtt", params.get("rtt")));
                     }
                     if (params.containsKey("library") && params.containsKey("alg")) {
                         // Only supported library × algorithm pairs run (SupportedPairs); the others are never forked.
@@ -310,10 +363,11 @@ public enum Profile {
      * runs {@code adaptiveForks} forks; the other passes run their own forks.
      */
     public double plannedSeconds(int adaptiveForks) {
-        Map<String, String[]> values = new HashMap<>();
-        params.forEach((k, v) -> values.put(k, v.toArray(String[]::new)));
         double total = 0;
         for (Pass p : passes) {
+            Map<String, String[]> values = new HashMap<>();
+            params.forEach((k, v) -> values.put(k, v.toArray(String[]::new)));
+            p.params().forEach((k, v) -> values.put(k, v.toArray(String[]::new)));
             Pass planned = precision > 0 && p.adaptive() ? p.withForks(adaptiveForks) : p;
             List<String> names = planned.benchmarks(null);
             total += planned.rows(names, values) * planned.secondsPerRowWithStartup();

@@ -59,6 +59,10 @@ public class RevocationBenchmark {
         @Param({"10000"})
         public int size;
 
+        /** {@code direct}, or a round trip added in front of REDIS and POSTGRES. */
+        @Param({"direct"})
+        public String rtt = "direct";
+
         private ApiKeyStore keys;
         private String[] presented;
         private String[] ids;
@@ -67,7 +71,7 @@ public class RevocationBenchmark {
         @Setup(Level.Trial)
         public void setup() {
             ApiKeyFixture fixture = ApiKeyFixture.create(size, 1024);
-            keys = StoreTrial.open(store, StoreOptions.defaults(), fixture);
+            keys = StoreTrial.open(store, StoreOptions.defaults(), fixture, rtt);
             presented = fixture.hits();
             ids = new String[presented.length];
             for (int i = 0; i < ids.length; i++) {
@@ -144,6 +148,12 @@ public class RevocationBenchmark {
         @Param({"10000"})
         public int denylistSize;
 
+        /** {@code direct}, or a round trip added in front of the REDIS denylist. */
+        @Param({"direct"})
+        public String rtt = "direct";
+
+        private DenylistTrial.Opened opened;
+
         private TokenPool pool;
         private Denylist list;
         private Authenticator guarded;
@@ -151,7 +161,8 @@ public class RevocationBenchmark {
         @Setup(Level.Trial)
         public void setup() {
             pool = new TokenPool(alg, library);
-            list = denylist.open(StoreOptions.defaults(), pool.fixture.policy().clock());
+            opened = DenylistTrial.open(denylist, StoreOptions.defaults(), pool.fixture.policy().clock(), rtt);
+            list = opened.list();
             try {
                 long exp = pool.fixture.now() + JwtFixture.LIFETIME_SECONDS;
                 Random other = new Random(KeyMaterial.DEFAULT_SEED + 2);
@@ -166,14 +177,14 @@ public class RevocationBenchmark {
                 Preflight.mustAccept(what, guarded, pool.accepted, pool.acceptedPrincipals);
                 Preflight.mustReject(what, guarded, Rejected.Reason.REVOKED, pool.revoked);
             } catch (RuntimeException e) {
-                list.close();
+                opened.close();
                 throw e;
             }
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            list.close();
+            opened.close();
         }
     }
 

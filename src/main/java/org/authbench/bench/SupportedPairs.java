@@ -102,7 +102,7 @@ public final class SupportedPairs {
     }
 
     /** The values {@code param} takes for benchmark {@code name} (override or default), or null if it has no such parameter. */
-    private static String[] values(String name, String param, Map<String, String[]> params) {
+    static String[] values(String name, String param, Map<String, String[]> params) {
         for (BenchmarkListEntry e : BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(
                 new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT),
                 List.of("^" + Pattern.quote(name) + "$"), List.of())) {

@@ -19,6 +19,9 @@ import org.authbench.runfiles.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.authbench.apikey.StoreOptions;
+import org.authbench.net.Route;
+import org.authbench.net.Rtt;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -68,6 +71,14 @@ public final class LatencyCommand implements Callable<Integer> {
             description = "report the highest rate whose response p99 stays at or under this (default 1ms)")
     Duration p99Bound;
 
+    @Option(names = "--rtt", paramLabel = "RTT", defaultValue = "direct", description = "round trip added in front of "
+            + "redis and postgres schemes (e.g. 500us, 1ms; default direct); the summary records it")
+    String rtt;
+
+    @Option(names = "--pool", paramLabel = "N", defaultValue = "4", description = "connections per store client (Redis "
+            + "pool, HikariCP; default 4): with more load threads than connections, requests queue for one")
+    int pool;
+
     @Option(names = "--out", paramLabel = "RUN_DIR", description = "existing run folder to add latency/ to (default: a new run folder under results/runs)")
     Path out;
 
@@ -95,9 +106,26 @@ public final class LatencyCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new UsageException("--threads must be at least 1, was " + threads);
         }
+        if (pool < 1) {
+            throw new UsageException("--pool must be at least 1, was " + pool);
+        }
+        Rtt roundTrip;
+        try {
+            roundTrip = Rtt.parse(rtt);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--rtt: " + e.getMessage());
+        }
+        for (Scheme s : parsed) {
+            if (!roundTrip.direct() && s instanceof Scheme.ApiKey k) {
+                String why = Route.notApplicable(k.store(), StoreOptions.defaults(), roundTrip);
+                if (why != null) {
+                    throw new UsageException("scheme " + s.name() + ": " + why);
+                }
+            }
+        }
         LatencyRun.Settings settings = new LatencyRun.Settings(parsed, List.copyOf(rates),
                 rates.isEmpty() && fractions.isEmpty() ? DEFAULT_FRACTIONS : List.copyOf(fractions),
-                duration, warmup, calibration, threads, p99Bound);
+                duration, warmup, calibration, threads, p99Bound, roundTrip, pool);
 
         if (out != null) {
             if (!Files.isDirectory(out)) {

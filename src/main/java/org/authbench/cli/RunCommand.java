@@ -36,6 +36,11 @@ import org.authbench.runfiles.RunFileException;
 import org.authbench.runfiles.RunFiles;
 import org.authbench.runfiles.RunManifest;
 import org.authbench.apikey.StoreKind;
+import org.authbench.apikey.StoreOptions;
+import org.authbench.net.Calibration;
+import org.authbench.net.DelayProxy;
+import org.authbench.net.Rtt;
+import org.authbench.runfiles.Network;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +72,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--param", paramLabel = "NAME=V1,V2", description = "JMH parameter values, e.g. --param library=NIMBUS,REFERENCE")
     List<String> params = new ArrayList<>();
+
+    @Option(names = "--rtt", paramLabel = "RTT[,RTT...]", description = "also run the remote store rows (redis, postgres, "
+            + "a cache over them, the redis denylist) through a delay proxy at each round trip, e.g. 0us,100us,250us,500us,1ms,2ms "
+            + "(0us: the proxy alone); the injector is calibrated first into network.json")
+    String rtt;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/runs", description = "where run folders go (default: results/runs)")
     Path out;
@@ -133,6 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         manifest.write();
         term.println("run folder: " + runDir);
         term.flush();
+        calibrate(runDir, manifest, p.plan(), term);
         return execute(runDir, manifest, p, JsonNodeFactory.instance.arrayNode(), term);
     }
 
@@ -145,7 +156,27 @@ public final class RunCommand implements Callable<Integer> {
         checkNumbersAndJvms();
         Map<String, String[]> requested = new LinkedHashMap<>();
         profile.params().forEach((k, v) -> requested.put(k, v.toArray(String[]::new)));
-        requested.putAll(parseParams());
+        Map<String, String[]> user = parseParams();
+        if (rtt != null) {
+            if (user.containsKey(Rtt.PARAM)) {
+                throw new UsageException("give the round trips once: --rtt or --param rtt=..., not both");
+            }
+            List<String> sweep = new ArrayList<>(List.of(Rtt.DIRECT_LABEL));
+            try {
+                Rtt.parseList(rtt).stream().map(Rtt::label).filter(l -> !sweep.contains(l)).forEach(sweep::add);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--rtt: " + e.getMessage());
+            }
+            requested.put(Rtt.PARAM, sweep.toArray(String[]::new));
+        }
+        requested.putAll(user);
+        for (String r : requested.getOrDefault(Rtt.PARAM, new String[0])) {
+            try {
+                Rtt.parse(r);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
         // Before the grid is split into JMH runs (each gets its own copy of the parameters) and before any folder exists.
         RunChoices choices = RunChoices.choose(requested);
         List<JwtLibrary> versioned = new ArrayList<>(profile.versioned());
@@ -160,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
                 versioned.add(l);
             }
         }
-        RunPlan plan = RunPlan.of(profile, forks, include, choices.params(), threads, jvms, versioned,
+        RunPlan plan = RunPlan.of(profile, forks, include, choices.params(), threads, jvms, user.keySet(), versioned,
                 LibraryVersions.root());
         double target = precision != null ? precision : forks != null ? 0 : profile.precision();
         JobRunner.Adaptive adaptive = target > 0 ? new JobRunner.Adaptive(target, Profile.MIN_FORKS, maxForks,
@@ -270,6 +301,61 @@ public final class RunCommand implements Callable<Integer> {
         manifest.recordLibraryLayers(layers);
         return manifest;
     }
+
+    /**
+     * A run whose plan has an {@code rtt} other than {@code direct} calibrates the injector against each remote store
+     * before its first benchmark and writes {@code network.json}; a setting the injector does not hold is named on the
+     * terminal and in the manifest. Nothing happens for a run without a sweep.
+     */
+    private void calibrate(Path runDir, RunManifest manifest, RunPlan plan, PrintWriter term) throws IOException {
+        List<Rtt> settings = new ArrayList<>();
+        List<StoreKind> stores = new ArrayList<>();
+        for (RunPlan.Job job : plan.jobs()) {
+            for (String r : job.params().getOrDefault(Rtt.PARAM, new String[0])) {
+                Rtt parsed = Rtt.parse(r);
+                if (!parsed.direct() && !settings.contains(parsed)) {
+                    settings.add(parsed);
+                }
+            }
+            for (String dim : List.of("store", "backing", "denylist")) {
+                for (String v : job.params().getOrDefault(dim, new String[0])) {
+                    for (StoreKind k : List.of(StoreKind.REDIS, StoreKind.POSTGRES)) {
+                        if (k.name().equalsIgnoreCase(v) && !stores.contains(k) && job.params().containsKey(Rtt.PARAM)) {
+                            stores.add(k);
+                        }
+                    }
+                }
+            }
+        }
+        if (settings.isEmpty()) {
+            return;
+        }
+        settings.sort(java.util.Comparator.comparingLong(Rtt::nanos));
+        term.println("calibrating the round-trip injector (" + DelayProxy.INJECTOR + ") for " + stores.size() + " store(s) at "
+                + settings.size() + " setting(s)");
+        term.flush();
+        Network network = Calibration.run(stores, settings, StoreOptions.defaults(), CALIBRATION_SAMPLES, COST_LOOKUPS, line -> {
+            term.println(line);
+            term.flush();
+        });
+        network.write(runDir);
+        List<String> notHeld = network.settings().stream().filter(x -> !x.held())
+                .map(x -> x.store() + " " + x.rtt()).toList();
+        manifest.network(network.injector(), network.injectorVersion(), network.injectorWhy(), notHeld);
+        network.skipped().forEach((what, why) -> manifest.storeSkipped("rtt " + what, why));
+        manifest.write();
+        if (!notHeld.isEmpty()) {
+            term.println("WARNING: the injector did not hold " + String.join(", ", notHeld)
+                    + " within 10% at p50; network.json flags them and their rows are not that round trip");
+        }
+        term.flush();
+    }
+
+    /** Ping-sized requests per store and setting, direct and through the injector. */
+    static final int CALIBRATION_SAMPLES = 2000;
+
+    /** Real lookups whose server CPU is read per store. */
+    static final int COST_LOOKUPS = 20_000;
 
     /** What the run asked for and what it left out, in the manifest and as one terminal line per skip. */
     private void recordChoices(RunManifest manifest, RunChoices choices, RunPlan plan, PrintWriter term) {

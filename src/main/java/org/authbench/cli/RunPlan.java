@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.authbench.bench.LibraryVersions;
 import org.authbench.bench.Profile;
+import org.authbench.bench.RemoteOnly;
 import org.authbench.bench.SupportedPairs;
 import org.authbench.jwt.JwtLibrary;
 import org.openjdk.jmh.annotations.Mode;
@@ -153,17 +155,27 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
      */
     static RunPlan of(Profile profile, Integer forks, String include, Map<String, String[]> params,
             List<Integer> threads, List<String> jvms) {
-        return of(profile, forks, include, params, threads, jvms, List.of(), LibraryVersions.root());
+        return of(profile, forks, include, params, threads, jvms, Set.of());
+    }
+
+    /** As below, with no library measured on other versions. */
+    static RunPlan of(Profile profile, Integer forks, String include, Map<String, String[]> params,
+            List<Integer> threads, List<String> jvms, Set<String> userParams) {
+        return of(profile, forks, include, params, threads, jvms, userParams, List.of(), LibraryVersions.root());
     }
 
     /**
-     * The same, and for each library of {@code versioned}, its rows again on every other version built under
-     * {@code versionsRoot} ({@link LibraryVersions}): one more job per job that measures the library, narrowed to the
-     * library constants built on that artifact, right after it (so both versions share the pass and its conditions).
-     * A library with no other version built is bad input.
+     * As above; a pass's own parameter values replace the profile's except those named in {@code userParams} (given
+     * with {@code --param}). Grids are split twice: unsupported library × algorithm pairs and in-process stores at an
+     * {@code rtt} other than {@code direct} are never forked; both are named in {@link #notSupported}. For each library
+     * of {@code versioned}, its rows run again on every other version built under {@code versionsRoot}
+     * ({@link LibraryVersions}): one more job per job that measures the library, narrowed to the library constants
+     * built on that artifact, right after it (so both versions share the pass and its conditions). A library with no
+     * other version built is bad input.
      */
     static RunPlan of(Profile profile, Integer forks, String include, Map<String, String[]> params,
-            List<Integer> threads, List<String> jvms, List<JwtLibrary> versioned, Path versionsRoot) {
+            List<Integer> threads, List<String> jvms, Set<String> userParams, List<JwtLibrary> versioned,
+            Path versionsRoot) {
         Map<JwtLibrary, List<LibraryVersions.Alternate>> alternates = new LinkedHashMap<>();
         for (JwtLibrary l : versioned) {
             List<LibraryVersions.Alternate> built = LibraryVersions.built(l, versionsRoot);
@@ -185,9 +197,19 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
         }
         List<List<SupportedPairs.Grid>> gridsPerPass = new ArrayList<>();
         Map<String, String> notSupported = new LinkedHashMap<>();
-        for (List<String> names : namesPerPass) {
-            SupportedPairs.Split split = SupportedPairs.split(names, params);
-            gridsPerPass.add(split.grids());
+        for (int i = 0; i < passes.size(); i++) {
+            Map<String, String[]> passParams = new LinkedHashMap<>(params);
+            passes.get(i).params().forEach((k, v) -> {
+                if (!userParams.contains(k)) {
+                    passParams.put(k, v.toArray(String[]::new));
+                }
+            });
+            SupportedPairs.Split split = SupportedPairs.split(namesPerPass.get(i), passParams);
+            List<SupportedPairs.Grid> grids = new ArrayList<>();
+            for (SupportedPairs.Grid g : split.grids()) {
+                grids.addAll(RemoteOnly.split(g, notSupported));
+            }
+            gridsPerPass.add(grids);
             notSupported.putAll(split.unsupported());
         }
         if (gridsPerPass.stream().allMatch(List::isEmpty)) {

@@ -1,5 +1,8 @@
 package org.authbench.latency;
 
+import org.authbench.apikey.StoreOptions;
+import org.authbench.net.Rtt;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -51,7 +54,14 @@ public final class LatencyRun {
      * calibrated maximum) is non-empty.
      */
     public record Settings(List<Scheme> schemes, List<Double> rates, List<Double> fractions, Duration duration,
-                           Duration warmup, Duration calibration, int threads, Duration p99Bound) {
+                           Duration warmup, Duration calibration, int threads, Duration p99Bound, Rtt rtt, int pool) {
+
+        /** Stores at their own address with the default connection pool. */
+        public Settings(List<Scheme> schemes, List<Double> rates, List<Double> fractions, Duration duration,
+                Duration warmup, Duration calibration, int threads, Duration p99Bound) {
+            this(schemes, rates, fractions, duration, warmup, calibration, threads, p99Bound, Rtt.DIRECT,
+                    StoreOptions.DEFAULT_POOL);
+        }
     }
 
     /** One measured rate of one scheme, with its files relative to the run folder. */
@@ -89,7 +99,7 @@ public final class LatencyRun {
     private SchemeResult measure(Scheme scheme) throws Exception {
         term.println(scheme.name() + ": preparing and proving (valid pool accepted, forgeries refused)");
         term.flush();
-        try (Scheme.Prepared prepared = scheme.prepare()) {
+        try (Scheme.Prepared prepared = scheme.prepare(settings.rtt(), settings.pool())) {
             OpenLoopDriver driver = new OpenLoopDriver(prepared.authenticator(), prepared.credentials(), settings.threads());
             Double max = null;
             List<Double> rates = settings.rates();
@@ -185,6 +195,9 @@ public final class LatencyRun {
         root.put("durationSeconds", settings.duration().toNanos() / 1e9);
         root.put("warmupSeconds", settings.warmup().toNanos() / 1e9);
         root.put("threads", settings.threads());
+        // A store scheme's round trip and connection pool: requests beyond the pool queue for a connection.
+        root.put("rtt", settings.rtt().label());
+        root.put("pool", settings.pool());
         ArrayNode schemes = root.putArray("schemes");
         StringBuilder md = new StringBuilder("# Latency under load (open loop)\n\n");
         md.append(String.format(Locale.ROOT, "Each rate ran open loop for %s after %s of warmup on %d thread(s). "
@@ -192,6 +205,8 @@ public final class LatencyRun {
                         + "service time = completion − actual start. Times in µs. Bound: response p99 ≤ %s ms.%n%n",
                 seconds(settings.duration()), seconds(settings.warmup()), settings.threads(),
                 number(settings.p99Bound().toNanos() / 1e6)));
+        md.append(String.format(Locale.ROOT, "Store schemes: rtt %s, %d pooled connection(s) per store.%n%n",
+                settings.rtt().label(), settings.pool()));
         for (SchemeResult s : done) {
             ObjectNode sn = schemes.addObject();
             sn.put("scheme", s.scheme());

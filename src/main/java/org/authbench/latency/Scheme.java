@@ -5,6 +5,10 @@ import java.util.List;
 import org.authbench.apikey.ApiKeyStore;
 import org.authbench.apikey.StoreKind;
 import org.authbench.apikey.StoreOptions;
+import org.authbench.net.DelayProxy;
+import org.authbench.net.Remote;
+import org.authbench.net.Route;
+import org.authbench.net.Rtt;
 import org.authbench.auth.Authenticator;
 import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
@@ -34,7 +38,16 @@ public sealed interface Scheme {
     String unavailableReason();
 
     /** Builds the authenticator and its credential pool, and proves it; close it when done. */
-    Prepared prepare();
+    /** {@link #prepare(Rtt, int)} directly, with the default connection pool. */
+    default Prepared prepare() {
+        return prepare(Rtt.DIRECT, StoreOptions.DEFAULT_POOL);
+    }
+
+    /**
+     * Builds the scheme; a store scheme connects through a delay proxy at {@code rtt} (unless direct) with
+     * {@code pool} connections. JWT schemes have no store and ignore both.
+     */
+    Prepared prepare(Rtt rtt, int pool);
 
     /** An authenticator ready to be timed, with the pool of valid credentials to cycle (power-of-two length). */
     record Prepared(Authenticator authenticator, String[] credentials, AutoCloseable resource) implements AutoCloseable {
@@ -57,9 +70,39 @@ public sealed interface Scheme {
         }
 
         @Override
-        public Prepared prepare() {
+        public Prepared prepare(Rtt rtt, int pool) {
             ApiKeyFixture fixture = ApiKeyFixture.create(ApiKeyFixture.DEFAULT_SIZE, API_KEY_POOL);
-            ApiKeyStore keys = store.open(StoreOptions.defaults());
+            StoreOptions options = StoreOptions.defaults().withPool(pool);
+            String why = Route.notApplicable(store, options, rtt);
+            if (why != null) {
+                throw new IllegalArgumentException(why);
+            }
+            DelayProxy proxy = null;
+            if (!rtt.direct()) {
+                StoreKind remote = Route.remote(store, options);
+                Remote server = Route.server(remote, options);
+                proxy = DelayProxy.open(rtt, 0, server.host(), server.port());
+                options = Route.via(remote, options, proxy);
+            }
+            DelayProxy opened = proxy;
+            ApiKeyStore keys;
+            try {
+                keys = store.open(options);
+            } catch (RuntimeException e) {
+                if (opened != null) {
+                    opened.close();
+                }
+                throw e;
+            }
+            AutoCloseable both = () -> {
+                try {
+                    keys.close();
+                } finally {
+                    if (opened != null) {
+                        opened.close();
+                    }
+                }
+            };
             try {
                 keys.load(fixture.issued());
                 String[] hits = fixture.hits();
@@ -71,9 +114,13 @@ public sealed interface Scheme {
                 Preflight.mustReject(name(), keys, Rejected.Reason.UNKNOWN_KEY, fixture.misses());
                 Preflight.mustReject(name(), keys, Rejected.Reason.BAD_CHECKSUM, fixture.badChecksums());
                 Preflight.mustReject(name(), keys, Rejected.Reason.REVOKED, fixture.revoked());
-                return new Prepared(keys, hits, keys);
+                return new Prepared(keys, hits, both);
             } catch (RuntimeException e) {
-                keys.close();
+                try {
+                    both.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 throw e;
             }
         }
@@ -93,7 +140,7 @@ public sealed interface Scheme {
         }
 
         @Override
-        public Prepared prepare() {
+        public Prepared prepare(Rtt rtt, int pool) {
             JwtFixture fixture = JwtFixture.create(algorithm, JWT_POOL);
             Authenticator verifier = library.create(fixture.policy());
             String[] valid = fixture.validTokens();
@@ -123,7 +170,7 @@ public sealed interface Scheme {
         }
 
         @Override
-        public Prepared prepare() {
+        public Prepared prepare(Rtt rtt, int pool) {
             JwtFixture fixture = JwtFixture.create(algorithm, JWT_POOL);
             Authenticator verifier = new CachingVerifier(library.create(fixture.policy()), fixture.policy().clock(),
                     CachingVerifier.DEFAULT_MAXIMUM_SIZE);

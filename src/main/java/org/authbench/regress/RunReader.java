@@ -132,6 +132,8 @@ public final class RunReader {
             Map<String, String> params = new TreeMap<>(r.params());
             // Runs from before the JCA provider became a parameter measured the JDK's own providers: the same row.
             params.remove("provider", "DEFAULT");
+            // Runs from before the round trip became a parameter reached their stores directly: rtt=direct is that row.
+            params.remove("rtt", "direct");
             JmhRow n = r.withParams(params);
             into.computeIfAbsent(key(n), k -> new ArrayList<>()).add(n);
         }

@@ -23,7 +23,7 @@ public final class RedisDenylist implements Denylist {
     }
 
     public static RedisDenylist open(StoreOptions options) {
-        JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect();
+        JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect(options.pool());
         return new RedisDenylist(redis, RedisKeyTable.claim(redis, options.namespace()));
     }
 

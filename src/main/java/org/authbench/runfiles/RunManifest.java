@@ -217,6 +217,17 @@ public final class RunManifest {
         ((ObjectNode) root.get("notSupported")).put(pair, reason);
     }
 
+    /**
+     * The round-trip injector of a run with an {@code rtt} sweep ({@code "network": {injector, version, why, file}});
+     * the calibration itself is in {@code network.json}.
+     */
+    public synchronized void network(String injector, String version, String why, List<String> notHeld) {
+        ObjectNode n = root.putObject("network").put("injector", injector).put("injectorVersion", version)
+                .put("injectorWhy", why).put("file", RunFiles.NETWORK);
+        ArrayNode a = n.putArray("notHeld");
+        notHeld.forEach(a::add);
+    }
+
     /** A JCA provider ({@code CryptoProvider} name) the run's rows use. */
     public synchronized void providerRan(String provider) {
         ((ArrayNode) root.get("providers").get("ran")).add(provider);

@@ -68,7 +68,7 @@ public final class Servers {
                     }
                 }
             case REDIS:
-                try (JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect()) {
+                try (JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect(options.pool())) {
                     return redisKeys(redis, RedisKeyTable.prefix(options.namespace())) > 0;
                 }
             case H2:

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.authbench.bench.Profile;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
@@ -120,7 +121,7 @@ class RunPlanTest {
         Files.createDirectories(root.resolve("vertx-auth-jwt/9.9.9"));
         Files.writeString(root.resolve("vertx-auth-jwt/9.9.9/vertx-auth-jwt-9.9.9.jar"), "");
         RunPlan plan = RunPlan.of(Profile.VERSIONS, null, "VerifyBenchmark.verify_valid$",
-                params("library", "VERTX,VERTX_JOSE,NIMBUS", "alg", "HS256"), List.of(1), List.of(), List.of(JwtLibrary.VERTX),
+                params("library", "VERTX,VERTX_JOSE,NIMBUS", "alg", "HS256"), List.of(1), List.of(), Set.of(), List.of(JwtLibrary.VERTX),
                 root);
         assertThat(plan.jobs()).hasSize(2);
         RunPlan.Job shipped = plan.jobs().get(0);
@@ -138,7 +139,7 @@ class RunPlanTest {
         assertThat(cell.matches(cell.benchmark(), "avgt", 1, cell.params(), "/j", "/j", null)).isFalse();
 
         assertThatThrownBy(() -> RunPlan.of(Profile.VERSIONS, null, "VerifyBenchmark.verify_valid$", params("alg", "HS256"),
-                List.of(1), List.of(), List.of(JwtLibrary.NIMBUS), root))
+                List.of(1), List.of(), Set.of(), List.of(JwtLibrary.NIMBUS), root))
                 .isInstanceOf(UsageException.class).hasMessageStartingWith("no other version of NIMBUS is built");
     }
 }

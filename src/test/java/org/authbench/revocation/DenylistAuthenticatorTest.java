@@ -89,7 +89,7 @@ class DenylistAuthenticatorTest {
             }
         }
         if (kind == DenylistKind.REDIS) {
-            try (JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect()) {
+            try (JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect(options.pool())) {
                 assertThat(Servers.redisKeys(redis, RedisKeyTable.prefix(options.namespace()))).isZero();
             }
         }

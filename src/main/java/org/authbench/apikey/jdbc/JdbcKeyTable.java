@@ -30,7 +30,6 @@ public final class JdbcKeyTable implements KeyTable {
 
     private static final int BATCH = 1000;
     /** Pool size: enough for the 2-thread rows plus a spare; more would only measure idle connections. */
-    private static final int POOL = 4;
     private static final ApiKeyRecord.Status[] STATUSES = ApiKeyRecord.Status.values();
 
     private final HikariDataSource pool;
@@ -52,14 +51,14 @@ public final class JdbcKeyTable implements KeyTable {
 
     /** An embedded H2 in-memory database named after the namespace. */
     public static JdbcKeyTable h2(TierSettings options) {
-        HikariConfig c = config(options.namespace());
+        HikariConfig c = config(options.namespace(), options.pool());
         c.setJdbcUrl("jdbc:h2:mem:" + options.namespace() + ";DB_CLOSE_DELAY=-1");
         return create(new HikariDataSource(c), options.namespace(), true);
     }
 
     /** A schema named after the namespace on the PostgreSQL server of {@code options}. */
     public static JdbcKeyTable postgres(TierSettings options) {
-        HikariConfig c = config(options.namespace());
+        HikariConfig c = config(options.namespace(), options.pool());
         c.setJdbcUrl(options.postgresUrl());
         c.setUsername(options.postgresUser());
         if (!options.postgresPassword().isEmpty()) {
@@ -99,11 +98,11 @@ public final class JdbcKeyTable implements KeyTable {
         return p == null ? url : p.getProperty("PGHOST") + ":" + p.getProperty("PGPORT");
     }
 
-    private static HikariConfig config(String namespace) {
+    private static HikariConfig config(String namespace, int pool) {
         HikariConfig c = new HikariConfig();
         c.setPoolName("authbench-" + namespace);
-        c.setMaximumPoolSize(POOL);
-        c.setMinimumIdle(POOL);
+        c.setMaximumPoolSize(pool);
+        c.setMinimumIdle(pool);
         c.setConnectionTimeout(5000);
         // Fail at once when the server is not there, so the tier is skipped instead of waiting.
         c.setInitializationFailTimeout(1);

@@ -17,7 +17,6 @@ import redis.clients.jedis.JedisPooled;
 public final class RedisEndpoint {
 
     /** Pool size: enough for the 2-thread rows plus a spare. */
-    private static final int POOL = 4;
     private static final int TIMEOUT_MILLIS = 2000;
 
     private final HostAndPort address;
@@ -61,15 +60,15 @@ public final class RedisEndpoint {
         return address.toString();
     }
 
-    /** A pooled client, after a {@code PING} proved the server is there. */
-    public JedisPooled connect() {
+    /** A pooled client of {@code poolSize} connections, after a {@code PING} proved the server is there. */
+    public JedisPooled connect(int poolSize) {
         String reason = unavailableReason();
         if (reason != null) {
             throw new StoreUnavailableException(reason, null);
         }
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(POOL);
-        pool.setMaxIdle(POOL);
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
         return new JedisPooled(address, config, pool);
     }
 

@@ -36,7 +36,7 @@ public final class RedisKeyTable implements KeyTable {
     }
 
     public static RedisKeyTable open(TierSettings options) {
-        JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect();
+        JedisPooled redis = RedisEndpoint.of(options.redisUrl()).connect(options.pool());
         String prefix = claim(redis, options.namespace());
         return new RedisKeyTable(redis, prefix);
     }
