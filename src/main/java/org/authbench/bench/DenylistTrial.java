@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.authbench.apikey.StoreKind;
 import org.authbench.apikey.StoreOptions;
 import org.authbench.net.DelayProxy;
+import org.authbench.net.ProxyDelays;
 import org.authbench.net.Remote;
 import org.authbench.net.Route;
 import org.authbench.net.Rtt;
@@ -43,7 +44,7 @@ final class DenylistTrial {
                         + kind.name().toLowerCase(Locale.ROOT) + " has no network hop");
             }
             Remote server = Route.server(StoreKind.REDIS, options);
-            proxy = DelayProxy.open(r, 0, server.host(), server.port());
+            proxy = DelayProxy.open(r, ProxyDelays.forFork(StoreKind.REDIS, r), 0, server.host(), server.port());
             options = Route.via(StoreKind.REDIS, options, proxy);
         }
         Denylist list;

@@ -14,6 +14,7 @@ import org.authbench.auth.Principal;
 import org.authbench.auth.Rejected;
 import org.authbench.fixture.ApiKeyFixture;
 import org.authbench.net.DelayProxy;
+import org.authbench.net.ProxyDelays;
 import org.authbench.net.Remote;
 import org.authbench.net.Route;
 import org.authbench.net.Rtt;
@@ -81,7 +82,7 @@ final class StoreTrial {
         if (!r.direct()) {
             StoreKind remote = Route.remote(kind, options);
             Remote server = Route.server(remote, options);
-            proxy = DelayProxy.open(r, 0, server.host(), server.port());
+            proxy = DelayProxy.open(r, ProxyDelays.forFork(remote, r), 0, server.host(), server.port());
             options = Route.via(remote, options, proxy);
             System.out.printf(Locale.ROOT, "rtt %s: %s reached through %s at %s%n", r.label(), remote.cliName(),
                     DelayProxy.INJECTOR, proxy.address());

@@ -87,6 +87,8 @@ final class JobRunner {
     private final Map<RunPlan.Cell, List<ObjectNode>> forksOf = new LinkedHashMap<>();
     private final HostNoise noise = new HostNoise();
     private final Set<Integer> jobsDone;
+    /** System properties every fork gets besides the provider record (e.g. the calibrated proxy delays). */
+    private final List<String> forkProperties = new ArrayList<>();
     private long lastNoiseReading;
 
     /** A runner for a new run folder, or for one being resumed: {@code earlier} holds its saved rows. */
@@ -97,6 +99,11 @@ final class JobRunner {
         this.providerRecords = runDir.resolve(PROVIDER_RECORDS).toAbsolutePath();
         this.jobsDone = Set.copyOf(manifest.jobsDone());
         earlier.forEach(fixedRows::add);
+    }
+
+    /** Adds {@code -Dname=value} to every fork's JVM arguments. */
+    void forkProperty(String name, String value) {
+        forkProperties.add("-D" + name + "=" + value);
     }
 
     /**
@@ -377,12 +384,13 @@ final class JobRunner {
     }
 
     private Options options(RunPlan.Job job, Path jobResult) {
-        List<String> forkProperties = new ArrayList<>();
-        forkProperties.add("-D" + ProviderTrial.RECORD_PROPERTY + "=" + providerRecords);
+        List<String> properties = new ArrayList<>();
+        properties.add("-D" + ProviderTrial.RECORD_PROPERTY + "=" + providerRecords);
+        properties.addAll(forkProperties);
         if (job.version() != null) {
-            forkProperties.add("-D" + LibraryVersions.PROPERTY + "=" + job.versionProperty());
+            properties.add("-D" + LibraryVersions.PROPERTY + "=" + job.versionProperty());
         }
-        ChainedOptionsBuilder b = job.pass().applyTo(new OptionsBuilder(), forkProperties.toArray(String[]::new))
+        ChainedOptionsBuilder b = job.pass().applyTo(new OptionsBuilder(), properties.toArray(String[]::new))
                 .threads(job.threads())
                 .resultFormat(ResultFormatType.JSON)
                 .result(jobResult.toString())

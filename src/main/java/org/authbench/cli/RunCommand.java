@@ -38,6 +38,7 @@ import org.authbench.runfiles.RunManifest;
 import org.authbench.apikey.StoreKind;
 import org.authbench.apikey.StoreOptions;
 import org.authbench.net.Calibration;
+import org.authbench.net.ProxyDelays;
 import org.authbench.net.DelayProxy;
 import org.authbench.net.Rtt;
 import org.authbench.runfiles.Network;
@@ -200,7 +201,13 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int execute(Path runDir, RunManifest manifest, Planned p, ArrayNode earlier, PrintWriter term) throws IOException {
-        ArrayNode results = new JobRunner(runDir, manifest, term, earlier).run(p.plan(), p.adaptive());
+        JobRunner runner = new JobRunner(runDir, manifest, term, earlier);
+        Network network = Network.read(runDir);
+        if (network != null && !ProxyDelays.property(network).isEmpty()) {
+            // The forks' proxies run at the delays the calibration found to add each setting (resumed runs too).
+            runner.forkProperty(ProxyDelays.PROPERTY, ProxyDelays.property(network));
+        }
+        ArrayNode results = runner.run(p.plan(), p.adaptive());
         if (!noConformance) {
             conformance(runDir, manifest, term);
         }

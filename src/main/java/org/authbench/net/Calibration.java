@@ -62,20 +62,7 @@ public final class Calibration {
                     continue;
                 }
                 try {
-                    // Direct and through, back to back per setting, so drift in the server's load hits both alike.
-                    Network.Percentiles direct = ping(store, options, server, null, samples);
-                    Network.Percentiles through;
-                    try (DelayProxy proxy = DelayProxy.open(rtt, 0, server.host(), server.port())) {
-                        through = ping(store, options, server, proxy, samples);
-                    }
-                    double added = through.p50Micros() - direct.p50Micros();
-                    boolean held = rtt.nanos() == 0 || Math.abs(added - rtt.micros()) <= TOLERANCE * rtt.micros();
-                    out.add(new Network.Setting(store.name(), rtt.label(), rtt.micros(), direct, through, held));
-                    log.accept(String.format(Locale.ROOT, "calibration %s %s: direct p50 %.1f us, through p50 %.1f us "
-                            + "(p99 %.1f, p99.9 %.1f): added %.1f us%s", store.cliName(), rtt.label(), direct.p50Micros(),
-                            through.p50Micros(), through.p99Micros(), through.p999Micros(), added,
-                            rtt.nanos() == 0 ? " (the injector's own overhead)"
-                                    : held ? ", held" : ", NOT HELD (more than 10% from " + rtt.label() + ")"));
+                    out.add(setting(store, options, server, rtt, samples, log));
                 } catch (RuntimeException | java.sql.SQLException e) {
                     String reason = "unreachable through the injector at " + rtt.label() + ": " + e.getMessage();
                     skipped.put(store.name() + " " + rtt.label(), reason);
@@ -98,6 +85,50 @@ public final class Calibration {
             }
         }
         return new Network(DelayProxy.INJECTOR, DelayProxy.VERSION, injectorWhy(), List.copyOf(out), cost, skipped);
+    }
+
+    /** Rounds of the closed loop: each sets the proxy's delay to what the last one missed by, taken off. */
+    static final int ROUNDS = 4;
+
+    /**
+     * One setting, closed-loop: the proxy runs at the nominal delay, and while the added p50 misses the target by over
+     * {@link #TOLERANCE}, again with the miss taken off its delay (the injector's own lateness, about a constant).
+     * A setting below what the proxy adds at zero delay cannot be held and says so. Direct and through are timed back
+     * to back in each round, so drift in the server's load hits both alike.
+     */
+    private static Network.Setting setting(StoreKind store, StoreOptions options, Remote server, Rtt rtt, int samples,
+            Consumer<String> log) throws java.sql.SQLException {
+        long delay = rtt.nanos();
+        Network.Setting last = null;
+        for (int round = 1; round <= ROUNDS; round++) {
+            Network.Percentiles direct = ping(store, options, server, null, samples);
+            Network.Percentiles through;
+            try (DelayProxy proxy = DelayProxy.open(rtt, delay, 0, server.host(), server.port())) {
+                through = ping(store, options, server, proxy, samples);
+            }
+            double added = through.p50Micros() - direct.p50Micros();
+            boolean held = rtt.nanos() == 0 || Math.abs(added - rtt.micros()) <= TOLERANCE * rtt.micros();
+            last = new Network.Setting(store.name(), rtt.label(), rtt.micros(), direct, through, held, delay / 1000.0);
+            String note = rtt.nanos() == 0 ? " (the injector's own overhead)"
+                    : held ? ", held" + (delay != rtt.nanos() ? String.format(Locale.ROOT, " with the proxy set to %.1f us",
+                    delay / 1000.0) : "") : ", not held at a proxy delay of " + String.format(Locale.ROOT, "%.1f us", delay / 1000.0);
+            log.accept(String.format(Locale.ROOT, "calibration %s %s: direct p50 %.1f us, through p50 %.1f us "
+                            + "(p99 %.1f, p99.9 %.1f): added %.1f us%s", store.cliName(), rtt.label(), direct.p50Micros(),
+                    through.p50Micros(), through.p99Micros(), through.p999Micros(), added, note));
+            if (held) {
+                return last;
+            }
+            long next = delay - Math.round((added - rtt.micros()) * 1000);
+            if (next <= 0) {
+                log.accept(String.format(Locale.ROOT, "calibration %s %s: NOT HELD: below what this injector adds by itself "
+                        + "on this host (%.1f us at a proxy delay of %.1f us)", store.cliName(), rtt.label(), added,
+                        delay / 1000.0));
+                return last;
+            }
+            delay = next;
+        }
+        log.accept("calibration " + store.cliName() + " " + rtt.label() + ": NOT HELD after " + ROUNDS + " rounds");
+        return last;
     }
 
     private static Network.Percentiles ping(StoreKind store, StoreOptions options, Remote server, DelayProxy proxy,

@@ -59,14 +59,26 @@ public final class DelayProxy implements AutoCloseable {
      * an {@link UncheckedIOException} naming it; the reactor is closed then.
      */
     public static DelayProxy open(Rtt rtt, long jitterNanos, String host, int port) {
+        return open(rtt, rtt.nanos(), jitterNanos, host, port);
+    }
+
+    /**
+     * As {@link #open(Rtt, long, String, int)}, its throttlers set to {@code delayNanos} per round trip instead of the
+     * setting's nominal delay: what the calibration found adds the setting ({@link ProxyDelays}).
+     */
+    public static DelayProxy open(Rtt rtt, long delayNanos, long jitterNanos, String host, int port) {
         if (rtt.direct()) {
             throw new IllegalArgumentException("rtt direct needs no proxy");
         }
-        return open(rtt, jitterNanos, host, port, freeLoopbackPort());
+        return open(rtt, delayNanos, jitterNanos, host, port, freeLoopbackPort());
     }
 
     /** As {@link #open(Rtt, long, String, int)} on a given local port (a busy port is the error a test provokes). */
     public static DelayProxy open(Rtt rtt, long jitterNanos, String host, int port, int localPort) {
+        return open(rtt, rtt.nanos(), jitterNanos, host, port, localPort);
+    }
+
+    private static DelayProxy open(Rtt rtt, long delayNanos, long jitterNanos, String host, int port, int localPort) {
         NioReactor reactor;
         try {
             reactor = new NioReactor(TICK_MILLIS);
@@ -83,8 +95,8 @@ public final class DelayProxy implements AutoCloseable {
                     .withBindAddress(bind)
                     .withConnectAddress(host, port)
                     .withTcpNoDelay(true);
-            if (rtt.nanos() > 0 || jitterNanos > 0) {
-                long half = rtt.nanos() / 2;
+            if (delayNanos > 0 || jitterNanos > 0) {
+                long half = delayNanos / 2;
                 long jitter = jitterNanos / 2;
                 b.withOutgoingThrottlerFactory(a -> w.after(new DelayThrottler(half, jitter, TimeUnit.NANOSECONDS)))
                         .withIncomingThrottlerFactory(a -> w.after(new DelayThrottler(half, jitter, TimeUnit.NANOSECONDS)));

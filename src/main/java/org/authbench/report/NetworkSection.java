@@ -59,14 +59,14 @@ final class NetworkSection implements Section {
         List<List<String>> rows = new ArrayList<>();
         for (Network.Setting c : n.settings()) {
             String flag = rt.flag(c.store(), c.rtt());
-            rows.add(List.of(c.store(), c.rtt(), Fmt.num(c.targetMicros()),
+            rows.add(List.of(c.store(), c.rtt(), Fmt.num(c.targetMicros()), Fmt.num(c.proxyDelayMicros()),
                     Fmt.num(c.direct().p50Micros()) + " / " + Fmt.num(c.direct().p99Micros()),
                     Fmt.num(c.through().p50Micros()) + " / " + Fmt.num(c.through().p99Micros()),
                     Fmt.num(c.addedP50Micros()), Fmt.num(c.addedP99Micros()),
                     c.targetMicros() == 0 ? "A/A" : flag == null ? "held" : FLAG + flag,
                     String.valueOf(c.through().samples())));
         }
-        s.blocks().add(new Doc.Table(List.of("store", "setting", "target µs", "direct p50 / p99 µs",
+        s.blocks().add(new Doc.Table(List.of("store", "setting", "target µs", "proxy set to µs", "direct p50 / p99 µs",
                 "through p50 / p99 µs", "added p50 µs", "added p99 µs", "held within " + Fmt.num(100 * RoundTrips.HOLD, 0)
                 + "%", "samples"), rows));
         if (!n.skipped().isEmpty()) {

@@ -39,9 +39,17 @@ public record Network(String injector, String injectorVersion, String injectorWh
      * @param through     the request through the injector
      * @param held        whether {@code through.p50 - direct.p50} is within 10% of the target (for 0us: the injector's
      *                    own overhead, always "held")
+     * @param proxyDelayMicros the round-trip delay the injector was set to so that it adds the target (the closed-loop
+     *                    calibration takes off what the injector adds by itself); the target when not corrected
      */
     public record Setting(String store, String rtt, double targetMicros, Percentiles direct, Percentiles through,
-            boolean held) {
+            boolean held, double proxyDelayMicros) {
+
+        /** A setting whose injector ran at its nominal delay. */
+        public Setting(String store, String rtt, double targetMicros, Percentiles direct, Percentiles through,
+                boolean held) {
+            this(store, rtt, targetMicros, direct, through, held, targetMicros);
+        }
 
         /** The round trip the injector added at p50, µs. */
         public double addedP50Micros() {
@@ -82,9 +90,11 @@ public record Network(String injector, String injectorVersion, String injectorWh
             if (!s.path("store").isTextual() || !s.path("rtt").isTextual()) {
                 throw new RunFileException(at + " has no store or rtt");
             }
-            settings.add(new Setting(s.get("store").asText(), s.get("rtt").asText(), number(s, "targetMicros", at),
+            double target = number(s, "targetMicros", at);
+            settings.add(new Setting(s.get("store").asText(), s.get("rtt").asText(), target,
                     percentiles(s.get("direct"), at + " direct"), percentiles(s.get("through"), at + " through"),
-                    s.path("held").asBoolean(false)));
+                    s.path("held").asBoolean(false), s.path("proxyDelayMicros").isNumber()
+                            ? s.get("proxyDelayMicros").asDouble() : target));
         }
         Map<String, StoreCost> cost = new LinkedHashMap<>();
         n.path("storeCost").fields().forEachRemaining(e -> cost.put(e.getKey(), new StoreCost(

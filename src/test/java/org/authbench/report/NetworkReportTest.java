@@ -193,9 +193,9 @@ class NetworkReportTest {
         Doc.Table calibration = (Doc.Table) net.blocks().stream().filter(b -> b instanceof Doc.Table).findFirst()
                 .orElseThrow();
         assertThat(calibration.rows()).filteredOn(r -> r.get(0).equals("REDIS") && r.get(1).equals("2ms"))
-                .singleElement().satisfies(r -> assertThat(r.get(7)).startsWith("⚑ not held: added 2,600 µs"));
+                .singleElement().satisfies(r -> assertThat(r.get(8)).startsWith("⚑ not held: added 2,600 µs"));
         assertThat(calibration.rows()).filteredOn(r -> r.get(1).equals("500us"))
-                .allSatisfy(r -> assertThat(r.get(7)).isEqualTo("held"));
+                .allSatisfy(r -> assertThat(r.get(8)).isEqualTo("held"));
         String md = MarkdownRenderer.render(d);
         assertThat(md).contains("The injector's own overhead (0us through it against direct): REDIS +6.000 µs at p50");
         List<Doc.Table> lookups = net.blocks().stream().filter(b -> b instanceof Doc.Table t
