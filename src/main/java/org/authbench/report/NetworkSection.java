@@ -48,8 +48,8 @@ final class NetworkSection implements Section {
         List<String> overhead = new ArrayList<>();
         for (Network.Setting c : n.settings()) {
             if (c.targetMicros() == 0) {
-                overhead.add(c.store() + " +" + Fmt.num(c.addedP50Micros()) + " µs at p50, +"
-                        + Fmt.num(c.addedP99Micros()) + " µs at p99");
+                overhead.add(c.store() + " " + signed(c.addedP50Micros()) + " µs at p50, " + signed(c.addedP99Micros())
+                        + " µs at p99");
             }
         }
         if (!overhead.isEmpty()) {
@@ -150,5 +150,10 @@ final class NetworkSection implements Section {
         } catch (NumberFormatException | NullPointerException e) {
             return String.valueOf(ratio);
         }
+    }
+
+    /** {@code +12.3} or {@code −4.5}: an added time that can come out negative when the direct tail was the worse one. */
+    private static String signed(double micros) {
+        return (micros < 0 ? "−" : "+") + Fmt.num(Math.abs(micros));
     }
 }

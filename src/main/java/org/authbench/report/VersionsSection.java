@@ -100,7 +100,9 @@ final class VersionsSection implements Section {
 
     private static List<String> row(String lib, String alg, String version, MeasuredScheme one, MeasuredScheme two,
             String mode) {
-        Estimate eff = two.byMode().get(mode).opsPerSecond().scalingOver(one.byMode().get(mode).opsPerSecond()).times(0.5);
+        // Aggregate throughput at 2 threads over twice the 1-thread one is the 1-thread time over the 2-thread time per
+        // operation (each thread's own); as a ratio of the two rows' ns/op it resamples both rows' forks.
+        Estimate eff = one.byMode().get(mode).nsPerOp().scalingOver(two.byMode().get(mode).nsPerOp());
         String effCell = eff.refused() ? "n/a (" + eff.note() + ")" : !eff.hasInterval()
                 ? String.format(Locale.ROOT, "%.2f (no interval)", eff.value())
                 : String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", eff.value(), eff.low(), eff.high());
