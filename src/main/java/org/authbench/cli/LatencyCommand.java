@@ -22,6 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.authbench.apikey.StoreOptions;
 import org.authbench.net.Route;
 import org.authbench.net.Rtt;
+import org.authbench.runfiles.RunFiles;
+import org.authbench.runfiles.RunFileException;
+import org.authbench.runfiles.Network;
+import org.authbench.net.ProxyDelays;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -134,7 +138,23 @@ public final class LatencyCommand implements Callable<Integer> {
             if (Files.exists(out.resolve(LatencyRun.DIR))) {
                 throw new UsageException(out.resolve(LatencyRun.DIR) + " already exists: latency results are never overwritten");
             }
-            measure(settings, out, term);
+            Network network = readNetwork(out);
+            String before = System.getProperty(ProxyDelays.PROPERTY);
+            try {
+                if (network != null && !roundTrip.direct() && !ProxyDelays.property(network).isEmpty()) {
+                    // The run folder's calibration found the proxy delay that adds each setting: use it, as its forks did.
+                    System.setProperty(ProxyDelays.PROPERTY, ProxyDelays.property(network));
+                    term.println("rtt " + roundTrip.label() + ": proxy delays as calibrated in "
+                            + out.resolve(RunFiles.NETWORK));
+                }
+                measure(settings, out, term);
+            } finally {
+                if (before == null) {
+                    System.clearProperty(ProxyDelays.PROPERTY);
+                } else {
+                    System.setProperty(ProxyDelays.PROPERTY, before);
+                }
+            }
             return Main.OK;
         }
         Map<String, Object> git = Environment.git(Path.of("").toAbsolutePath());
@@ -210,6 +230,14 @@ public final class LatencyCommand implements Callable<Integer> {
                 default -> 1e9;
             };
             return Duration.ofNanos(Math.round(nanos));
+        }
+    }
+
+    private static Network readNetwork(Path runDir) {
+        try {
+            return Network.read(runDir);
+        } catch (RunFileException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 }

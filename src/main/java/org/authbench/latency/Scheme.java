@@ -6,6 +6,7 @@ import org.authbench.apikey.ApiKeyStore;
 import org.authbench.apikey.StoreKind;
 import org.authbench.apikey.StoreOptions;
 import org.authbench.net.DelayProxy;
+import org.authbench.net.ProxyDelays;
 import org.authbench.net.Remote;
 import org.authbench.net.Route;
 import org.authbench.net.Rtt;
@@ -81,7 +82,7 @@ public sealed interface Scheme {
             if (!rtt.direct()) {
                 StoreKind remote = Route.remote(store, options);
                 Remote server = Route.server(remote, options);
-                proxy = DelayProxy.open(rtt, 0, server.host(), server.port());
+                proxy = DelayProxy.open(rtt, ProxyDelays.forFork(remote, rtt), 0, server.host(), server.port());
                 options = Route.via(remote, options, proxy);
             }
             DelayProxy opened = proxy;

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.authbench.apikey.Servers;
 import org.authbench.apikey.StoreKind;
 import org.authbench.apikey.StoreOptions;
+import org.authbench.net.ProxyDelays;
+import org.authbench.runfiles.Network;
 import org.authbench.support.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +36,23 @@ class LatencyRttTest {
         JsonNode service = summary.get("schemes").get(0).get("rates").get(0).get("service");
         // Every request crossed the 2 ms proxy: even the median service time holds the round trip.
         assertThat(service.get("p50_us").asDouble()).isGreaterThan(2000);
+    }
+
+    /** Into a run folder whose calibration set the proxy to 6 ms for a 2ms setting, the proxy runs at 6 ms. */
+    @Test
+    void intoARunFolderTheProxyRunsAtTheDelayItsCalibrationFound() throws Exception {
+        Servers.require(StoreKind.REDIS, StoreOptions.defaults());
+        Network.Percentiles p = new Network.Percentiles(100, 10, 20, 30);
+        new Network("netcrusher", "0.10", "why", List.of(new Network.Setting("REDIS", "2ms", 2000, p, p, true, 6000)),
+                Map.of(), Map.of()).write(runDir);
+        Cli.Result o = Cli.run("latency", "--scheme", "apikey:redis", "--rate", "50", "--duration", "1s", "--warmup",
+                "200ms", "--rtt", "2ms", "--pool", "1", "--p99-bound", "50ms", "--out", runDir.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("rtt 2ms: proxy delays as calibrated in");
+        JsonNode service = new ObjectMapper().readTree(runDir.resolve("latency/summary.json").toFile())
+                .get("schemes").get(0).get("rates").get(0).get("service");
+        assertThat(service.get("p50_us").asDouble()).isGreaterThan(6000);
+        assertThat(System.getProperty(ProxyDelays.PROPERTY)).as("restored after the command").isNull();
     }
 
     @Test
