@@ -278,15 +278,11 @@ final class JobRunner {
         }
     }
 
-    /** The other library version a saved row's forks ran ({@link LibraryVersions#PROPERTY} among its JVM arguments), or null. */
+    /** The other library version a saved row's forks ran, or null. */
     private static String versionOf(JsonNode row) {
-        String prefix = "-D" + LibraryVersions.PROPERTY + "=";
-        for (JsonNode a : row.path("jvmArgs")) {
-            if (a.asText().startsWith(prefix)) {
-                return a.asText().substring(prefix.length());
-            }
-        }
-        return null;
+        List<String> args = new ArrayList<>();
+        row.path("jvmArgs").forEach(a -> args.add(a.asText()));
+        return RunFiles.libraryVersion(args);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import org.authbench.bench.LibraryVersions;
+import org.authbench.runfiles.RunFiles;
 import org.authbench.runfiles.RunManifest;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -66,9 +66,8 @@ final class RunProgress implements OutputFormat {
         for (String k : p.getParamsKeys()) {
             params.put(k, p.getParam(k));
         }
-        String prefix = "-D" + LibraryVersions.PROPERTY + "=";
-        String version = p.getJvmArgs().stream().filter(a -> a.startsWith(prefix))
-                .map(a -> " on " + a.substring(a.indexOf(':') + 1).replace(':', ' ')).findFirst().orElse("");
+        String other = RunFiles.libraryVersion(p.getJvmArgs());
+        String version = other == null ? "" : " on " + other.substring(other.indexOf(':') + 1).replace(':', ' ');
         return bench + " " + params + " " + p.getMode().shortLabel() + (p.getThreads() > 1 ? " threads=" + p.getThreads() : "")
                 + version;
     }

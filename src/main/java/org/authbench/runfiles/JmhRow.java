@@ -154,9 +154,7 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
      * {@link RunFiles#LIBRARY_VERSION_PROPERTY} among its JVM arguments), or null for the version the suite ships with.
      */
     public String libraryVersion() {
-        String prefix = "-D" + RunFiles.LIBRARY_VERSION_PROPERTY + "=";
-        return jvmArgs.stream().filter(f -> f.startsWith(prefix)).map(f -> f.substring(prefix.length())).findFirst()
-                .orElse(null);
+        return RunFiles.libraryVersion(jvmArgs);
     }
 
     public boolean isThroughput() {

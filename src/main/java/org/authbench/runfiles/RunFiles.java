@@ -31,6 +31,17 @@ public final class RunFiles {
      */
     public static final String LIBRARY_VERSION_PROPERTY = "authbench.libraryVersion";
 
+    /** The {@link #LIBRARY_VERSION_PROPERTY} value among a fork's JVM arguments, or null when it ran the shipped version. */
+    public static String libraryVersion(Iterable<String> jvmArgs) {
+        String prefix = "-D" + LIBRARY_VERSION_PROPERTY + "=";
+        for (String a : jvmArgs) {
+            if (a.startsWith(prefix)) {
+                return a.substring(prefix.length());
+            }
+        }
+        return null;
+    }
+
     /** Bumped when a manifest field changes meaning; readers refuse versions they do not know. */
     public static final int MANIFEST_FORMAT = 1;
     /** Format version of {@code conformance.json} this reader understands. */
