@@ -1,7 +1,6 @@
 package org.authbench.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.authbench.runfiles.Estimate;
 import org.authbench.runfiles.JmhRow;
 
@@ -134,34 +131,14 @@ final class Analysis {
         }
     }
 
-    /**
-     * A scheme measured on another library version beside the same scheme (method, parameters, threads, JVM) on the
-     * shipped version, compared in the first mode both measured.
-     *
-     * @param version {@code group:artifact:version} of the other version
-     */
-    record VersionPair(String version, MeasuredScheme shipped, MeasuredScheme other, String mode) {
+    /** Schemes measured on another library version than the shipped one (kept out of every other table). */
+    List<MeasuredScheme> otherVersions() {
+        return otherVersions;
     }
 
-    /** Every scheme the run measured on another library version, with its shipped counterpart when the run has it. */
-    List<VersionPair> versionPairs() {
-        List<VersionPair> out = new ArrayList<>();
-        for (MeasuredScheme o : otherVersions) {
-            MeasuredScheme shipped = all.stream().filter(s -> s.method().equals(o.method())
-                    && s.params().equals(o.params()) && s.threads() == o.threads() && Objects.equals(s.jvm(), o.jvm()))
-                    .findFirst().orElse(null);
-            String mode = null;
-            for (String m : MODE_ORDER) {
-                if (o.byMode().containsKey(m) && (shipped == null || shipped.byMode().containsKey(m))) {
-                    mode = m;
-                    break;
-                }
-            }
-            if (mode != null) {
-                out.add(new VersionPair(o.cost().libraryVersion(), shipped, o, mode));
-            }
-        }
-        return out;
+    /** Every scheme of the shipped versions, at every JVM, provider, thread count and round trip. */
+    List<MeasuredScheme> all() {
+        return all;
     }
 
     private static String jvmKey(JmhRow r) {
@@ -415,61 +392,6 @@ final class Analysis {
     List<MeasuredScheme> verifications(int threads) {
         return all.stream().filter(s -> s.method().equals(VERIFY) && s.threads() == threads
                 && Objects.equals(s.jvm(), primaryJvm) && s.provider().equals(primaryProvider)).toList();
-    }
-
-    /** Every scheme measured on the run's JVMs. */
-    Axis jvmAxis() {
-        return new Axis(jvms, MeasuredScheme::jvm, s -> s.method() + "|" + new TreeMap<>(s.params()) + "|" + s.threads(),
-                s -> true, null);
-    }
-
-    /** Verifications and JWS floors on the run's JCA providers, per JVM; HS256, RS256, ES256 first, floors last. */
-    Axis providerAxis() {
-        Function<MeasuredScheme, String> identity = s -> {
-            Map<String, String> rest = new TreeMap<>(s.params());
-            rest.remove("provider");
-            return s.jvm() + "|" + s.method() + "|" + rest + "|" + s.threads();
-        };
-        Comparator<Axis.Set> order = Comparator.comparingInt((Axis.Set set) -> algOrder(set.any()))
-                .thenComparing(set -> set.any().method().equals(FLOOR_JWS));
-        return new Axis(providers, MeasuredScheme::provider, identity,
-                s -> s.method().equals(VERIFY) || s.method().equals(FLOOR_JWS), order);
-    }
-
-    /** Schemes present at two or more values of {@code axis}, each compared in the first mode all of them measured. */
-    List<Axis.Set> across(Axis axis) {
-        if (axis.values().size() < 2) {
-            return List.of();
-        }
-        Map<String, MeasuredScheme[]> byIdentity = new LinkedHashMap<>();
-        for (MeasuredScheme s : all) {
-            if (axis.include().test(s)) {
-                byIdentity.computeIfAbsent(axis.identity().apply(s), k -> new MeasuredScheme[axis.values().size()])[axis
-                        .values().indexOf(axis.valueOf().apply(s))] = s;
-            }
-        }
-        List<Axis.Set> out = new ArrayList<>();
-        for (MeasuredScheme[] set : byIdentity.values()) {
-            List<MeasuredScheme> present = Arrays.stream(set).filter(Objects::nonNull).toList();
-            if (present.size() < 2) {
-                continue;
-            }
-            for (String m : MODE_ORDER) {
-                if (present.stream().allMatch(s -> s.byMode().containsKey(m))) {
-                    out.add(new Axis.Set(Arrays.asList(set), m));
-                    break;
-                }
-            }
-        }
-        if (axis.order() != null) {
-            out.sort(axis.order());
-        }
-        return out;
-    }
-
-    private static int algOrder(MeasuredScheme s) {
-        int i = List.of("HS256", "RS256", "ES256").indexOf(s.param("alg"));
-        return i < 0 ? 3 : i;
     }
 
     /** Measured thread scaling: a scheme measured at several thread counts, aggregate ops/s per count. */

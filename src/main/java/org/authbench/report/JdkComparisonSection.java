@@ -10,7 +10,7 @@ final class JdkComparisonSection implements Section {
     @Override
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
-        List<Axis.Set> sets = a.across(a.jvmAxis());
+        List<Axis.Set> sets = Axis.jvms(a).across(a.all());
         if (a.primaryJvm() == null) {
             return;
         }
@@ -21,7 +21,7 @@ final class JdkComparisonSection implements Section {
         }
         Doc.para(s, "Rows measured on several JVMs: ns/op ± " + Fmt.CI + " on each (same mode), and each JVM's cost divided "
                 + "by " + a.primaryJvm() + "'s (below 1× = faster than " + a.primaryJvm() + ").");
-        AxisTable t = AxisTable.of(a.jvmAxis(), sets, a.jvms().indexOf(a.primaryJvm()), a.primaryJvm(),
+        AxisTable t = AxisTable.of(Axis.jvms(a), sets, a.jvms().indexOf(a.primaryJvm()), a.primaryJvm(),
                 List.of("scheme", "threads"), x -> List.of(Charts.shortName(x), String.valueOf(x.threads())),
                 x -> Charts.shortName(x) + (x.threads() > 1 ? " ×" + x.threads() : ""));
         Map<String, Map<String, Estimate>> chart = t.chart();

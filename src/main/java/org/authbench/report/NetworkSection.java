@@ -86,7 +86,7 @@ final class NetworkSection implements Section {
                 x -> x.method() + "|" + RoundTrips.store(x) + "|" + RoundTrips.rest(x) + "|" + x.threads(),
                 rt.schemes()::contains, order());
         Map<String, List<Axis.Set>> byStore = new LinkedHashMap<>();
-        for (Axis.Set set : a.across(axis)) {
+        for (Axis.Set set : axis.across(a.all())) {
             byStore.computeIfAbsent(RoundTrips.store(set.any()), k -> new ArrayList<>()).add(set);
         }
         Doc.para(s, "Cost per operation (one thread's mean time, ns/op ± " + Fmt.CI + ") at each round-trip setting; "

@@ -21,7 +21,7 @@ final class ProvidersSection implements Section {
     public void addTo(Doc doc, ReportInput in) {
         Analysis a = in.analysis();
         Manifest m = in.manifest();
-        List<Axis.Set> sets = a.across(a.providerAxis());
+        List<Axis.Set> sets = Axis.providers(a).across(a.all());
         boolean skipped = m != null && (!m.providersSkipped().isEmpty() || !notOk(m).isEmpty());
         if (a.providers().size() < 2 && a.primaryProvider().equals(Analysis.DEFAULT_PROVIDER) && !skipped) {
             return;
@@ -38,7 +38,7 @@ final class ProvidersSection implements Section {
                     + "own)."));
             boolean jvmCol = a.primaryJvm() != null;
             List<String> lead = jvmCol ? List.of("scheme", "JVM") : List.of("scheme");
-            AxisTable t = AxisTable.of(a.providerAxis(), sets, ref, Analysis.DEFAULT_PROVIDER, lead,
+            AxisTable t = AxisTable.of(Axis.providers(a), sets, ref, Analysis.DEFAULT_PROVIDER, lead,
                     x -> jvmCol ? List.of(name(x), x.jvm()) : List.of(name(x)),
                     x -> name(x) + (jvmCol ? " [" + x.jvm() + "]" : ""));
             Map<String, Map<String, Estimate>> chart = t.chart();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.authbench.runfiles.Estimate;
 
 /**
@@ -15,9 +16,39 @@ import org.authbench.runfiles.Estimate;
  */
 final class VersionsSection implements Section {
 
+    /**
+     * A scheme measured on another library version beside the same scheme (method, parameters, threads, JVM) on the
+     * shipped version, compared in the first mode both measured.
+     *
+     * @param version {@code group:artifact:version} of the other version
+     */
+    record VersionPair(String version, MeasuredScheme shipped, MeasuredScheme other, String mode) {
+    }
+
+    /** Every scheme the run measured on another library version, with its shipped counterpart when the run has it. */
+    static List<VersionPair> pairs(Analysis a) {
+        List<VersionPair> out = new ArrayList<>();
+        for (MeasuredScheme o : a.otherVersions()) {
+            MeasuredScheme shipped = a.all().stream().filter(s -> s.method().equals(o.method())
+                    && s.params().equals(o.params()) && s.threads() == o.threads() && Objects.equals(s.jvm(), o.jvm()))
+                    .findFirst().orElse(null);
+            String mode = null;
+            for (String m : Analysis.MODE_ORDER) {
+                if (o.byMode().containsKey(m) && (shipped == null || shipped.byMode().containsKey(m))) {
+                    mode = m;
+                    break;
+                }
+            }
+            if (mode != null) {
+                out.add(new VersionPair(o.cost().libraryVersion(), shipped, o, mode));
+            }
+        }
+        return out;
+    }
+
     @Override
     public void addTo(Doc doc, ReportInput in) {
-        List<Analysis.VersionPair> pairs = in.analysis().versionPairs();
+        List<VersionPair> pairs = pairs(in.analysis());
         if (pairs.isEmpty()) {
             return;
         }
@@ -30,7 +61,7 @@ final class VersionsSection implements Section {
         List<List<String>> rows = new ArrayList<>();
         Map<String, Map<String, Estimate>> chart = new LinkedHashMap<>();
         List<String> verdicts = new ArrayList<>();
-        for (Analysis.VersionPair p : pairs) {
+        for (VersionPair p : pairs) {
             if (p.shipped() == null) {
                 continue;
             }
@@ -77,13 +108,13 @@ final class VersionsSection implements Section {
     }
 
     /** One row per library, algorithm and version measured at 1 and 2 threads. */
-    private static List<List<String>> scaling(ReportInput in, List<Analysis.VersionPair> pairs) {
+    private static List<List<String>> scaling(ReportInput in, List<VersionPair> pairs) {
         List<List<String>> out = new ArrayList<>();
-        for (Analysis.VersionPair one : pairs) {
+        for (VersionPair one : pairs) {
             if (one.other().threads() != 1 || one.shipped() == null) {
                 continue;
             }
-            for (Analysis.VersionPair two : pairs) {
+            for (VersionPair two : pairs) {
                 if (two.other().threads() != 2 || two.shipped() == null || !two.version().equals(one.version())
                         || !two.other().method().equals(one.other().method())
                         || !two.other().params().equals(one.other().params()) || !two.mode().equals(one.mode())) {
