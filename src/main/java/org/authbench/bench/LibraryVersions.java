@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.authbench.env.Environment;
@@ -76,6 +78,32 @@ public final class LibraryVersions {
             out.put("provider", new String[] {providers[0]});
         }
         return out;
+    }
+
+    /** Of the library constants {@code names}, those built on {@code library}'s own artifact (vert.x's two rows share one). */
+    public static List<String> sameArtifact(JwtLibrary library, String[] names) {
+        String artifact = library.coordinates().get(0);
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            JwtLibrary x = JwtLibrary.valueOf(n.strip().toUpperCase(Locale.ROOT));
+            if (!x.coordinates().isEmpty() && x.coordinates().get(0).equals(artifact) && !out.contains(x.name())) {
+                out.add(x.name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The rows {@code pass} runs again for {@code library}'s other versions, over {@code names} under {@code values}
+     * (at least one version is planned when none is built yet).
+     */
+    public static int plannedRows(Profile.Pass pass, List<String> names, Map<String, String[]> values, JwtLibrary library) {
+        String[] among = values.getOrDefault("library",
+                Arrays.stream(JwtLibrary.values()).map(JwtLibrary::name).toArray(String[]::new));
+        List<String> measured = names.stream()
+                .filter(n -> SupportedPairs.libraries(n, values) != null && measures(n)).toList();
+        int versions = Math.max(1, built(library, root()).size());
+        return versions * pass.rows(measured, narrow(values, sameArtifact(library, among)));
     }
 
     /** Where the build puts the other versions: {@code versions/} beside the jar or classes folder holding this class. */

@@ -372,19 +372,7 @@ public enum Profile {
             List<String> names = planned.benchmarks(null);
             total += planned.rows(names, values) * planned.secondsPerRowWithStartup();
             for (JwtLibrary l : versioned()) {
-                // Each other version runs the library's rows again (at least one is planned when none is built yet).
-                List<String> family = new ArrayList<>();
-                for (JwtLibrary x : JwtLibrary.values()) {
-                    if (!x.coordinates().isEmpty() && x.coordinates().get(0).equals(l.coordinates().get(0))
-                            && (!values.containsKey("library") || List.of(values.get("library")).contains(x.name()))) {
-                        family.add(x.name());
-                    }
-                }
-                Map<String, String[]> only = LibraryVersions.narrow(values, family);
-                List<String> withLibrary = names.stream()
-                        .filter(n -> SupportedPairs.libraries(n, values) != null && LibraryVersions.measures(n)).toList();
-                int versions = Math.max(1, LibraryVersions.built(l, LibraryVersions.root()).size());
-                total += versions * planned.rows(withLibrary, only) * planned.secondsPerRowWithStartup();
+                total += LibraryVersions.plannedRows(planned, names, values, l) * planned.secondsPerRowWithStartup();
             }
         }
         return total;

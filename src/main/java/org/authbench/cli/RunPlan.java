@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -248,7 +247,6 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
      * path and its JOSE layer share one), or null when the grid measures none of them.
      */
     private static SupportedPairs.Grid sameArtifact(SupportedPairs.Grid grid, JwtLibrary library) {
-        String artifact = library.coordinates().get(0);
         List<String> benchmarks = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         for (String b : grid.benchmarks()) {
@@ -256,16 +254,10 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
             if (libs == null || !LibraryVersions.measures(b)) {
                 continue;
             }
-            for (String n : libs) {
-                JwtLibrary l = JwtLibrary.valueOf(n.strip().toUpperCase(Locale.ROOT));
-                if (!l.coordinates().isEmpty() && l.coordinates().get(0).equals(artifact)) {
-                    if (!benchmarks.contains(b)) {
-                        benchmarks.add(b);
-                    }
-                    if (!kept.contains(l.name())) {
-                        kept.add(l.name());
-                    }
-                }
+            List<String> same = LibraryVersions.sameArtifact(library, libs);
+            if (!same.isEmpty()) {
+                benchmarks.add(b);
+                same.stream().filter(n -> !kept.contains(n)).forEach(kept::add);
             }
         }
         if (benchmarks.isEmpty()) {
