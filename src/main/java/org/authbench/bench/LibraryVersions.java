@@ -97,7 +97,7 @@ public final class LibraryVersions {
      * The rows {@code pass} runs again for {@code library}'s other versions, over {@code names} under {@code values}
      * (at least one version is planned when none is built yet).
      */
-    public static int plannedRows(Profile.Pass pass, List<String> names, Map<String, String[]> values, JwtLibrary library) {
+    public static int plannedRows(Pass pass, List<String> names, Map<String, String[]> values, JwtLibrary library) {
         String[] among = values.getOrDefault("library",
                 Arrays.stream(JwtLibrary.values()).map(JwtLibrary::name).toArray(String[]::new));
         List<String> measured = names.stream()

@@ -3,25 +3,12 @@ package org.authbench.bench;
 import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.authbench.jwt.JwtLibrary;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.runner.BenchmarkList;
-import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The suite's JMH settings, in one place. A profile is one or more passes; each pass is a JMH run over
@@ -31,11 +18,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * the same warmup; percentiles come from a separate, shorter SampleTime pass over verification, whose means are
  * never divided into anything (SampleTime's per-sample timer overhead and tail inflate its mean). {@code standard}
  * measures its means pass adaptively: forks of every row interleaved in shuffled rounds, at least
- * {@link #MIN_FORKS}, until the row's fork-level interval reaches the profile's {@link #precision()} or the fork cap
- * ({@code run --precision}, {@code --max-forks}). Its warmup is 4 s, not the 10 s once used: jjwt and jose4j HS256
- * verification settled after 2.5 s of 0.5 s iterations with no warmup on 2 shared cores, and a row whose iterations
- * still drift within forks is flagged by the report rather than hidden. {@code full} runs everything in three passes
- * at 1 and 2 threads.
+ * {@link #MIN_FORKS}, until the row's fork-level interval reaches the profile's {@link #precision()}, the fork cap or
+ * the time budget ({@code run --precision}, {@code --max-forks}, {@code --budget}). Its warmup is a 1.5 s floor, and a
+ * steady-state test on each fork's iterations ({@link org.authbench.stats.SteadyState}) drops the ones still warming
+ * up: jjwt and jose4j HS256 verification settled after 2.5 s of 0.5 s iterations with no warmup on 2 shared cores,
+ * other rows within one. A row whose iterations never settle is flagged by the report rather than hidden.
+ * {@code full} runs everything in three passes at 1 and 2 threads.
  */
 public enum Profile {
     /**
@@ -49,18 +37,28 @@ public enum Profile {
                             .withForks(1).withWarmup(1, ofSeconds(1)).withMeasurement(1, ofMillis(500))),
             Map.of("alg", Original.ALGORITHMS), 0),
     /**
-     * The default: every mean row (verification, the floors, plain and hashed key lookups) in one AverageTime pass,
-     * adaptive to a 3% fork-level half-width between {@link #MIN_FORKS} and the fork cap; then verification's
-     * percentiles from one short SampleTime fork per row.
+     * The default: verification by the seven libraries, the floors and key lookups (hits on every store tier, misses on
+     * the embedded ones) in one AverageTime pass, adaptive to a 3% fork-level half-width between {@link #MIN_FORKS} and
+     * the fork cap within an 11-minute budget; then verification's percentiles from one short SampleTime fork per row.
+     * Framework verifiers run in {@code frameworks}. Each fork warms up 1.5 s and measures 8 × 0.2 s, of which the
+     * steady-state test drops up to half as further warmup.
      */
     STANDARD("rank libraries and schemes (the default)",
-            List.of(
-                    Pass.of("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark|ApiKeyLookupBenchmark\\.lookup_(hit|miss)$",
-                                    Mode.AverageTime)
-                            .withForks(Profile.MIN_FORKS).withWarmup(4, ofSeconds(1)).withMeasurement(3, ofMillis(400)),
+            List.of(Steady.pass("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark|ApiKeyLookupBenchmark\\.lookup_hit$"),
+                    Steady.pass("ApiKeyLookupBenchmark\\.lookup_miss$")
+                            .withParams(Map.of("store", List.of("PLAIN", "HASHED", "CAFFEINE", "H2"))),
                     Pass.of("VerifyBenchmark\\.verify_valid$", Mode.SampleTime)
-                            .withForks(1).withWarmup(4, ofSeconds(1)).withMeasurement(1, ofSeconds(1))),
-            Map.of("alg", Original.ALGORITHMS), 0.03),
+                            .withForks(1).withWarmup(3, ofMillis(500)).withMeasurement(1, ofSeconds(1))),
+            Map.of("alg", Original.ALGORITHMS, "library", Original.LIBRARIES), 0.03, 11),
+    /**
+     * What a framework adds over the library it wraps: Spring Security's decoder (and with its authentication
+     * converter) beside nimbus, SmallRye JWT beside jose4j, vert.x's JWTAuth beside its JOSE layer, HS256/RS256/ES256,
+     * measured like {@code standard}'s means. ~6 minutes on 2 cores.
+     */
+    FRAMEWORKS("framework verifiers beside the libraries they wrap (Spring, SmallRye, vert.x)",
+            List.of(Steady.pass("VerifyBenchmark\\.verify_valid$")),
+            Map.of("alg", Original.ALGORITHMS, "library", List.of("SPRING", "SPRING_CONVERTED", "NIMBUS", "SMALLRYE", "JOSE4J",
+                    "VERTX", "VERTX_JOSE")), 0.03),
     /**
      * Everything, for reference numbers: every benchmark, all seven algorithms, every JCA provider, in three passes
      * so the hours go where the answer needs them. Valid-token verification and its JWS floors in SampleTime (mean
@@ -172,164 +170,15 @@ public enum Profile {
 
     private static final class Original {
         static final List<String> ALGORITHMS = List.of("HS256", "RS256", "ES256");
+        /** The verifiers {@code standard} ranks: six libraries as applications call them and the reference verifier. */
+        static final List<String> LIBRARIES = List.of("JJWT", "NIMBUS", "AUTH0", "JOSE4J", "FUSIONAUTH", "VERTX", "REFERENCE");
     }
 
-    /**
-     * One JMH run, written as {@code Pass.of(include, mode).withForks(2).withWarmup(5, ofSeconds(2))
-     * .withMeasurement(4, ofSeconds(1))} so every number says what it is.
-     *
-     * @param include          benchmark regex (JMH {@code include})
-     * @param modes            benchmark modes
-     * @param threads          benchmark thread counts; each row runs at every one (scaling)
-     * @param forks            forks per row
-     * @param warmupIterations warmup iterations per fork
-     * @param warmupMillis     each warmup iteration's length
-     * @param iterations       measurement iterations per fork
-     * @param iterationMillis  each measurement iteration's length
-     */
-    public record Pass(String include, List<Mode> modes, List<Integer> threads, int forks, int warmupIterations, long warmupMillis,
-            int iterations, long iterationMillis, Map<String, List<String>> params) {
-
-        public Pass(String include, List<Mode> modes, List<Integer> threads, int forks, int warmupIterations,
-                long warmupMillis, int iterations, long iterationMillis) {
-            this(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, Map.of());
-        }
-
-        /**
-         * This pass with its own values for some parameters, over the profile's (a user's {@code --param} of the same
-         * name still wins): the {@code network} profile verifies with five libraries but puts only the reference
-         * verifier behind its denylist.
-         */
-        public Pass withParams(Map<String, List<String>> own) {
-            return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, own);
-        }
-
-        /** Applies this pass's settings to a JMH options builder, with extra fork JVM flags after {@link #JVM_ARGS}. */
-        public ChainedOptionsBuilder applyTo(ChainedOptionsBuilder b, String... extraJvmArgs) {
-            List<String> jvmArgs = new ArrayList<>(JVM_ARGS);
-            jvmArgs.addAll(List.of(extraJvmArgs));
-            b.forks(forks)
-                    .warmupIterations(warmupIterations)
-                    .warmupTime(TimeValue.milliseconds(warmupMillis))
-                    .measurementIterations(iterations)
-                    .measurementTime(TimeValue.milliseconds(iterationMillis))
-                    .timeUnit(TimeUnit.NANOSECONDS)
-                    .jvmArgsAppend(jvmArgs.toArray(String[]::new));
-            for (Mode m : modes) {
-                b.mode(m);
-            }
-            return b;
-        }
-
-        /**
-         * A pass over the benchmarks matching {@code include} in {@code modes}, on one thread, with one fork, no
-         * warmup and one measurement iteration of one second until the withers say otherwise.
-         */
-        public static Pass of(String include, Mode... modes) {
-            return new Pass(include, List.of(modes), List.of(1), 1, 0, 0, 1, 1000);
-        }
-
-        /** This pass at each of these benchmark thread counts (every row runs at every one). */
-        public Pass withThreads(Integer... counts) {
-            return new Pass(include, modes, List.of(counts), forks, warmupIterations, warmupMillis, iterations, iterationMillis,
-                    params);
-        }
-
-        /** This pass with another fork count ({@code run --forks}; the CI gate runs one fork per round). */
-        public Pass withForks(int newForks) {
-            return new Pass(include, modes, threads, newForks, warmupIterations, warmupMillis, iterations, iterationMillis,
-                    params);
-        }
-
-        /** This pass with {@code count} warmup iterations of {@code each} per fork. */
-        public Pass withWarmup(int count, Duration each) {
-            return new Pass(include, modes, threads, forks, count, each.toMillis(), iterations, iterationMillis, params);
-        }
-
-        /** This pass with {@code count} measurement iterations of {@code each} per fork. */
-        public Pass withMeasurement(int count, Duration each) {
-            return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, count, each.toMillis(), params);
-        }
-
-        /**
-         * Whether a run with a precision target may measure this pass fork by fork: its means are what the target is
-         * about; a SampleTime pass is there for percentiles and runs its own forks.
-         */
-        public boolean adaptive() {
-            return !modes.contains(Mode.SampleTime) && !modes.contains(Mode.SingleShotTime);
-        }
-
-        /** Seconds one row of this pass takes, per mode, without JVM start and setup. */
-        public double secondsPerRow() {
-            return forks * (warmupIterations * warmupMillis + iterations * iterationMillis) / 1000.0;
-        }
-
-        /** Seconds one row takes including each fork's JVM start and fixture setup. */
-        public double secondsPerRowWithStartup() {
-            return secondsPerRow() + forks * FORK_OVERHEAD_SECONDS;
-        }
-
-        /** Benchmark method names this pass runs, narrowed by an optional user pattern. */
-        public List<String> benchmarks(Pattern userInclude) {
-            List<String> names = new ArrayList<>();
-            for (BenchmarkListEntry e : entries(List.of(include))) {
-                if ((userInclude == null || userInclude.matcher(e.getUsername()).find()) && !names.contains(e.getUsername())) {
-                    names.add(e.getUsername());
-                }
-            }
-            return names;
-        }
-
-        /**
-         * Rows = benchmarks × parameter combinations × modes (parameter values overridable), counting only the
-         * library × algorithm pairs the library supports.
-         */
-        public int rows(List<String> names, Map<String, String[]> overrides) {
-            if (names.isEmpty()) {
-                return 0;
-            }
-            int rows = 0;
-            List<String> seen = new ArrayList<>();
-            for (BenchmarkListEntry e : entries(names.stream().map(n -> "^" + Pattern.quote(n) + "$").toList())) {
-                if (seen.contains(e.getUsername())) {
-                    continue;
-                }
-                seen.add(e.getUsername());
-                int combos = 1;
-                if (e.getParams().hasValue()) {
-                    Map<String, String[]> params = e.getParams().get();
-                    String dim = params.containsKey("rtt") ? RemoteOnly.dimension(e.getUsername(), overrides) : null;
-                    for (Map.Entry<String, String[]> p : params.entrySet()) {
-                        if (!(params.containsKey("library") && params.containsKey("alg")
-                                && (p.getKey().equals("library") || p.getKey().equals("alg")))
-                                && !(dim != null && (p.getKey().equals("rtt") || p.getKey().equals(dim)))) {
-                            combos *= Math.max(1, overrides.getOrDefault(p.getKey(), p.getValue()).length);
-                        }
-                    }
-                    if (dim != null) {
-                        // In-process tiers run at rtt=direct only (RemoteOnly); the others at every rtt.
-                        combos *= RemoteOnly.combos(overrides.getOrDefault(dim, params.get(dim)),
-                                overrides.getOrDefault("rtt", params.get("rtt")));
-                    }
-                    if (params.containsKey("library") && params.containsKey("alg")) {
-                        // Only supported library × algorithm pairs run (SupportedPairs); the others are never forked.
-                        int pairs = 0;
-                        for (String lib : overrides.getOrDefault("library", params.get("library"))) {
-                            for (String alg : overrides.getOrDefault("alg", params.get("alg"))) {
-                                pairs += SupportedPairs.reason(lib, alg) == null ? 1 : 0;
-                            }
-                        }
-                        combos *= pairs;
-                    }
-                }
-                rows += combos * modes.size() * threads.size();
-            }
-            return rows;
-        }
-
-        private static Set<BenchmarkListEntry> entries(List<String> includes) {
-            return BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(
-                    new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT), includes, List.of());
+    /** The mean pass of {@code standard} and {@code frameworks}: a 1.5 s warmup floor, then 8 × 0.2 s. */
+    private static final class Steady {
+        static Pass pass(String include) {
+            return Pass.of(include, Mode.AverageTime).withForks(MIN_FORKS).withWarmup(3, ofMillis(500))
+                    .withMeasurement(8, ofMillis(200));
         }
     }
 
@@ -385,6 +234,7 @@ public enum Profile {
     private final List<Pass> passes;
     private final Map<String, List<String>> params;
     private final double precision;
+    private final double budgetMinutes;
 
     Profile(String description, List<Pass> passes) {
         this(description, passes, Map.of());
@@ -395,10 +245,24 @@ public enum Profile {
     }
 
     Profile(String description, List<Pass> passes, Map<String, List<String>> params, double precision) {
+        this(description, passes, params, precision, 0);
+    }
+
+    Profile(String description, List<Pass> passes, Map<String, List<String>> params, double precision,
+            double budgetMinutes) {
         this.description = description;
         this.passes = passes;
         this.params = params;
         this.precision = precision;
+        this.budgetMinutes = budgetMinutes;
+    }
+
+    /**
+     * Minutes of measurement within which an adaptive run of this profile adds forks beyond {@link #MIN_FORKS}
+     * ({@code run --budget}); 0 = no budget, only the cap.
+     */
+    public double budgetMinutes() {
+        return budgetMinutes;
     }
 
     /**

@@ -12,8 +12,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +35,7 @@ import org.authbench.runfiles.RunFiles;
 import org.authbench.runfiles.RunManifest;
 import org.authbench.stats.ForkLevel;
 import org.authbench.stats.Forked;
+import org.authbench.stats.SteadyState;
 import org.authbench.stats.VarianceComponents;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -72,17 +76,6 @@ final class JobRunner {
     /** The java executable JMH forks when a job names none. */
     private static final String THIS_JVM = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    /**
-     * How a run with a precision target measures its mean rows.
-     *
-     * @param target   relative half-width (95%, fork-level) at which a row stops
-     * @param minForks forks every row runs before it is judged
-     * @param maxForks forks at which a row stops short of the target (and is named as capped)
-     * @param seed     seed of the shuffled fork order (round r uses {@code seed + r})
-     */
-    record Adaptive(double target, int minForks, int maxForks, long seed) {
-    }
-
     private final ArrayNode fixedRows = JSON.createArrayNode();
     private final Map<RunPlan.Cell, List<ObjectNode>> forksOf = new LinkedHashMap<>();
     private final HostNoise noise = new HostNoise();
@@ -90,6 +83,8 @@ final class JobRunner {
     /** System properties every fork gets besides the provider record (e.g. the calibrated proxy delays). */
     private final List<String> forkProperties = new ArrayList<>();
     private long lastNoiseReading;
+    /** When this runner started: the time budget of an adaptive run counts from here. */
+    private final long created = System.nanoTime();
 
     /** A runner for a new run folder, or for one being resumed: {@code earlier} holds its saved rows. */
     JobRunner(Path runDir, RunManifest manifest, PrintWriter term, ArrayNode earlier) {
@@ -164,6 +159,9 @@ final class JobRunner {
         private final List<RunPlan.Cell> active = new ArrayList<>();
         private final Map<RunPlan.Cell, Integer> iterations = new LinkedHashMap<>();
         private final RunProgress progress;
+        /** Wall seconds of each row's latest fork, the estimate for its next one. */
+        private final Map<RunPlan.Cell, Double> forkSeconds = new LinkedHashMap<>();
+        private final List<RunPlan.Cell> overBudget = new ArrayList<>();
         private final double fixedSeconds;
         private final int fixedRowCount;
 
@@ -190,12 +188,25 @@ final class JobRunner {
                     }
                 }
                 Collections.shuffle(todo, new Random(adaptive.seed() + round));
+                if (round > adaptive.minForks()) {
+                    // Beyond the minimum the budget may not reach every row: the widest rows get their forks first.
+                    todo.sort(Comparator.comparingDouble(this::halfWidth).reversed());
+                }
                 for (int i = 0; i < todo.size(); i++) {
                     RunPlan.Cell c = todo.get(i);
                     RunPlan.Job one = c.oneFork(iterations.get(c));
+                    if (forksOf.get(c).size() >= adaptive.minForks() && !adaptive.fits((System.nanoTime() - created) / 1e9,
+                            forkSeconds.getOrDefault(c, one.secondsPerRow()), fixedSeconds)) {
+                        overBudget.add(c);
+                        active.remove(c);
+                        manifest.precisionOverBudget(c.name());
+                        continue;
+                    }
                     int left = todo.size() - i - 1 + laterForksAtLeast(round);
                     progress.plan(1, one.secondsPerRow(), left + fixedRowCount, left * one.secondsPerRow() + fixedSeconds);
+                    long forkStarted = System.nanoTime();
                     ArrayNode rows = runOne(one, progress);
+                    forkSeconds.put(c, (System.nanoTime() - forkStarted) / 1e9);
                     if (rows.isEmpty()) {
                         // RunProgress has recorded the failure; a row that cannot run is not retried.
                         active.remove(c);
@@ -221,7 +232,7 @@ final class JobRunner {
                 if (f.size() < 2) {
                     continue;
                 }
-                double hw = standing(ForkMerge.forkValues(ForkMerge.merge(f)), adaptive).halfWidth();
+                double hw = Adaptive.standing(ForkMerge.forkValues(ForkMerge.merge(f)), adaptive).halfWidth();
                 halfWidths.add(hw);
                 if (hw > adaptive.target() && f.size() >= adaptive.maxForks()) {
                     capped.add(e.getKey().name() + String.format(Locale.ROOT, " ±%.1f%%", 100 * hw));
@@ -236,7 +247,19 @@ final class JobRunner {
             for (String c : capped) {
                 term.println("  capped at " + adaptive.maxForks() + " forks: " + c);
             }
+            for (RunPlan.Cell c : overBudget) {
+                term.printf(Locale.ROOT, "  stopped by the %s-minute budget at %d forks: %s ±%.1f%%%n",
+                        BigDecimal.valueOf(adaptive.budgetSeconds() / 60).round(new MathContext(3)).stripTrailingZeros()
+                                .toPlainString(), forksOf.get(c).size(), c.name(), 100 * halfWidth(c));
+            }
             term.flush();
+        }
+
+        /** The row's relative half-width so far (NaN below two forks). */
+        private double halfWidth(RunPlan.Cell c) {
+            List<ObjectNode> forks = forksOf.get(c);
+            return forks.size() < 2 ? Double.NaN
+                    : Adaptive.standing(ForkMerge.forkValues(ForkMerge.merge(forks)), adaptive).halfWidth();
         }
 
         /** Forks still owed by active rows after this round, at the minimum (the planned remainder). */
@@ -252,9 +275,9 @@ final class JobRunner {
         private boolean judge(RunPlan.Cell c) {
             List<ObjectNode> forks = forksOf.get(c);
             double[][] values = forks.isEmpty() ? new double[0][] : ForkMerge.forkValues(ForkMerge.merge(forks));
-            Standing s = standing(values, adaptive);
+            Adaptive.Standing s = Adaptive.standing(values, adaptive);
             if (!s.done() && forks.size() >= adaptive.minForks()) {
-                iterations.put(c, iterationsPerFork(values, c.job().pass()));
+                iterations.put(c, Adaptive.iterationsPerFork(values, c.job().pass()));
             }
             manifest.precisionRow(c.name(), forks.size(), iterations.get(c), s.halfWidth(), s.done(), s.capped());
             return s.done();
@@ -283,41 +306,6 @@ final class JobRunner {
         List<String> args = new ArrayList<>();
         row.path("jvmArgs").forEach(a -> args.add(a.asText()));
         return RunFiles.libraryVersion(args);
-    }
-
-    /**
-     * Where an adaptive row stands after its forks so far.
-     *
-     * @param halfWidth relative half-width of the 95% interval over fork means (NaN below two forks)
-     * @param done      no more forks: the target is reached with at least the minimum of forks, or the cap is
-     * @param capped    stopped at the cap short of the target
-     */
-    record Standing(double halfWidth, boolean done, boolean capped) {
-    }
-
-    /** Judges a row from its iteration values per fork ({@code values[fork][iteration]}). */
-    static Standing standing(double[][] values, Adaptive adaptive) {
-        double halfWidth = values.length >= 2 ? ForkLevel.mean(new Forked(values), 0.95).relativeHalfWidth() : Double.NaN;
-        boolean reached = values.length >= adaptive.minForks() && halfWidth <= adaptive.target();
-        boolean capped = !reached && values.length >= adaptive.maxForks();
-        return new Standing(halfWidth, reached || capped, capped);
-    }
-
-    /**
-     * Measurement iterations for a row's next forks, from its forks so far (Kalibera and Jones's cost-optimal split,
-     * {@link VarianceComponents#optimalIterations}): more iterations where they are cheap beside a fork's start and
-     * warmup and the noise is within forks; the pass's own count where the forks themselves disagree. Between the
-     * pass's count and four times it.
-     */
-    static int iterationsPerFork(double[][] values, Profile.Pass pass) {
-        try {
-            double forkCost = Profile.FORK_OVERHEAD_SECONDS + pass.warmupIterations() * pass.warmupMillis() / 1000.0;
-            return VarianceComponents.of(new Forked(values)).optimalIterations(forkCost, pass.iterationMillis() / 1000.0,
-                    pass.iterations(), 4 * pass.iterations());
-        } catch (IllegalArgumentException e) {
-            // One iteration per fork says nothing about the noise within forks.
-            return pass.iterations();
-        }
     }
 
     /** Every row: the adaptive rows merged from their forks, then the rows of fixed jobs. */

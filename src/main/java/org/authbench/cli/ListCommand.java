@@ -40,9 +40,16 @@ public final class ListCommand implements Callable<Integer> {
                 // Adaptive: every mean row runs the minimum of forks, rows short of the precision up to the cap.
                 what += "; " + Profile.MIN_FORKS + "-" + Profile.MAX_FORKS + " forks per row until ±"
                         + Math.round(p.precision() * 100) + "%";
-                planned = "~" + duration(p.plannedSeconds()).replace(" min", "") + "-" + duration(p.plannedSeconds(Profile.MAX_FORKS));
+                double most = p.plannedSeconds(Profile.MAX_FORKS);
+                if (p.budgetMinutes() > 0) {
+                    // Forks beyond the minimum stop where the budget does.
+                    what += " within " + Math.round(p.budgetMinutes()) + " min";
+                    most = Math.max(p.plannedSeconds(), Math.min(most, 60 * p.budgetMinutes()));
+                }
+                String least = duration(p.plannedSeconds());
+                planned = "~" + (least.equals(duration(most)) ? least : least.replace(" min", "") + "-" + duration(most));
             }
-            out.printf("  %-9s %s (%s)%n", p.cliName(), what, planned);
+            out.printf("  %-10s %s (%s)%n", p.cliName(), what, planned);
         }
         out.println("schemes (for latency):");
         for (StoreKind s : StoreKind.values()) {

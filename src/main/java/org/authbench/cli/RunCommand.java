@@ -112,6 +112,10 @@ public final class RunCommand implements Callable<Integer> {
             + "named as capped (default: " + Profile.MAX_FORKS + ")")
     int maxForks = Profile.MAX_FORKS;
 
+    @Option(names = "--budget", paramLabel = "MINUTES", description = "a --precision run adds forks beyond the minimum "
+            + "only while its measurement still fits this many minutes, widest rows first (default: the profile's; 0 = none)")
+    Double budgetMinutes;
+
     @Option(names = "--seed", paramLabel = "N", description = "seed of the shuffled fork order of a --precision run (default: random; recorded)")
     Long seed;
 
@@ -136,7 +140,8 @@ public final class RunCommand implements Callable<Integer> {
         RunManifest manifest = startManifest(runDir, p.profile().cliName(), git, spec);
         recordChoices(manifest, p.choices(), p.plan(), term);
         if (p.adaptive() != null) {
-            manifest.precision(p.adaptive().target(), p.adaptive().minForks(), p.adaptive().maxForks(), p.adaptive().seed());
+            manifest.precision(p.adaptive().target(), p.adaptive().minForks(), p.adaptive().maxForks(), p.adaptive().seed(),
+                    p.adaptive().budgetSeconds());
         }
         manifest.write();
         term.println("run folder: " + runDir);
@@ -146,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** What a run will do, decided before any folder exists; {@code adaptive} is null for fixed forks. */
-    private record Planned(Profile profile, RunChoices choices, RunPlan plan, JobRunner.Adaptive adaptive) {
+    private record Planned(Profile profile, RunChoices choices, RunPlan plan, Adaptive adaptive) {
     }
 
     private Planned plan(PrintWriter term) {
@@ -192,8 +197,12 @@ public final class RunCommand implements Callable<Integer> {
         RunPlan plan = RunPlan.of(profile, forks, include, choices.params(), threads, jvms, user.keySet(), versioned,
                 LibraryVersions.root());
         double target = precision != null ? precision : forks != null ? 0 : profile.precision();
-        JobRunner.Adaptive adaptive = target > 0 ? new JobRunner.Adaptive(target, Profile.MIN_FORKS, maxForks,
-                seed != null ? seed : new SecureRandom().nextLong()) : null;
+        double budget = budgetMinutes != null ? budgetMinutes : profile.budgetMinutes();
+        if (budget < 0) {
+            throw new UsageException("--budget must be 0 (none) or a number of minutes, not " + budgetMinutes);
+        }
+        Adaptive adaptive = target > 0 ? new Adaptive(target, Profile.MIN_FORKS, maxForks,
+                seed != null ? seed : new SecureRandom().nextLong(), 60 * budget) : null;
         return new Planned(profile, choices, plan, adaptive);
     }
 
@@ -252,8 +261,8 @@ public final class RunCommand implements Callable<Integer> {
         Planned p = original.plan(term);
         if (p.adaptive() != null) {
             Long recorded = manifest.precisionSeed();
-            p = new Planned(p.profile(), p.choices(), p.plan(), new JobRunner.Adaptive(p.adaptive().target(),
-                    p.adaptive().minForks(), p.adaptive().maxForks(), recorded != null ? recorded : p.adaptive().seed()));
+            p = new Planned(p.profile(), p.choices(), p.plan(),
+                    p.adaptive().withSeed(recorded != null ? recorded : p.adaptive().seed()));
         }
         Path results = dir.resolve(RESULT_FILE);
         ArrayNode earlier = Files.exists(results) ? (ArrayNode) JSON.readTree(results.toFile()) : JSON.createArrayNode();

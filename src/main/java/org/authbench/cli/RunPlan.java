@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.authbench.bench.LibraryVersions;
+import org.authbench.bench.Pass;
 import org.authbench.bench.Profile;
 import org.authbench.bench.RemoteOnly;
 import org.authbench.bench.SupportedPairs;
@@ -46,10 +47,10 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
      * @param rows       result rows it should produce (benchmarks × parameter combinations × modes)
      * @param version    another version of a library to put first on the forks' classpath, or null for the shipped one
      */
-    record Job(int index, Profile.Pass pass, List<String> benchmarks, Map<String, String[]> params, int threads,
+    record Job(int index, Pass pass, List<String> benchmarks, Map<String, String[]> params, int threads,
             String jvm, int rows, LibraryVersions.Alternate version) {
 
-        Job(int index, Profile.Pass pass, List<String> benchmarks, Map<String, String[]> params, int threads, String jvm,
+        Job(int index, Pass pass, List<String> benchmarks, Map<String, String[]> params, int threads, String jvm,
                 int rows) {
             this(index, pass, benchmarks, params, threads, jvm, rows, null);
         }
@@ -84,8 +85,8 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
         Job oneFork(int iterations) {
             Map<String, String[]> p = new LinkedHashMap<>();
             params.forEach((k, v) -> p.put(k, new String[] {v}));
-            Profile.Pass pass = job.pass();
-            Profile.Pass single = new Profile.Pass(pass.include(), List.of(mode), pass.threads(), 1, pass.warmupIterations(),
+            Pass pass = job.pass();
+            Pass single = new Pass(pass.include(), List.of(mode), pass.threads(), 1, pass.warmupIterations(),
                     pass.warmupMillis(), iterations, pass.iterationMillis());
             return new Job(job.index(), single, List.of(benchmark), p, job.threads(), job.jvm(), 1, job.version());
         }
@@ -186,9 +187,9 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
             alternates.put(l, built);
         }
         Pattern userInclude = compile(include);
-        List<Profile.Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
+        List<Pass> passes = profile.passes().stream().map(p -> forks == null ? p : p.withForks(forks)).toList();
         List<List<String>> namesPerPass = new ArrayList<>();
-        for (Profile.Pass pass : passes) {
+        for (Pass pass : passes) {
             namesPerPass.add(pass.benchmarks(userInclude));
         }
         if (namesPerPass.stream().allMatch(List::isEmpty)) {
@@ -218,7 +219,7 @@ record RunPlan(List<Job> jobs, Map<String, String> notSupported) {
         List<Job> jobs = new ArrayList<>();
         for (String jvm : jvms.isEmpty() ? Collections.<String>singletonList(null) : jvms) {
             for (int i = 0; i < passes.size(); i++) {
-                Profile.Pass pass = passes.get(i);
+                Pass pass = passes.get(i);
                 for (int t : threads != null ? threads : pass.threads()) {
                     for (SupportedPairs.Grid grid : gridsPerPass.get(i)) {
                         // A pass counts its rows at all its thread counts; a job runs at one of them.

@@ -13,6 +13,8 @@ import org.authbench.runfiles.Estimate;
 import org.authbench.runfiles.JmhRow;
 import org.authbench.runfiles.Manifest;
 import org.authbench.runfiles.RunFolder;
+import org.authbench.stats.Forked;
+import org.authbench.stats.SteadyState;
 
 /**
  * How precise a run is, computed once for the report's precision section, the last lines of {@code run} and
@@ -41,8 +43,13 @@ public record Precision(double target, List<Row> rows, double medianForkLevel, d
      * @param jmh       JMH's own relative error (99.9%, pooled values; NaN when JMH gave none)
      * @param note      why there is no fork-level interval (null when there is one)
      * @param flags     why the row did not settle (empty when it did)
+     * @param dropped   measurement iterations the steady-state test dropped as warmup ({@link SteadyState})
+     * @param iterations measurement iterations the row's forks ran
+     * @param unsteady  forks with no steady part (kept whole)
+     * @param trimmed   whether the steady-state test judged this row (runs that record {@code warmupEnd})
      */
-    public record Row(String name, int forks, double forkLevel, double jmh, String note, List<String> flags) {
+    public record Row(String name, int forks, double forkLevel, double jmh, String note, List<String> flags, int dropped,
+            int iterations, int unsteady, boolean trimmed) {
     }
 
     public static Precision of(RunFolder run) {
@@ -51,9 +58,12 @@ public record Precision(double target, List<Row> rows, double medianForkLevel, d
         List<Row> rows = new ArrayList<>();
         for (JmhRow r : run.rows()) {
             Estimate e = r.scoreEstimate();
-            int forks = r.primary().perFork() == null ? r.primary().rawData().size() : r.primary().perFork().forks();
+            SteadyState.Trim t = r.primary().steadyTrim();
+            Forked data = r.primary().perFork();
+            int forks = data == null ? r.primary().rawData().size() : data.forks();
             rows.add(new Row(r.displayName(severalJvms), forks, e.hasInterval() ? e.relativeError() : Double.NaN,
-                    r.error() / Math.abs(r.score()), e.hasInterval() ? null : e.note(), r.settlingFlags()));
+                    r.error() / Math.abs(r.score()), e.hasInterval() ? null : e.note(), r.settlingFlags(),
+                    t == null ? 0 : t.dropped(), t == null ? 0 : t.total(), t == null ? 0 : t.unsteady(), t != null));
         }
         double target = m != null && m.precisionTarget() != null ? m.precisionTarget() : DEFAULT_TARGET;
         return new Precision(target, List.copyOf(rows), median(rows.stream().mapToDouble(Row::forkLevel)),
@@ -119,12 +129,25 @@ public record Precision(double target, List<Row> rows, double medianForkLevel, d
             out.add("precision: " + withoutInterval().size() + " rows without a fork-level interval ("
                     + String.join(", ", withoutInterval().stream().map(Row::note).distinct().toList()) + ")");
         }
+        if (rows.stream().anyMatch(Row::trimmed)) {
+            out.add("precision: " + steadyStateLine());
+        }
         List<Row> flagged = unsettled();
         out.add("precision: " + flagged.size() + " rows not settled" + (flagged.isEmpty() ? "" : ": "
                 + String.join("; ", flagged.stream().map(r -> r.name() + " (" + String.join(", ", r.flags()) + ")")
                         .toList())));
         out.add("host noise: " + hostLine());
         return out;
+    }
+
+    /** Iterations the steady-state test dropped as warmup, and forks it found no steady part in. */
+    public String steadyStateLine() {
+        int dropped = rows.stream().mapToInt(Row::dropped).sum();
+        int total = rows.stream().mapToInt(Row::iterations).sum();
+        long trimmedRows = rows.stream().filter(r -> r.dropped() > 0).count();
+        int unsteady = rows.stream().mapToInt(Row::unsteady).sum();
+        return "steady-state test dropped " + dropped + " of " + total + " measurement iterations as warmup (" + trimmedRows
+                + " of " + rows.size() + " rows); " + unsteady + " forks had no steady part and were kept whole";
     }
 
     /** One line on the host: how far its own speed moved and how much CPU was stolen, or that it was not measured. */
@@ -151,6 +174,14 @@ public record Precision(double target, List<Row> rows, double medianForkLevel, d
         o.put("aboveTarget", aboveTarget().stream().map(r -> entry(r, "relativeHalfWidth", r.forkLevel())).toList());
         o.put("withoutInterval", withoutInterval().stream().map(r -> entry(r, "why", r.note())).toList());
         o.put("notSettled", unsettled().stream().map(r -> entry(r, "why", r.flags())).toList());
+        Map<String, Object> steady = new LinkedHashMap<>();
+        steady.put("droppedIterations", rows.stream().mapToInt(Row::dropped).sum());
+        steady.put("iterations", rows.stream().mapToInt(Row::iterations).sum());
+        steady.put("rowsTrimmed", rows.stream().filter(r -> r.dropped() > 0).count());
+        steady.put("unsteadyForks", rows.stream().mapToInt(Row::unsteady).sum());
+        if (rows.stream().anyMatch(Row::trimmed)) {
+            o.put("steadyState", steady);
+        }
         Map<String, Object> host = new LinkedHashMap<>();
         host.put("cpuModel", cpuModel);
         if (hostNoise != null) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.authbench.stats.ForkLevel;
 import org.authbench.stats.Forked;
 import org.authbench.stats.Settling;
+import org.authbench.stats.SteadyState;
 
 /**
  * One element of JMH's JSON result array: one benchmark method with one parameter set, mode and thread count,
@@ -48,13 +49,18 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
      * @param rawHistograms SampleTime only: per fork, per iteration, the (value, count) pairs JMH sampled
      */
     public record Metric(double score, double error, String unit, Map<String, Double> percentiles,
-            List<double[]> rawData, List<List<double[][]>> rawHistograms) {
+            List<double[]> rawData, List<List<double[][]>> rawHistograms, boolean steadyState) {
+
+        /** A metric read as it is, every iteration counting (runs made before the steady-state test). */
+        public Metric(double score, double error, String unit, Map<String, Double> percentiles, List<double[]> rawData,
+                List<List<double[][]>> rawHistograms) {
+            this(score, error, unit, percentiles, rawData, rawHistograms, false);
+        }
 
         /**
-         * The metric's value per fork and measurement iteration, or null when the file holds none. A SampleTime
-         * iteration contributes the mean of its histogram (the quantity JMH's score averages).
+         * The mean of one SampleTime iteration's histogram ({@code [value, count]} pairs; the quantity JMH's score
+         * averages); NaN when it is empty.
          */
-        /** The mean of one SampleTime iteration's histogram ({@code [value, count]} pairs); NaN when it is empty. */
         public static double histogramMean(double[][] histogram) {
             double sum = 0;
             double count = 0;
@@ -65,7 +71,32 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
             return count > 0 ? sum / count : Double.NaN;
         }
 
+        /**
+         * The metric's value per fork and measurement iteration, or null when the file holds none; in a run whose warmup
+         * ends by the steady-state test, from where each fork was steady ({@link SteadyState}: a fork's leading
+         * iterations that were still warming up are dropped).
+         */
         public Forked perFork() {
+            SteadyState.Trim t = steadyTrim();
+            return t != null ? t.data() : allIterations();
+        }
+
+        /**
+         * What the steady-state test kept and dropped of this metric's iterations; null without per-fork data or in a run
+         * that did not use the test.
+         */
+        public SteadyState.Trim steadyTrim() {
+            Forked raw = steadyState ? allIterations() : null;
+            return raw == null ? null : SteadyState.trim(raw);
+        }
+
+        /** The same metric, read from where each fork was steady. */
+        public Metric fromSteadyState() {
+            return new Metric(score, error, unit, percentiles, rawData, rawHistograms, true);
+        }
+
+        /** Every measurement iteration per fork, as the file holds them (null when it holds none). */
+        public Forked allIterations() {
             if (!rawData.isEmpty()) {
                 return rawData.stream().anyMatch(f -> f.length == 0) ? null : new Forked(rawData.toArray(double[][]::new));
             }
@@ -115,6 +146,14 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
 
     public Map<String, Double> percentiles() {
         return primary.percentiles();
+    }
+
+    /** The same row with its metrics read from where each fork was steady ({@link Metric#fromSteadyState}). */
+    public JmhRow fromSteadyState() {
+        Map<String, Metric> steady = new java.util.LinkedHashMap<>();
+        secondary.forEach((k, v) -> steady.put(k, v.fromSteadyState()));
+        return new JmhRow(benchmark, mode, threads, forks, params, primary.fromSteadyState(), steady, jdkVersion, vmName,
+                vmVersion, jvm, jvmArgs, warmup);
     }
 
     /** The same row with other parameters (a reader that normalises names, e.g. sorted, drops defaults). */

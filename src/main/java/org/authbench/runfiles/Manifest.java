@@ -31,6 +31,9 @@ import java.util.Set;
  * @param cpuModel         the CPU that made the absolute figures, or null when unknown
  * @param libraryLayers    library → the library it is built on, when the suite measures both (a framework over its JOSE
  *                         library); empty for runs that did not record it
+ * @param steadyState      whether the run's warmup ends by the steady-state test ({@code warmupEnd: "steady-state"}):
+ *                         its estimates read each fork from its first steady iteration; false for older runs, whose
+ *                         reports stay as they were
  */
 public record Manifest(int formatVersion, String profile, String status, String startedAt, String endedAt,
         String commit, String shortCommit, Boolean dirty, String selftest, int slowdownPercent, int failedRows,
@@ -38,7 +41,7 @@ public record Manifest(int formatVersion, String profile, String status, String 
         Map<String, String> providersSkipped, List<ProviderCheck> providersChecked, List<JcaEntry> jca,
         Map<String, String> libraries, int logicalCores, int availableProcessors, List<StoreTier> storeCatalogue,
         List<Fact> facts, HostNoise hostNoise, Double precisionTarget, String cpuModel,
-        Map<String, String> libraryLayers) {
+        Map<String, String> libraryLayers, boolean steadyState) {
 
     /**
      * A fixed calibration workload timed between forks, and the share of CPU time the hypervisor stole.
@@ -150,7 +153,7 @@ public record Manifest(int formatVersion, String profile, String status, String 
                 catalogue.isEmpty() ? FormatOne.STORE_CATALOGUE : List.copyOf(catalogue), List.copyOf(facts),
                 hostNoise(m.path("hostNoise")), m.path("precisionTarget").isNumber()
                         ? m.path("precisionTarget").asDouble() : null, text(m.path("cpu").path("model")),
-                texts(m.path("libraryLayers")));
+                texts(m.path("libraryLayers")), RunFiles.STEADY_STATE.equals(m.path("warmupEnd").asText()));
     }
 
     private static HostNoise hostNoise(JsonNode n) {

@@ -7,6 +7,12 @@ package org.authbench.runfiles;
  */
 public final class RunFiles {
 
+    /**
+     * The manifest's {@code warmupEnd} of a run whose estimates read each fork from where the steady-state test says
+     * its warmup ended ({@link org.authbench.stats.SteadyState}).
+     */
+    public static final String STEADY_STATE = "steady-state";
+
     public static final String RESULT = "jmh-result.json";
     public static final String MANIFEST = "manifest.json";
     public static final String JMH_LOG = "jmh.log";

@@ -32,8 +32,11 @@ public record RunFolder(Path dir, List<JmhRow> rows, Manifest manifest, LatencyS
         if (!Files.isRegularFile(result)) {
             throw new RunFileException(dir + " has no " + RunFiles.RESULT + " (is it a run folder?)");
         }
-        List<JmhRow> rows = JmhResults.read(result);
         Manifest manifest = Manifest.read(dir);
+        List<JmhRow> rows = JmhResults.read(result);
+        if (manifest != null && manifest.steadyState()) {
+            rows = rows.stream().map(JmhRow::fromSteadyState).toList();
+        }
         Path latencyFile = dir.resolve(RunFiles.LATENCY_SUMMARY);
         LatencySummary latency = Files.exists(latencyFile) ? LatencySummary.read(dir, latencyFile, Json.parse(latencyFile))
                 : null;

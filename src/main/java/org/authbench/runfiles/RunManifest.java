@@ -48,6 +48,7 @@ public final class RunManifest {
             HostFacts host, Integer slowdownPercent) {
         ObjectNode r = JSON.createObjectNode();
         r.put("formatVersion", FORMAT_VERSION);
+        r.put("warmupEnd", RunFiles.STEADY_STATE);
         r.put("tool", "authbench");
         r.put("profile", profile);
         r.put("status", "running");
@@ -148,11 +149,22 @@ public final class RunManifest {
      * The adaptive design: relative half-width (95%, over fork means) at which a row stops, the fork minimum and cap,
      * and the seed of the shuffled fork order; {@code precisionTarget} at the top level as well, for readers.
      */
-    public synchronized void precision(double target, int minForks, int maxForks, long seed) {
+    public synchronized void precision(double target, int minForks, int maxForks, long seed, double budgetSeconds) {
         root.put("precisionTarget", target);
         ObjectNode p = root.putObject("precision");
         p.put("target", target).put("confidence", 0.95).put("minForks", minForks).put("maxForks", maxForks).put("seed", seed);
+        if (budgetSeconds > 0) {
+            p.put("budgetSeconds", budgetSeconds);
+        }
         p.putObject("rows");
+    }
+
+    /** An adaptive row that stopped short of its target and cap because the run's time budget ran out. */
+    public synchronized void precisionOverBudget(String row) {
+        JsonNode r = root.path("precision").path("rows").path(row);
+        if (r instanceof ObjectNode o) {
+            o.put("done", true).put("overBudget", true);
+        }
     }
 
     /** The shuffle seed recorded by {@link #precision}, or null for a run with fixed forks. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.authbench.bench.Pass;
 import org.authbench.bench.Profile;
 import org.authbench.runfiles.ForkMerge;
 import org.authbench.runfiles.JmhResults;
@@ -38,24 +39,24 @@ class AdaptiveRunTest {
         Cli.ignoreJmhLock();
     }
 
-    private static final JobRunner.Adaptive THREE_PERCENT = new JobRunner.Adaptive(0.03, 3, 6, 1);
+    private static final Adaptive THREE_PERCENT = new Adaptive(0.03, 3, 6, 1, 0);
 
     @Test
     void aRowStopsAtTheTargetAfterTheMinimumAndOtherwiseAtTheCap() {
         double[][] agreeing = {{100, 101}, {100.5, 100}, {99.5, 100}};
-        assertThat(JobRunner.standing(new double[][] {agreeing[0], agreeing[1]}, THREE_PERCENT).done())
+        assertThat(Adaptive.standing(new double[][] {agreeing[0], agreeing[1]}, THREE_PERCENT).done())
                 .as("two forks are below the minimum, however close").isFalse();
-        JobRunner.Standing three = JobRunner.standing(agreeing, THREE_PERCENT);
+        Adaptive.Standing three = Adaptive.standing(agreeing, THREE_PERCENT);
         assertThat(three.halfWidth()).isBetween(0.0, 0.03);
         assertThat(three.done()).isTrue();
         assertThat(three.capped()).isFalse();
 
         double[][] disagreeing = {{100, 100}, {130, 131}, {90, 91}};
-        JobRunner.Standing wide = JobRunner.standing(disagreeing, THREE_PERCENT);
+        Adaptive.Standing wide = Adaptive.standing(disagreeing, THREE_PERCENT);
         assertThat(wide.halfWidth()).isGreaterThan(0.03);
         assertThat(wide.done()).isFalse();
         double[][] six = {{100}, {130}, {90}, {120}, {95}, {110}};
-        assertThat(JobRunner.standing(six, THREE_PERCENT)).satisfies(s -> {
+        assertThat(Adaptive.standing(six, THREE_PERCENT)).satisfies(s -> {
             assertThat(s.done()).isTrue();
             assertThat(s.capped()).isTrue();
         });
@@ -67,12 +68,12 @@ class AdaptiveRunTest {
      */
     @Test
     void iterationsPerForkFollowWhereTheNoiseIs() {
-        Profile.Pass pass = Profile.STANDARD.passes().get(0);
+        Pass pass = Profile.STANDARD.passes().get(0);
         double[][] noisyIterations = {{90, 110, 95, 105}, {110, 90, 105, 95}, {95, 105, 110, 90}};
-        assertThat(JobRunner.iterationsPerFork(noisyIterations, pass)).isEqualTo(4 * pass.iterations());
+        assertThat(Adaptive.iterationsPerFork(noisyIterations, pass)).isEqualTo(4 * pass.iterations());
         double[][] disagreeingForks = {{100, 100.1, 99.9}, {150, 150.1, 149.9}, {80, 80.1, 79.9}};
-        assertThat(JobRunner.iterationsPerFork(disagreeingForks, pass)).isEqualTo(pass.iterations());
-        assertThat(JobRunner.iterationsPerFork(new double[][] {{1}, {2}, {3}}, pass)).isEqualTo(pass.iterations());
+        assertThat(Adaptive.iterationsPerFork(disagreeingForks, pass)).isEqualTo(pass.iterations());
+        assertThat(Adaptive.iterationsPerFork(new double[][] {{1}, {2}, {3}}, pass)).isEqualTo(pass.iterations());
     }
 
     /**
@@ -124,6 +125,38 @@ class AdaptiveRunTest {
         JsonNode end = JSON.readTree(run.resolve("manifest.json").toFile());
         assertThat(end.get("status").asText()).isEqualTo("finished");
         assertThat(end.get("resumed")).hasSize(1);
+    }
+
+    /**
+     * A budget too small for anything beyond the minimum: every row gets its three forks (fewer give no interval),
+     * then stops short of both the unreachable target and the cap, and the terminal and the manifest say it was the
+     * budget.
+     */
+    @Test
+    void aSpentBudgetStopsRowsAfterTheMinimumForks() throws IOException {
+        Cli.Result r = Cli.run("run", "--profile", "quick", "--include", "CryptoFloorBenchmark.floor_jwsSignature",
+                "--param", "alg=HS256,RS256", "--precision", "0.000001", "--max-forks", "6", "--budget", "0.01",
+                "--no-conformance", "--no-report", "--out", out.toString());
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("6 forks (3-6 per row; 12 if every row ran to the cap)",
+                "stopped by the 0.01-minute budget at 3 forks: CryptoFloorBenchmark.floor_jwsSignature {alg=HS256")
+                .doesNotContain("capped at");
+        JsonNode manifest = JSON.readTree(folder().resolve("manifest.json").toFile());
+        assertThat(manifest.get("precision").get("budgetSeconds").asDouble()).isEqualTo(0.6, within(1e-9));
+        assertThat(manifest.get("warmupEnd").asText()).as("estimates read each fork from its steady part").isEqualTo("steady-state");
+        assertThat(manifest.get("precision").get("rows")).hasSize(2).allSatisfy(row -> {
+            assertThat(row.get("forks").asInt()).isEqualTo(3);
+            assertThat(row.get("overBudget").asBoolean()).isTrue();
+            assertThat(row.get("capped").asBoolean()).isFalse();
+        });
+    }
+
+    @Test
+    void theBudgetCountsWhatIsLeftToDo() {
+        Adaptive tenMinutes = new Adaptive(0.03, 3, 4, 1, 600);
+        assertThat(tenMinutes.fits(500, 10, 60)).isTrue();
+        assertThat(tenMinutes.fits(500, 10, 100)).isFalse();
+        assertThat(new Adaptive(0.03, 3, 4, 1, 0).fits(1e6, 10, 1e6)).isTrue();
     }
 
     private Path folder() throws IOException {

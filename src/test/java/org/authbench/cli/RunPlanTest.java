@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.authbench.bench.Pass;
 import org.authbench.bench.Profile;
 import org.authbench.jwt.JwtAlgorithm;
 import org.authbench.jwt.JwtLibrary;
@@ -41,7 +42,7 @@ class RunPlanTest {
         RunPlan.Job first = plan.jobs().get(0);
         assertThat(first.benchmarks()).containsExactly(FLOOR);
         assertThat(first.rows()).as("two algorithms, one mode, one thread count").isEqualTo(2);
-        Profile.Pass quick = Profile.QUICK.passes().get(0);
+        Pass quick = Profile.QUICK.passes().get(0);
         assertThat(first.seconds()).isEqualTo(2 * quick.secondsPerRowWithStartup());
         assertThat(plan.rowsAfter(first)).isEqualTo(6);
         assertThat(plan.secondsAfter(first)).isEqualTo(3 * first.seconds());

@@ -2,6 +2,7 @@ package org.authbench.regress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.authbench.bench.Pass;
 import org.authbench.bench.Profile;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class CiProfileTest {
 
     @Test
     void theCiProfileHasEnoughForksForTheGateToJudge() {
-        for (Profile.Pass p : Profile.CI.passes()) {
+        for (Pass p : Profile.CI.passes()) {
             assertThat(p.forks()).isGreaterThanOrEqualTo(GateSettings.MIN_FORKS);
             assertThat(p.forks() * p.iterations()).isGreaterThanOrEqualTo(GateSettings.MIN_VALUES);
         }
