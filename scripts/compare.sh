@@ -23,7 +23,8 @@
 #   DUET=0              1: run base and head at once, pinned with taskset to CPUs 0 and 1 (Linux, 2+ CPUs)
 #   PROFILE=ci          profile to run
 #   RUN_ARGS=           extra `run` options of the first rounds, e.g. "--include Verify --param library=REFERENCE";
-#                       extra rounds run the rows compare names instead (benchmark, threads, every parameter)
+#                       extra rounds run the rows compare names instead (benchmark, threads, every parameter),
+#                       without the conformance check
 #   BASE_JAVA_OPTS=     JVM options of the base side's `run` (JMH forks inherit its -D options)
 #   HEAD_JAVA_OPTS=     JVM options of the head side's, e.g. -Dauthbench.selftest.slowdownPercent=10
 #   COMPARE_ARGS=       extra `compare` options, e.g. "--threshold 5 --confidence 0.99 --strict"
@@ -111,7 +112,8 @@ run_side() {   # side cpu [run arguments...]: one fork of the given rows; cpu em
   shift 2
   if [ "$side" = base ]; then sha=$base_sha opts=${BASE_JAVA_OPTS:-}; else sha=$head_sha opts=${HEAD_JAVA_OPTS:-}; fi
   local pin=()
-  [ -z "$cpu" ] || pin=(taskset -c "$cpu")
+  # JMH refuses a second host at once (its /tmp/jmh.lock) unless told that running beside another is meant.
+  [ -z "$cpu" ] || { pin=(taskset -c "$cpu"); opts="-Djmh.ignoreLock=true $opts"; }
   echo "compare.sh: round $r: $side (${sha:0:7})${cpu:+ on CPU $cpu}${1:+ $*}" >&2
   # shellcheck disable=SC2086  # the option strings are meant to split into words
   (cd "$tmp/wt-$sha" && ${pin[@]+"${pin[@]}"} "$JAVA" $opts -jar authbench.jar run --profile "$PROFILE" --forks 1 \
@@ -126,7 +128,8 @@ side_round() {   # side cpu: every row in the first rounds, then the rows named 
     while IFS= read -r line; do
       local args=()
       read -r -a args <<<"$line"
-      run_side "$side" "$cpu" "${args[@]}" || return 1
+      # shellcheck disable=SC2086
+      run_side "$side" "$cpu" "${args[@]}" $skip_conformance || return 1
     done < <(grep -v '^#' "$rerun")
   fi
 }
@@ -173,6 +176,14 @@ elif ! "$JAVA" -jar "$gate" compare --help 2>/dev/null | grep -q -- --rerun-file
   adaptive=
   stop="the head's compare predates --rerun-file"
 fi
+# The conformance check at the end of a run is not gated; extra rounds skip it where both jars can.
+skip_conformance=--no-conformance
+for sha in "$base_sha" "$head_sha"; do
+  [ -n "$adaptive" ] || break
+  help=$("$JAVA" -jar "$tmp/wt-$sha/authbench.jar" run --help 2>&1 || true)
+  case $help in *--threads*) ;; *) adaptive= stop="commit ${sha:0:7}'s run predates --threads" ;; esac
+  case $help in *--no-conformance*) ;; *) skip_conformance= ;; esac
+done
 run_seconds=0 row_rounds=0 rows=0 pending=0
 : >"$tmp/extra-rows"
 r=0

@@ -52,10 +52,11 @@ class CompareScriptTest {
         Path java = tmp.resolve("java");
         Files.writeString(java, """
                 #!/bin/sh
-                # JVM options and -jar FILE are the real java's business; the fake jar takes the rest.
-                while [ $# -gt 0 ] && [ "$1" != -jar ]; do shift; done
+                # JVM options go to the real java, -jar FILE is replaced by the fake jar.
+                opts=
+                while [ $# -gt 0 ] && [ "$1" != -jar ]; do opts="$opts $1"; shift; done
                 shift 2
-                exec "$REAL_JAVA" -cp "$FAKE_CP" org.authbench.regress.FakeAuthbench "$@"
+                exec "$REAL_JAVA" $opts -cp "$FAKE_CP" org.authbench.regress.FakeAuthbench "$@"
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         log = tmp.resolve("runs.log");
@@ -117,8 +118,12 @@ class CompareScriptTest {
         }
         // Two full rounds, then two rounds of two narrowed invocations each (the noisy rows are on a diagonal).
         assertThat(runs("base")).hasSize(2 + 2 * 2);
-        assertThat(runs("base").get(2)).contains("--include ^org\\.authbench\\.bench\\.VerifyBenchmark\\.verify_valid$");
-        assertThat(Files.list(r.dir().resolve("base")).count()).isEqualTo(6);
+        assertThat(runs("base").get(2)).contains("--include ^org\\.authbench\\.bench\\.VerifyBenchmark\\.verify_valid$")
+                .contains("--no-conformance");
+        assertThat(runs("base").get(0)).doesNotContain("--no-conformance").contains(" ignoreLock=null ");
+        try (var folders = Files.list(r.dir().resolve("base"))) {
+            assertThat(folders.count()).isEqualTo(6);
+        }
         assertThat(r.summary()).contains("_4 rounds × (base, head), sequential")
                 .contains("Extra rounds after the first 2").contains("cap was reached (MAX_ROUNDS=4)");
         for (Row row : rows) {
@@ -162,6 +167,8 @@ class CompareScriptTest {
         // Round 3 runs two narrowed invocations per side, on the CPU of an odd round.
         assertThat(runs("base")).extracting(l -> l.split(" ")[2]).containsExactly("cpus=0", "cpus=1", "cpus=0", "cpus=0");
         assertThat(runs("head")).extracting(l -> l.split(" ")[2]).containsExactly("cpus=1", "cpus=0", "cpus=1", "cpus=1");
+        // Two JMH hosts at once: the second would otherwise stop at JMH's lock file.
+        assertThat(runs("base")).allMatch(l -> l.split(" ")[3].equals("ignoreLock=true"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.authbench.cli.Main;
  * in an instant, honouring {@code --include}, {@code --param} and {@code --out}, so the script's rounds, extra
  * rounds and stopping can be tested without measuring anything. Every other command is the real one.
  * Environment: {@code FAKE_NOISY=0} makes every row steady; {@code FAKE_LOG} gets a line per run: the side, the
- * CPUs the process may use, and its arguments.
+ * round's folder, the CPUs the process may use, its {@code jmh.ignoreLock} property and its arguments.
  */
 public final class FakeAuthbench {
 
@@ -24,7 +24,7 @@ public final class FakeAuthbench {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 0 || !args[0].equals("run")) {
+        if (args.length == 0 || !args[0].equals("run") || List.of(args).contains("--help")) {
             System.exit(Main.execute(args));
         }
         Pattern include = null;
@@ -56,7 +56,8 @@ public final class FakeAuthbench {
                 && params.entrySet().stream().allMatch(p -> p.getValue().stream().anyMatch(v -> v.equals(r.params().get(p.getKey())))));
         String log = System.getenv("FAKE_LOG");
         if (log != null) {
-            String line = out.getFileName() + " " + dir.getFileName() + " cpus=" + cpus() + " "
+            String line = out.getFileName() + " " + dir.getFileName() + " cpus=" + cpus() + " ignoreLock="
+                    + System.getProperty("jmh.ignoreLock") + " "
                     + String.join(" ", List.of(args).subList(1, args.length)) + "\n";
             Files.writeString(Path.of(log), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
