@@ -112,7 +112,7 @@ run_side() {   # side cpu [run arguments...]: one fork of the given rows; cpu em
   shift 2
   if [ "$side" = base ]; then sha=$base_sha opts=${BASE_JAVA_OPTS:-}; else sha=$head_sha opts=${HEAD_JAVA_OPTS:-}; fi
   local pin=()
-  # JMH refuses a second host at once (its /tmp/jmh.lock) unless told that running beside another is meant.
+  # JMH refuses a second host at once (its lock file) unless told that running beside another is meant.
   [ -z "$cpu" ] || { pin=(taskset -c "$cpu"); opts="-Djmh.ignoreLock=true $opts"; }
   echo "compare.sh: round $r: $side (${sha:0:7})${cpu:+ on CPU $cpu}${1:+ $*}" >&2
   # shellcheck disable=SC2086  # the option strings are meant to split into words
