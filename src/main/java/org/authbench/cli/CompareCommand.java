@@ -7,6 +7,7 @@ import org.authbench.regress.Comparison;
 import org.authbench.regress.Export;
 import org.authbench.regress.GateSettings;
 import org.authbench.regress.GateVerdict;
+import org.authbench.regress.Rerun;
 import org.authbench.regress.RunReader;
 import org.authbench.regress.SummaryFormat;
 import org.authbench.runfiles.AtomicWrite;
@@ -57,6 +58,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--export-file", paramLabel = "FILE", description = "where --export writes")
     Path exportFile;
 
+    @Option(names = "--rerun-file", paramLabel = "FILE", description = "also write the `run` arguments that measure the "
+            + "inconclusive rows again, one line per invocation (scripts/compare.sh's extra rounds)")
+    Path rerunFile;
+
     @Override
     public Integer call() throws Exception {
         SummaryFormat out = SummaryFormat.parse(format);
@@ -78,6 +83,9 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println(exp.cliName() + " cannot hold " + s + "; left out");
             }
             err.flush();
+        }
+        if (rerunFile != null) {
+            AtomicWrite.write(rerunFile, Rerun.of(c).render());
         }
         boolean fail = c.count(GateVerdict.REGRESSION) > 0 || (strict && c.count(GateVerdict.INCONCLUSIVE) > 0);
         return fail ? Main.NEGATIVE : Main.OK;

@@ -51,11 +51,19 @@ public record RunSet(String source, String commit, Boolean dirty, String profile
 
     /** Fork count shared by every row, or -1 when rows differ. */
     public int forks() {
-        int f = -2;
+        int[] r = forkRange();
+        return r[0] == r[1] ? r[0] : -1;
+    }
+
+    /** Fewest and most forks of a row ({0, 0} without rows); they differ after extra rounds of some rows. */
+    public int[] forkRange() {
+        int lo = Integer.MAX_VALUE;
+        int hi = 0;
         for (List<JmhRow> r : rows.values()) {
             int n = primary(r).forkCount();
-            f = f == -2 ? n : (f == n ? f : -1);
+            lo = Math.min(lo, n);
+            hi = Math.max(hi, n);
         }
-        return f == -2 ? 0 : f;
+        return rows.isEmpty() ? new int[] {0, 0} : new int[] {lo, hi};
     }
 }

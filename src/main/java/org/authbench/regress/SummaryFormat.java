@@ -120,9 +120,13 @@ public enum SummaryFormat {
     }
 
     private static String forks(Comparison c) {
-        int b = c.base().forks();
-        int h = c.head().forks();
-        return b == h ? b + " forks a side" : "forks: base " + (b < 0 ? "mixed" : b) + ", head " + (h < 0 ? "mixed" : h);
+        String b = range(c.base().forkRange());
+        String h = range(c.head().forkRange());
+        return b.equals(h) ? b + " forks a side" : "forks: base " + b + ", head " + h;
+    }
+
+    private static String range(int[] r) {
+        return r[0] == r[1] ? String.valueOf(r[0]) : r[0] + "–" + r[1];
     }
 
     private static void onlyOn(StringBuilder b, String title, List<String> names) {

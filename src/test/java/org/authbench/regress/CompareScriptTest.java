@@ -1,0 +1,201 @@
+package org.authbench.regress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.authbench.regress.SyntheticRuns.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scripts/compare.sh}'s rounds without measuring anything: a throwaway repository with two commits, cached
+ * "jars" for both, and a {@code JAVA} that hands {@code run} to {@link FakeAuthbench} (instant synthetic rounds) and
+ * {@code compare} to the real command. Checks which rows get extra rounds, what stops them, and duet pinning.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class CompareScriptTest {
+
+    @TempDir
+    Path tmp;
+    Path repo;
+    Path jars;
+    Path log;
+    String base;
+    String head;
+
+    @BeforeEach
+    void repository() throws Exception {
+        repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.createDirectories(repo.resolve("scripts"));
+        Files.copy(Path.of("scripts/compare.sh"), repo.resolve("scripts/compare.sh"));
+        sh(repo, "git init -q . && git add -A && git -c user.name=t -c user.email=t@t.invalid commit -qm base");
+        base = sh(repo, "git rev-parse HEAD").strip();
+        Files.writeString(repo.resolve("change.txt"), "head\n");
+        sh(repo, "git add -A && git -c user.name=t -c user.email=t@t.invalid commit -qm head");
+        head = sh(repo, "git rev-parse HEAD").strip();
+        jars = Files.createDirectories(tmp.resolve("jars"));
+        Files.writeString(jars.resolve(base + ".jar"), "not a jar: JAVA below never opens it\n");
+        Files.writeString(jars.resolve(head + ".jar"), "not a jar: JAVA below never opens it\n");
+        Path java = tmp.resolve("java");
+        Files.writeString(java, """
+                #!/bin/sh
+                # JVM options go to the real java, -jar FILE is replaced by the fake jar.
+                opts=
+                while [ $# -gt 0 ] && [ "$1" != -jar ]; do opts="$opts $1"; shift; done
+                shift 2
+                exec "$REAL_JAVA" $opts -cp "$FAKE_CP" org.authbench.regress.FakeAuthbench "$@"
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        log = tmp.resolve("runs.log");
+    }
+
+    private record Result(int exit, String out, String err, Path dir) {
+
+        String summary() throws IOException {
+            return Files.readString(dir.resolve("summary.md"));
+        }
+
+        JsonNode row(Row r) throws IOException {
+            for (JsonNode n : CliRun.JSON.readTree(dir.resolve("verdicts.json").toFile()).get("rows")) {
+                if (n.get("name").asText().equals(r.name())) {
+                    return n;
+                }
+            }
+            throw new AssertionError("no row " + r.name());
+        }
+    }
+
+    private Result compare(Map<String, String> env, String... prefix) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(prefix));
+        cmd.addAll(List.of("bash", "scripts/compare.sh", base, head));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
+        Path out = tmp.resolve("out");
+        pb.environment().putAll(Map.of("JAVA", tmp.resolve("java").toString(), "JAR_CACHE", jars.toString(),
+                "OUT", out.toString(), "ROUNDS", "2", "FAKE_LOG", log.toString(),
+                "REAL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "FAKE_CP", System.getProperty("java.class.path")));
+        pb.environment().putAll(env);
+        pb.redirectOutput(tmp.resolve("stdout").toFile()).redirectError(tmp.resolve("stderr").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), Files.readString(tmp.resolve("stdout")), Files.readString(tmp.resolve("stderr")),
+                out);
+    }
+
+    private static String sh(Path dir, String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    private List<String> runs(String side) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.startsWith(side + " ")).toList();
+    }
+
+    @Test
+    void inconclusiveRowsGetExtraRoundsUntilTheCap() throws Exception {
+        Result r = compare(Map.of("MAX_ROUNDS", "4"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<Row> rows = SyntheticRuns.rows(true);
+        for (Row row : rows) {
+            int forks = row.spread() > 0.1 ? 4 : 2;
+            assertThat(row(r, row, "baseStats")).as(row.name()).isEqualTo(forks);
+            assertThat(row(r, row, "headStats")).as(row.name()).isEqualTo(forks);
+        }
+        // Two full rounds, then two rounds of two narrowed invocations each (the noisy rows are on a diagonal).
+        assertThat(runs("base")).hasSize(2 + 2 * 2);
+        assertThat(runs("base").get(2)).contains("--include ^org\\.authbench\\.bench\\.VerifyBenchmark\\.verify_valid$")
+                .contains("--no-conformance");
+        assertThat(runs("base").get(0)).doesNotContain("--no-conformance").contains(" ignoreLock=null ");
+        try (var folders = Files.list(r.dir().resolve("base"))) {
+            assertThat(folders.count()).isEqualTo(6);
+        }
+        assertThat(r.summary()).contains("_4 rounds × (base, head), sequential")
+                .contains("Extra rounds after the first 2").contains("cap was reached (MAX_ROUNDS=4)");
+        for (Row row : rows) {
+            if (row.spread() > 0.1) {
+                assertThat(r.summary()).contains("- " + row.name() + ": 2");
+            } else {
+                assertThat(r.summary()).doesNotContain("- " + row.name());
+            }
+        }
+        assertThat(r.out()).isEqualTo(r.summary());
+    }
+
+    private static int row(Result r, Row row, String side) throws IOException {
+        return r.row(row).get(side).get("forks").asInt();
+    }
+
+    @Test
+    void noExtraRoundWhenEveryRowIsConclusive() throws Exception {
+        Result r = compare(Map.of("FAKE_NOISY", "0"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(runs("base")).hasSize(2);
+        assertThat(r.summary()).contains("_2 rounds × (base, head)").doesNotContain("Extra rounds")
+                .contains("No more extra rounds: no row was left inconclusive");
+    }
+
+    @Test
+    void theBudgetStopsExtraRounds() throws Exception {
+        Result r = compare(Map.of("BUDGET_MINUTES", "0.001"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(runs("base")).hasSize(2);
+        assertThat(r.summary()).contains("_2 rounds × (base, head)")
+                .contains("time budget (BUDGET_MINUTES=0.001) has no room for another round of 2 rows");
+    }
+
+    @Test
+    void duetPinsTheSidesToTwoCpusSwappedEveryRound() throws Exception {
+        assumeTrue(onPath("taskset") && Runtime.getRuntime().availableProcessors() >= 2, "needs taskset and 2 CPUs");
+        Result r = compare(Map.of("DUET", "1", "MAX_ROUNDS", "3"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.summary()).contains("_3 rounds × (base, head), duet");
+        // Round 3 runs two narrowed invocations per side, on the CPU of an odd round.
+        assertThat(runs("base")).extracting(l -> l.split(" ")[2]).containsExactly("cpus=0", "cpus=1", "cpus=0", "cpus=0");
+        assertThat(runs("head")).extracting(l -> l.split(" ")[2]).containsExactly("cpus=1", "cpus=0", "cpus=1", "cpus=1");
+        // Two JMH hosts at once: the second would otherwise stop at JMH's lock file.
+        assertThat(runs("base")).allMatch(l -> l.split(" ")[3].equals("ignoreLock=true"));
+    }
+
+    @Test
+    void duetOnOneCpuIsBadInput() throws Exception {
+        assumeTrue(onPath("taskset"), "needs taskset");
+        Result r = compare(Map.of("DUET", "1"), "taskset", "-c", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("DUET=1 needs 2 CPUs").hasLineCount(1);
+        assertThat(r.dir()).doesNotExist();
+    }
+
+    @Test
+    void badSettingsAreOneLineExitTwo() throws Exception {
+        for (Map<String, String> env : List.of(Map.of("BUDGET_MINUTES", "ten"), Map.of("MAX_ROUNDS", "-1"),
+                Map.of("DUET", "yes"))) {
+            Result r = compare(env);
+            assertThat(r.exit()).as(env.toString()).isEqualTo(2);
+            assertThat(r.err()).as(env.toString()).hasLineCount(1);
+        }
+    }
+
+    private static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
