@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.authbench.report.Agreement;
 import org.authbench.report.Precision;
 import org.authbench.report.ReadmeBlock;
 import org.authbench.report.ReportWriter;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
  * java -jar target/authbench.jar report --out results/runs/machines results/runs/A results/runs/B
  * java -jar target/authbench.jar report --readme results/reference/standard
  * java -jar target/authbench.jar report --precision json results/runs/&lt;run folder&gt;
+ * java -jar target/authbench.jar report --agreement results/runs/A results/runs/B
  * </pre>
  */
 @Command(name = "report", description = "Rebuild the report files (Markdown, HTML, CSV, charts) of a run folder; "
@@ -48,6 +50,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--precision", paramLabel = "FORMAT", description = "print the run's precision figures (text or "
             + "json) instead of writing the report files")
     String precision;
+
+    @Option(names = "--agreement", description = "with two run folders of the same rows: print whether each row's "
+            + "interval in the first run overlaps its interval in the second (fork-level and JMH's own); write nothing")
+    boolean agreement;
 
     /** The precision figures of a run folder, as the report's precision section states them. */
     public static Precision precision(Path runDir) {
@@ -80,6 +86,19 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Precision p = precision(runDirs.get(0));
             spec.commandLine().getOut().println("json".equals(precision) ? p.json() : String.join("\n", p.lines()));
+            spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
+        if (agreement) {
+            if (runDirs.size() != 2 || out != null) {
+                throw new UsageException("--agreement takes exactly two run folders and no --out");
+            }
+            try {
+                Agreement a = Agreement.of(RunFolder.read(runDirs.get(0)), RunFolder.read(runDirs.get(1)));
+                spec.commandLine().getOut().println(String.join("\n", a.lines()));
+            } catch (RunFileException e) {
+                throw new UsageException(e.getMessage());
+            }
             spec.commandLine().getOut().flush();
             return Main.OK;
         }
