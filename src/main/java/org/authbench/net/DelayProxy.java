@@ -198,6 +198,12 @@ public final class DelayProxy implements AutoCloseable {
         public void close() {
             timer.shutdownNow();
             try {
+                // A closed proxy has no thread left: on a loaded machine the timer may still be finishing its last task.
+                timer.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
                 pipe.sink().close();
                 pipe.source().close();
             } catch (IOException e) {
