@@ -232,7 +232,7 @@ final class JobRunner {
                 if (f.size() < 2) {
                     continue;
                 }
-                double hw = Adaptive.standing(ForkMerge.forkValues(ForkMerge.merge(f)), adaptive).halfWidth();
+                double hw = halfWidth(e.getKey());
                 halfWidths.add(hw);
                 if (hw > adaptive.target() && f.size() >= adaptive.maxForks()) {
                     capped.add(e.getKey().name() + String.format(Locale.ROOT, " ±%.1f%%", 100 * hw));
