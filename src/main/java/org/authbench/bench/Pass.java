@@ -29,13 +29,15 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * @param warmupMillis     each warmup iteration's length
  * @param iterations       measurement iterations per fork
  * @param iterationMillis  each measurement iteration's length
+ * @param params           this pass's own parameter values over the profile's
+ * @param ownForks         runs its own forks even in a run with a precision target ({@link #withOwnForks()})
  */
 public record Pass(String include, List<Mode> modes, List<Integer> threads, int forks, int warmupIterations, long warmupMillis,
-        int iterations, long iterationMillis, Map<String, List<String>> params) {
+        int iterations, long iterationMillis, Map<String, List<String>> params, boolean ownForks) {
 
     public Pass(String include, List<Mode> modes, List<Integer> threads, int forks, int warmupIterations,
             long warmupMillis, int iterations, long iterationMillis) {
-        this(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, Map.of());
+        this(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, Map.of(), false);
     }
 
     /**
@@ -44,7 +46,7 @@ public record Pass(String include, List<Mode> modes, List<Integer> threads, int 
      * verifier behind its denylist.
      */
     public Pass withParams(Map<String, List<String>> own) {
-        return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, own);
+        return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, own, ownForks);
     }
 
     /** Applies this pass's settings to a JMH options builder, with extra fork JVM flags after {@link Profile#JVM_ARGS}. */
@@ -75,31 +77,40 @@ public record Pass(String include, List<Mode> modes, List<Integer> threads, int 
     /** This pass at each of these benchmark thread counts (every row runs at every one). */
     public Pass withThreads(Integer... counts) {
         return new Pass(include, modes, List.of(counts), forks, warmupIterations, warmupMillis, iterations, iterationMillis,
-                params);
+                params, ownForks);
     }
 
     /** This pass with another fork count ({@code run --forks}; the CI gate runs one fork per round). */
     public Pass withForks(int newForks) {
         return new Pass(include, modes, threads, newForks, warmupIterations, warmupMillis, iterations, iterationMillis,
-                params);
+                params, ownForks);
     }
 
     /** This pass with {@code count} warmup iterations of {@code each} per fork. */
     public Pass withWarmup(int count, Duration each) {
-        return new Pass(include, modes, threads, forks, count, each.toMillis(), iterations, iterationMillis, params);
+        return new Pass(include, modes, threads, forks, count, each.toMillis(), iterations, iterationMillis, params, ownForks);
     }
 
     /** This pass with {@code count} measurement iterations of {@code each} per fork. */
     public Pass withMeasurement(int count, Duration each) {
-        return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, count, each.toMillis(), params);
+        return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, count, each.toMillis(), params, ownForks);
+    }
+
+    /**
+     * This pass at its own forks even in a run with a precision target: {@code full}'s refusals and token shapes,
+     * whose question is a ratio within one library, not a ranking, and which would triple the run at three forks.
+     */
+    public Pass withOwnForks() {
+        return new Pass(include, modes, threads, forks, warmupIterations, warmupMillis, iterations, iterationMillis, params,
+                true);
     }
 
     /**
      * Whether a run with a precision target may measure this pass fork by fork: its means are what the target is
-     * about; a SampleTime pass is there for percentiles and runs its own forks.
+     * about; a SampleTime pass is there for percentiles, and a pass {@link #withOwnForks()} keeps its forks.
      */
     public boolean adaptive() {
-        return !modes.contains(Mode.SampleTime) && !modes.contains(Mode.SingleShotTime);
+        return !modes.contains(Mode.SampleTime) && !modes.contains(Mode.SingleShotTime) && !ownForks;
     }
 
     /** Seconds one row of this pass takes, per mode, without JVM start and setup. */

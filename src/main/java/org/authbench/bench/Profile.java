@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Mode;
  * steady-state test on each fork's iterations ({@link org.authbench.stats.SteadyState}) drops the ones still warming
  * up: jjwt and jose4j HS256 verification settled after 2.5 s of 0.5 s iterations with no warmup on 2 shared cores,
  * other rows within one. A row whose iterations never settle is flagged by the report rather than hidden.
- * {@code full} runs everything in three passes at 1 and 2 threads.
+ * {@code full} measures everything at the same settings.
  */
 public enum Profile {
     /**
@@ -60,23 +60,32 @@ public enum Profile {
             Map.of("alg", Original.ALGORITHMS, "library", List.of("SPRING", "SPRING_CONVERTED", "NIMBUS", "SMALLRYE", "JOSE4J",
                     "VERTX", "VERTX_JOSE")), 0.03),
     /**
-     * Everything, for reference numbers: every benchmark, all seven algorithms, every JCA provider, in three passes
-     * so the hours go where the answer needs them. Valid-token verification and its JWS floors in SampleTime (mean
-     * and percentiles) at 1 and 2 threads (scaling), 2 forks, 10 s warmup; refusals, token shapes, issuance and
-     * the verified-token cache in AverageTime on one thread, 2 forks; every key store, cache and revocation row at
-     * 1 and 2 threads. Throughput is derived (ops/s = threads × 1e9 / ns per op). {@code list} prints the planned
-     * time (about 5 hours on 2 cores); narrow it with {@code --include} and {@code --param}.
+     * Everything, for reference numbers, in about 50 minutes per JVM, so JDK 17 and 25 fit one working session. One
+     * AverageTime pass measured like {@code standard}'s means (adaptive, 1.5 s warmup floor, steady-state test): every
+     * verifier (frameworks too) × all seven algorithms, every floor, every key store's hit, miss, revoked and
+     * bad-checksum lookups, the cached lookups and both sides of revocation. At the same settings: the reference
+     * verifier and the JWS floors on BC and ACCP, and verification, the floors and the memory key stores at 2 threads
+     * (scaling); refusals, token shapes, issuance and the verified-token cache at RS256 in one fork (their ratios to
+     * {@code verify_valid} are comparable, their own intervals come from iterations). Percentiles of HS256/RS256/ES256
+     * verification from a short SampleTime pass. The budget counts per JVM. Other library versions run in
+     * {@code versions}, every library on every provider in {@code platform}.
      */
-    FULL("everything: seven algorithms, every provider, 1 and 2 threads, 2 forks",
-            List.of(Pass.of("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark\\.floor_jws(Signature|Parse)$", Mode.SampleTime)
-                            .withThreads(1, 2).withForks(2).withWarmup(5, ofSeconds(2)).withMeasurement(5, ofSeconds(1)),
-                    Pass.of("VerifyBenchmark\\.verify_badSignature$|RejectBenchmark|TokenShapeBenchmark|IssueBenchmark"
-                            + "|CachedVerificationBenchmark", Mode.AverageTime)
-                            .withForks(2).withWarmup(3, ofSeconds(1)).withMeasurement(5, ofMillis(500)),
-                    Pass.of("ApiKeyLookupBenchmark|CachedLookupBenchmark|RevocationBenchmark"
-                            + "|CryptoFloorBenchmark\\.floor_sha256MapGet$", Mode.AverageTime)
-                            .withThreads(1, 2).withForks(2).withWarmup(4, ofSeconds(1)).withMeasurement(5, ofMillis(500))),
-            Map.of("provider", List.of("DEFAULT", "BC", "ACCP"))),
+    FULL("everything: every verifier x seven algorithms, every store and floor, providers, 2 threads",
+            List.of(Steady.pass("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark|ApiKeyLookupBenchmark"
+                            + "|CachedLookupBenchmark|RevocationBenchmark"),
+                    Steady.pass("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark\\.floor_jwsSignature$")
+                            .withParams(Map.of("library", List.of("REFERENCE"), "provider", List.of("BC", "ACCP"),
+                                    "alg", Original.ALGORITHMS)),
+                    Steady.pass("VerifyBenchmark\\.verify_valid$|CryptoFloorBenchmark|ApiKeyLookupBenchmark\\.lookup_hit$")
+                            .withThreads(2).withParams(Map.of("library", List.of("REFERENCE", "NIMBUS", "VERTX_JOSE"),
+                                    "alg", Original.ALGORITHMS, "store", List.of("PLAIN", "HASHED", "CAFFEINE"))),
+                    Steady.pass("VerifyBenchmark\\.verify_badSignature$|RejectBenchmark|TokenShapeBenchmark|IssueBenchmark"
+                            + "|CachedVerificationBenchmark").withForks(1).withOwnForks()
+                            .withParams(Map.of("alg", List.of("RS256"), "claims", List.of("5", "100"),
+                                    "jwkSetSize", List.of("1", "100"))),
+                    Pass.of("VerifyBenchmark\\.verify_valid$", Mode.SampleTime).withParams(Map.of("alg", Original.ALGORITHMS))
+                            .withForks(1).withWarmup(3, ofMillis(500)).withMeasurement(1, ofSeconds(1))),
+            Map.of("provider", List.of("DEFAULT")), 0.03, 50),
     /**
      * What the JCA provider changes: HS256/RS256/ES256 verification through the reference verifier and two libraries
      * that call JCA differently (nimbus and auth0 convert ES256 signatures to DER; reference asks for P1363), and
@@ -196,10 +205,10 @@ public enum Profile {
 
     /**
      * The libraries whose other built versions this profile measures beside the shipped one ({@code run --versions}
-     * adds to them): the version axis runs in {@code versions} and {@code full}.
+     * adds to them): the version axis runs in {@code versions}.
      */
     public List<JwtLibrary> versioned() {
-        return this == VERSIONS || this == FULL ? List.of(JwtLibrary.VERTX, JwtLibrary.JJWT) : List.of();
+        return this == VERSIONS ? List.of(JwtLibrary.VERTX, JwtLibrary.JJWT) : List.of();
     }
 
     /** Planned wall time of the whole profile with its own parameters, in seconds (adaptive rows at their minimum). */

@@ -73,4 +73,12 @@ record Adaptive(double target, int minForks, int maxForks, long seed, double bud
     private static Forked steady(double[][] values) {
         return SteadyState.trim(new Forked(values)).data();
     }
+
+    /**
+     * The run's budget in seconds for {@code minutesPerJvm} on {@code jvms} JVMs ({@code --jvm}, none = this one): the
+     * budget is per JVM, since the same profile on two JDKs measures every row twice.
+     */
+    static double budgetSeconds(double minutesPerJvm, int jvms) {
+        return 60 * minutesPerJvm * Math.max(1, jvms);
+    }
 }

@@ -153,6 +153,9 @@ final class JobRunner {
         return jobs.subList(jobs.indexOf(job) + 1, jobs.size()).stream().mapToDouble(RunPlan.Job::seconds).sum();
     }
 
+    /** Rows over budget the closing summary names, widest first. */
+    static final int NAMED_OVER_BUDGET = 25;
+
     /** The adaptive rounds over the mean rows (see the class comment). */
     private final class Rounds {
         private final Adaptive adaptive;
@@ -247,10 +250,17 @@ final class JobRunner {
             for (String c : capped) {
                 term.println("  capped at " + adaptive.maxForks() + " forks: " + c);
             }
-            for (RunPlan.Cell c : overBudget) {
+            // A long run (full on two JDKs) may stop hundreds of rows: the widest are named, the manifest holds them all.
+            List<RunPlan.Cell> stopped = new ArrayList<>(overBudget);
+            stopped.sort(Comparator.comparingDouble(this::halfWidth).reversed());
+            for (RunPlan.Cell c : stopped.subList(0, Math.min(stopped.size(), NAMED_OVER_BUDGET))) {
                 term.printf(Locale.ROOT, "  stopped by the %s-minute budget at %d forks: %s ±%.1f%%%n",
                         BigDecimal.valueOf(adaptive.budgetSeconds() / 60).round(new MathContext(3)).stripTrailingZeros()
                                 .toPlainString(), forksOf.get(c).size(), c.name(), 100 * halfWidth(c));
+            }
+            if (stopped.size() > NAMED_OVER_BUDGET) {
+                term.printf(Locale.ROOT, "  ... and %d more rows stopped by the budget (the manifest's precision rows "
+                        + "mark them all overBudget)%n", stopped.size() - NAMED_OVER_BUDGET);
             }
             term.flush();
         }

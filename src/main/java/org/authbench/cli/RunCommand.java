@@ -113,7 +113,8 @@ public final class RunCommand implements Callable<Integer> {
     int maxForks = Profile.MAX_FORKS;
 
     @Option(names = "--budget", paramLabel = "MINUTES", description = "a --precision run adds forks beyond the minimum "
-            + "only while its measurement still fits this many minutes, widest rows first (default: the profile's; 0 = none)")
+            + "only while its measurement still fits this many minutes per --jvm, widest rows first (default: the profile's; 0 = "
+            + "none)")
     Double budgetMinutes;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of the shuffled fork order of a --precision run (default: random; recorded)")
@@ -202,7 +203,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--budget must be 0 (none) or a number of minutes, not " + budgetMinutes);
         }
         Adaptive adaptive = target > 0 ? new Adaptive(target, Profile.MIN_FORKS, maxForks,
-                seed != null ? seed : new SecureRandom().nextLong(), 60 * budget) : null;
+                seed != null ? seed : new SecureRandom().nextLong(), Adaptive.budgetSeconds(budget, jvms.size())) : null;
         return new Planned(profile, choices, plan, adaptive);
     }
 

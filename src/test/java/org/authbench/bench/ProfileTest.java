@@ -70,7 +70,10 @@ class ProfileTest {
                 "org.authbench.bench.VerifyBenchmark.verify_valid", "org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature");
         assertThat(Profile.PLATFORM.passes().get(0).warmupIterations() * Profile.PLATFORM.passes().get(0).warmupMillis())
                 .isGreaterThanOrEqualTo(10_000);
-        assertThat(Profile.FULL.params().get("provider")).containsExactly("DEFAULT", "BC", "ACCP");
+        // full measures every provider too, but the other providers only through the reference verifier and the floors.
+        assertThat(Profile.FULL.params().get("provider")).containsExactly("DEFAULT");
+        assertThat(Profile.FULL.passes().get(1).params()).containsEntry("provider", List.of("BC", "ACCP"))
+                .containsEntry("library", List.of("REFERENCE"));
         for (Profile p : List.of(Profile.QUICK, Profile.STANDARD, Profile.STORES, Profile.CI)) {
             // The benchmarks' own default (DEFAULT only) applies, so these keep their size and row names.
             assertThat(p.params()).as(p.cliName()).doesNotContainKey("provider");
@@ -95,7 +98,7 @@ class ProfileTest {
         assertThat(Profile.STANDARD.plannedSeconds(Profile.MAX_FORKS) - Profile.STANDARD.plannedSeconds())
                 .isEqualTo(meansAtMinimum * (Profile.MAX_FORKS - Profile.MIN_FORKS) / Profile.MIN_FORKS, within(1e-6));
         for (Profile p : Profile.values()) {
-            if (p != Profile.STANDARD && p != Profile.VERSIONS && p != Profile.FRAMEWORKS) {
+            if (p != Profile.STANDARD && p != Profile.VERSIONS && p != Profile.FRAMEWORKS && p != Profile.FULL) {
                 assertThat(p.precision()).as(p.cliName()).isZero();
             }
         }
@@ -162,11 +165,12 @@ class ProfileTest {
         assertThat(Profile.FULL.params()).doesNotContainKey("alg");
         Pass full = Profile.FULL.passes().get(0);
         List<String> verify = List.of("org.authbench.bench.VerifyBenchmark.verify_valid");
-        // 11 verifiers × 7 algorithms, less the 5 pairs no library version here supports, × SampleTime × 2 thread counts.
-        assertThat(full.rows(verify, Map.of())).isEqualTo((11 * 7 - 5) * 2);
-        assertThat(full.rows(List.of("org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature"), Map.of())).isEqualTo(7 * 2);
+        // 11 verifiers × 7 algorithms, less the 5 pairs no library version here supports, in one AverageTime pass.
+        assertThat(full.rows(verify, Map.of())).isEqualTo(11 * 7 - 5);
+        assertThat(full.rows(List.of("org.authbench.bench.CryptoFloorBenchmark.floor_jwsSignature"), Map.of())).isEqualTo(7);
+        // auth0 signs and verifies PS256 but has no EdDSA.
         assertThat(full.rows(verify, Map.of("library", new String[] {"AUTH0"}, "alg", new String[] {"EdDSA", "PS256"})))
-                .isEqualTo(2);
+                .isEqualTo(1);
     }
 
     /**
@@ -176,7 +180,7 @@ class ProfileTest {
     @Test
     void versionsPlansBothVersionsOfVerificationInAboutTenMinutes() {
         assertThat(Profile.VERSIONS.versioned()).containsExactly(JwtLibrary.VERTX, JwtLibrary.JJWT);
-        assertThat(Profile.FULL.versioned()).containsExactly(JwtLibrary.VERTX, JwtLibrary.JJWT);
+        assertThat(Profile.FULL.versioned()).isEmpty();
         assertThat(Profile.STANDARD.versioned()).isEmpty();
         assertThat(Profile.VERSIONS.precision()).isEqualTo(Profile.STANDARD.precision());
         Pass p = Profile.VERSIONS.passes().get(0);
@@ -191,13 +195,30 @@ class ProfileTest {
         assertThat(LibraryVersions.measures("org.authbench.bench.RejectBenchmark.reject")).isFalse();
     }
 
-    /** full stays a long night, not a week: every benchmark, but the hours planned where they matter. */
+    /**
+     * full fits one working session on two JDKs (2 h 30 min): every benchmark; its means, provider and 2-thread rows
+     * measured like standard's (adaptive, one warmup and measurement), so any two of them may be divided; refusals
+     * and shapes at the same settings in one fork, which the adaptive rounds leave alone.
+     */
     @Test
-    void fullRunsEveryBenchmarkInAtMostNineHours() {
-        List<String> inFull = Profile.FULL.passes().stream().flatMap(p -> p.benchmarks(null).stream()).toList();
+    void fullRunsEveryBenchmarkOnTwoJdksInTwoAndAHalfHours() {
+        List<String> inFull = Profile.FULL.passes().stream().flatMap(p -> p.benchmarks(null).stream()).distinct().toList();
         List<String> all = Pass.of(".*").benchmarks(null);
         assertThat(inFull).containsExactlyInAnyOrderElementsOf(all);
-        assertThat(Profile.FULL.plannedSeconds()).isBetween(3 * 3600.0, 9 * 3600.0);
+        assertThat(2 * Profile.FULL.plannedSeconds()).isBetween(3600.0, 2.5 * 3600);
+        assertThat(2 * 60 * Profile.FULL.budgetMinutes()).isLessThanOrEqualTo(2.5 * 3600);
+        Pass means = Profile.FULL.passes().get(0);
+        for (Pass p : Profile.FULL.passes()) {
+            if (p.modes().equals(List.of(Mode.AverageTime))) {
+                assertThat(List.of(p.warmupIterations(), p.warmupMillis(), p.iterations(), p.iterationMillis()))
+                        .isEqualTo(List.of(means.warmupIterations(), means.warmupMillis(), means.iterations(),
+                                means.iterationMillis()));
+                assertThat(p.adaptive()).isEqualTo(p.forks() >= Profile.MIN_FORKS);
+                assertThat(p.adaptive()).isEqualTo(!p.ownForks());
+            }
+        }
+        assertThat(Profile.FULL.passes().get(3).adaptive()).isFalse();
+        assertThat(Profile.FULL.passes().get(3).benchmarks(null)).contains("org.authbench.bench.RejectBenchmark.reject");
     }
 
     @Test

@@ -157,6 +157,9 @@ class AdaptiveRunTest {
         assertThat(tenMinutes.fits(500, 10, 60)).isTrue();
         assertThat(tenMinutes.fits(500, 10, 100)).isFalse();
         assertThat(new Adaptive(0.03, 3, 4, 1, 0).fits(1e6, 10, 1e6)).isTrue();
+        // Per JVM: full's 50 minutes on JDK 17 and 25 are 100 minutes of run.
+        assertThat(Adaptive.budgetSeconds(50, 2)).isEqualTo(6000);
+        assertThat(Adaptive.budgetSeconds(11, 0)).isEqualTo(Adaptive.budgetSeconds(11, 1)).isEqualTo(660);
     }
 
     private Path folder() throws IOException {
