@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Mode;
  * steady-state test on each fork's iterations ({@link org.authbench.stats.SteadyState}) drops the ones still warming
  * up: jjwt and jose4j HS256 verification settled after 2.5 s of 0.5 s iterations with no warmup on 2 shared cores,
  * other rows within one. A row whose iterations never settle is flagged by the report rather than hidden.
- * {@code full} measures everything at the same settings.
+ * {@code full} measures every mean at these settings too.
  */
 public enum Profile {
     /**
