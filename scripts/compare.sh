@@ -23,8 +23,8 @@
 #   DUET=0              1: run base and head at once, pinned with taskset to CPUs 0 and 1 (Linux, 2+ CPUs)
 #   PROFILE=ci          profile to run
 #   RUN_ARGS=           extra `run` options of the first rounds, e.g. "--include Verify --param library=REFERENCE";
-#                       extra rounds run the rows compare names instead (benchmark, threads, every parameter),
-#                       without the conformance check
+#                       extra rounds run the rows compare names instead (benchmark, threads, every parameter);
+#                       only the first round of a side ends with the conformance check
 #   BASE_JAVA_OPTS=     JVM options of the base side's `run` (JMH forks inherit its -D options)
 #   HEAD_JAVA_OPTS=     JVM options of the head side's, e.g. -Dauthbench.selftest.slowdownPercent=10
 #   COMPARE_ARGS=       extra `compare` options, e.g. "--threshold 5 --confidence 0.99 --strict"
@@ -121,9 +121,12 @@ run_side() {   # side cpu [run arguments...]: one fork of the given rows; cpu em
 }
 side_round() {   # side cpu: every row in the first rounds, then the rows named in $rerun
   local side=$1 cpu=$2 line
-  if [ "$r" -le "$ROUNDS" ]; then
+  if [ "$r" -eq 1 ]; then
     # shellcheck disable=SC2086
     run_side "$side" "$cpu" ${RUN_ARGS:-} || return 1
+  elif [ "$r" -le "$ROUNDS" ]; then
+    # shellcheck disable=SC2086
+    run_side "$side" "$cpu" ${RUN_ARGS:-} $skip_conformance || return 1
   else
     while IFS= read -r line; do
       local args=()
@@ -176,13 +179,14 @@ elif ! "$JAVA" -jar "$gate" compare --help 2>/dev/null | grep -q -- --rerun-file
   adaptive=
   stop="the head's compare predates --rerun-file"
 fi
-# The conformance check at the end of a run is not gated; extra rounds skip it where both jars can.
+# The conformance check at the end of a run is not gated and does not change between rounds of one jar:
+# it runs in each side's first round only (a quarter of a ci round's time), where both jars can skip it.
 skip_conformance=--no-conformance
 for sha in "$base_sha" "$head_sha"; do
-  [ -n "$adaptive" ] || break
   help=$("$JAVA" -jar "$tmp/wt-$sha/authbench.jar" run --help 2>&1 || true)
-  case $help in *--threads*) ;; *) adaptive= stop="commit ${sha:0:7}'s run predates --threads" ;; esac
   case $help in *--no-conformance*) ;; *) skip_conformance= ;; esac
+  [ -n "$adaptive" ] || continue
+  case $help in *--threads*) ;; *) adaptive= stop="commit ${sha:0:7}'s run predates --threads" ;; esac
 done
 run_seconds=0 row_rounds=0 rows=0 pending=0
 : >"$tmp/extra-rows"

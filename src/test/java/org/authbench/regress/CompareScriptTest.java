@@ -121,6 +121,10 @@ class CompareScriptTest {
         assertThat(runs("base").get(2)).contains("--include ^org\\.authbench\\.bench\\.VerifyBenchmark\\.verify_valid$")
                 .contains("--no-conformance");
         assertThat(runs("base").get(0)).doesNotContain("--no-conformance").contains(" ignoreLock=null ");
+        // Conformance ends each side's first round only; the second full round skips it.
+        assertThat(runs("head").get(0)).doesNotContain("--no-conformance");
+        assertThat(runs("base").get(1)).contains("--no-conformance");
+        assertThat(runs("head").get(1)).contains("--no-conformance");
         try (var folders = Files.list(r.dir().resolve("base"))) {
             assertThat(folders.count()).isEqualTo(6);
         }
