@@ -15,7 +15,7 @@
 #   RUNS=2                       compares per cell (mode x kind)
 #   MODES="sequential duet"      compare.sh modes to measure (duet = DUET=1)
 #   SLOWDOWN=10                  injected slowdown of the slowdown compares, in percent
-#   OUT=                         series folder (default: results/gate-quality/<UTC time>-<ref>)
+#   OUT=                         series folder (default: results/runs/gate-quality-<UTC time>-<ref>)
 #   JAR_CACHE=                   where built jars are kept (default: target/jar-cache), so no compare builds
 #   and compare.sh's own settings (BUDGET_MINUTES, ROUNDS, MAX_ROUNDS, PROFILE, COMPARE_ARGS, JAVA, MVN)
 set -euo pipefail
@@ -34,7 +34,7 @@ for m in $MODES; do
 done
 repo=$(git rev-parse --show-toplevel)
 sha=$(git rev-parse --verify --quiet "${1:-HEAD}^{commit}") || { echo "gate-quality.sh: unknown commit '${1:-HEAD}'" >&2; exit 2; }
-OUT=${OUT:-$repo/results/gate-quality/$(date -u +%Y%m%dT%H%M%SZ)-${sha:0:7}}
+OUT=${OUT:-$repo/results/runs/gate-quality-$(date -u +%Y%m%dT%H%M%SZ)-${sha:0:7}}
 mkdir -p "$(dirname "$OUT")"
 mkdir "$OUT"   # fails if it exists: a series never writes into an earlier one
 OUT=$(cd "$OUT" && pwd)

@@ -44,12 +44,11 @@ public record Comparison(RunSet base, RunSet head, GateSettings settings, List<R
                 throw new IllegalArgumentException(name + " is in " + bp.unit().canonical() + " in BASE but "
                         + hp.unit().canonical() + " in HEAD");
             }
-            long salt = e.getKey().hashCode();
-            verdicts.add(RowVerdict.judge(name, "score", bp, hp, settings, salt));
+            verdicts.add(RowVerdict.judge(name, "score", bp, hp, settings));
             Series ba = RunSet.allocation(e.getValue());
             Series ha = RunSet.allocation(h);
             if (ba != null && ha != null) {
-                verdicts.add(RowVerdict.judge(name, "allocation", ba, ha, settings, ~salt));
+                verdicts.add(RowVerdict.judge(name, "allocation", ba, ha, settings));
             }
         }
         List<String> onlyInHead = head.rows().entrySet().stream()

@@ -4,14 +4,10 @@ package org.authbench.regress;
  * How strict the gate is.
  *
  * @param threshold  smallest change that counts, as a fraction (0.05: a row must be more than 5% slower)
- * @param confidence level of the bootstrap interval; the U test must reach {@code p < 1 - confidence}
- * @param resamples  bootstrap resamples per row
- * @param seed       bootstrap seed: the same inputs always give the same verdicts
+ * @param confidence level of the interval over forks; the U test must reach {@code p < 1 - confidence}
  */
-public record GateSettings(double threshold, double confidence, int resamples, long seed) {
+public record GateSettings(double threshold, double confidence) {
 
-    public static final int DEFAULT_RESAMPLES = 2000;
-    public static final long DEFAULT_SEED = 0x5EED_A17BL;
     /** Fewer forks than this per side and fork-to-fork variation, the main noise, cannot be seen. */
     public static final int MIN_FORKS = 2;
     /** Fewer values than this per side and the U test cannot reach significance. */
@@ -30,6 +26,6 @@ public record GateSettings(double threshold, double confidence, int resamples, l
     }
 
     public static GateSettings of(double thresholdPercent, double confidence) {
-        return new GateSettings(thresholdPercent / 100, confidence, DEFAULT_RESAMPLES, DEFAULT_SEED);
+        return new GateSettings(thresholdPercent / 100, confidence);
     }
 }

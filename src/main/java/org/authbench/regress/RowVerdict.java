@@ -1,25 +1,26 @@
 package org.authbench.regress;
 
-import java.util.Arrays;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.authbench.stats.ForkLevel;
+import org.authbench.stats.Interval;
 
 /**
  * The gate's decision for one metric of one row. {@link #judge} combines two tests because each alone
  * fails on this noise: a Mann-Whitney U test over every iteration value says whether the two sides differ
  * at all (robust to outliers, but it treats a fork's iterations as independent, so it over-trusts them);
- * a hierarchical bootstrap interval of the ratio of medians (forks, then iterations) says by how much, with
- * fork-to-fork variation included. A regression needs both: significant, and the whole interval worse
- * than the threshold.
+ * Welch's t interval of the ratio over the forks' medians ({@link ForkLevel#ratioOfForkMedians}) says by how
+ * much, the fork being the unit. A regression needs both: significant, and the whole interval worse than the
+ * threshold. The interval was a percentile bootstrap over forks and iterations until an A/A comparison of
+ * three forks a side on a noisy host came out a regression (one JVM's hash map laid out worse): a bootstrap of
+ * three forks has ten distinct fork draws and runs narrow; Welch's interval is as wide as three forks allow.
  *
  * @param name        the row's display name
  * @param metric      {@code score} or {@code allocation} ({@code gc.alloc.rate.norm})
  * @param base        base measurements (canonical unit)
  * @param head        head measurements (canonical unit)
- * @param ratio       median(head) / median(base), in the metric's own unit (for ops/s, below 1 is worse)
- * @param low         lower end of the bootstrap interval of {@code ratio} (NaN when not computed)
+ * @param ratio       head ÷ base: the ratio of the geometric means of fork medians (of the pooled medians when no
+ *                    interval was computed), in the metric's own unit (for ops/s, below 1 is worse)
+ * @param low         lower end of the interval of {@code ratio} (NaN when not computed)
  * @param high        upper end of that interval
  * @param pValue      two-sided Mann-Whitney U p-value (NaN when not computed)
  * @param verdict     the conclusion
@@ -40,24 +41,33 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
         return costOf(base, ratio) - 1;
     }
 
-    /** Decides one metric of one row. {@code seedSalt} makes each row's bootstrap stream its own. */
-    public static RowVerdict judge(String name, String metric, Series base, Series head, GateSettings s,
-            long seedSalt) {
-        double ratio = head.median() / base.median();
+    /** Decides one metric of one row. */
+    public static RowVerdict judge(String name, String metric, Series base, Series head, GateSettings s) {
+        double pooledRatio = head.median() / base.median();
         if (base.forkCount() < GateSettings.MIN_FORKS || head.forkCount() < GateSettings.MIN_FORKS) {
-            return new RowVerdict(name, metric, base, head, ratio, Double.NaN, Double.NaN, Double.NaN,
+            return new RowVerdict(name, metric, base, head, pooledRatio, Double.NaN, Double.NaN, Double.NaN,
                     GateVerdict.INCONCLUSIVE, String.format("too few forks (base %d, head %d; need %d per side): "
                             + "fork-to-fork variation unknown", base.forkCount(), head.forkCount(), GateSettings.MIN_FORKS));
         }
         if (base.size() < GateSettings.MIN_VALUES || head.size() < GateSettings.MIN_VALUES) {
-            return new RowVerdict(name, metric, base, head, ratio, Double.NaN, Double.NaN, Double.NaN,
+            return new RowVerdict(name, metric, base, head, pooledRatio, Double.NaN, Double.NaN, Double.NaN,
                     GateVerdict.INCONCLUSIVE, String.format("too few samples (base %d, head %d; need %d per side)",
                             base.size(), head.size(), GateSettings.MIN_VALUES));
         }
         double p = new MannWhitneyUTest().mannWhitneyUTest(base.pooled(), head.pooled());
-        double[] interval = bootstrap(base, head, s, seedSalt);
-        double lo = interval[0];
-        double hi = interval[1];
+        if ("allocation".equals(metric)
+                && Math.abs(head.median() - base.median()) < GateSettings.ALLOCATION_DUST_BYTES) {
+            return new RowVerdict(name, metric, base, head, pooledRatio, Double.NaN, Double.NaN, p, GateVerdict.NO_CHANGE,
+                    "allocation differs by less than " + GateSettings.ALLOCATION_DUST_BYTES + " B/op");
+        }
+        Interval interval = ForkLevel.ratioOfForkMedians(head.data(), base.data(), s.confidence());
+        if (!interval.resolved()) {
+            return new RowVerdict(name, metric, base, head, pooledRatio, Double.NaN, Double.NaN, p,
+                    GateVerdict.INCONCLUSIVE, "a fork's median is not positive: no ratio on the log scale");
+        }
+        double ratio = interval.estimate();
+        double lo = interval.low();
+        double hi = interval.high();
         // In cost terms (above 1 is worse) whatever the unit's direction.
         double costLo = Math.min(costOf(base, lo), costOf(base, hi));
         double costHi = Math.max(costOf(base, lo), costOf(base, hi));
@@ -67,11 +77,7 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
         String pct = percent(s.threshold());
         GateVerdict v;
         String why;
-        if ("allocation".equals(metric)
-                && Math.abs(head.median() - base.median()) < GateSettings.ALLOCATION_DUST_BYTES) {
-            v = GateVerdict.NO_CHANGE;
-            why = "allocation differs by less than " + GateSettings.ALLOCATION_DUST_BYTES + " B/op";
-        } else if (significant && costLo > worse) {
+        if (significant && costLo > worse) {
             v = GateVerdict.REGRESSION;
             why = "significant, and the whole interval is more than " + pct + " worse";
         } else if (significant && costHi < better) {
@@ -94,21 +100,6 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
 
     private static double costOf(Series base, double ratio) {
         return base.unit().lowerIsBetter() ? ratio : 1 / ratio;
-    }
-
-    /** Percentile interval of median(head*) / median(base*) over hierarchical resamples of each side. */
-    private static double[] bootstrap(Series base, Series head, GateSettings s, long seedSalt) {
-        RandomGenerator rng = new Well19937c(s.seed() ^ seedSalt);
-        double[] ratios = new double[s.resamples()];
-        for (int i = 0; i < ratios.length; i++) {
-            double b = base.resampledMedian(rng);
-            ratios[i] = head.resampledMedian(rng) / b;
-        }
-        Arrays.sort(ratios);
-        double tail = (1 - s.confidence()) / 2 * 100;
-        Percentile pc = new Percentile();
-        pc.setData(ratios);
-        return new double[] {pc.evaluate(tail), pc.evaluate(100 - tail)};
     }
 
     static String percent(double fraction) {

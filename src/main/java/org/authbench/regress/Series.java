@@ -127,15 +127,6 @@ public record Series(Unit unit, Forked data) {
         return new Series(newUnit, m);
     }
 
-    /**
-     * The median of one hierarchical bootstrap draw ({@link Forked#resample}: forks, then iterations within each
-     * drawn fork), so the fork-to-fork variation enters the gate's interval as it enters the report's.
-     */
-    double resampledMedian(RandomGenerator rng) {
-        double[] drawn = data.resample(rng).pooled();
-        return median(drawn, drawn.length);
-    }
-
     private static double median(double[] values, int n) {
         Arrays.sort(values, 0, n);
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;

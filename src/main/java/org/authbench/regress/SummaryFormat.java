@@ -52,8 +52,8 @@ public enum SummaryFormat {
                     .append("Each row compares every measurement iteration of every fork (values are medians). A row ")
                     .append("is a **regression** when a Mann-Whitney U test finds the sides differ (p < ")
                     .append(String.format(Locale.ROOT, "%.2g", 1 - s.confidence()))
-                    .append(") and the whole ").append(level).append(" bootstrap interval of the ratio of medians ")
-                    .append("(resampling forks, then iterations) is more than ").append(RowVerdict.percent(s.threshold()))
+                    .append(") and the whole ").append(level).append(" interval of the ratio (Welch's t over the log ")
+                    .append("of each fork's median: the fork is the unit) is more than ").append(RowVerdict.percent(s.threshold()))
                     .append(" worse; **improvement** likewise, better. **Inconclusive**: too few forks or samples, or ")
                     .append("the interval straddles the threshold. Time per operation: lower is better; throughput: ")
                     .append("higher is better. Exit code 1 on any regression (also on inconclusive with --strict).\n")
@@ -68,7 +68,7 @@ public enum SummaryFormat {
             root.put("formatVersion", 1);
             root.put("threshold", c.settings().threshold());
             root.put("confidence", c.settings().confidence());
-            root.put("resamples", c.settings().resamples());
+            root.put("interval", "Welch t over the log of each fork's median");
             side(root.putObject("base"), c.base());
             side(root.putObject("head"), c.head());
             ObjectNode counts = root.putObject("counts");

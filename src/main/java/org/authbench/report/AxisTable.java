@@ -13,9 +13,11 @@ import org.authbench.runfiles.JmhRow;
  * cells naming the scheme, its mode, ns/op ± 95% CI over forks at each value of the axis, then each value's cost divided by
  * the reference value's (ratios resample both rows; refused when the two were measured differently).
  *
- * @param chart ratio series ("value ÷ reference") → point label → ratio
+ * @param ratios per row, its ratios in the order of the ratio columns (null where a value was not measured)
+ * @param chart  ratio series ("value ÷ reference") → point label → ratio
  */
-record AxisTable(List<String> header, List<List<String>> rows, Map<String, Map<String, Estimate>> chart) {
+record AxisTable(List<String> header, List<List<String>> rows, List<List<Estimate>> ratios,
+        Map<String, Map<String, Estimate>> chart) {
 
     /**
      * @param ref        index of the reference value in the axis, or -1 for no ratio columns
@@ -38,12 +40,14 @@ record AxisTable(List<String> header, List<List<String>> rows, Map<String, Map<S
             }
         }
         List<List<String>> rows = new ArrayList<>();
+        List<List<Estimate>> ratios = new ArrayList<>();
         Map<String, Map<String, Estimate>> chart = new LinkedHashMap<>();
         for (Axis.Set set : sets) {
             MeasuredScheme any = set.any();
             List<String> r = new ArrayList<>(leadCells.apply(any));
             r.add(JmhRow.modeName(set.mode()));
             List<Estimate> ns = new ArrayList<>();
+            List<Estimate> rowRatios = new ArrayList<>();
             for (MeasuredScheme x : set.perValue()) {
                 ns.add(x == null ? null : x.byMode().get(set.mode()).nsPerOp());
                 r.add(x == null ? "—" : Fmt.pm(ns.get(ns.size() - 1)));
@@ -54,13 +58,15 @@ record AxisTable(List<String> header, List<List<String>> rows, Map<String, Map<S
                 }
                 Estimate ratio = ns.get(j) == null || ns.get(ref) == null ? null : ns.get(j).over(ns.get(ref));
                 r.add(Fmt.times(ratio));
+                rowRatios.add(ratio);
                 if (ratio != null) {
                     chart.computeIfAbsent(values.get(j) + " ÷ " + refLabel, k -> new LinkedHashMap<>())
                             .put(point.apply(any), ratio);
                 }
             }
             rows.add(r);
+            ratios.add(rowRatios);
         }
-        return new AxisTable(header, rows, chart);
+        return new AxisTable(header, rows, ratios, chart);
     }
 }

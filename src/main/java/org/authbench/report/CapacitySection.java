@@ -54,7 +54,7 @@ final class CapacitySection implements Section {
             List<String> r = new ArrayList<>(List.of(Charts.shortLabel(sc), Fmt.pm(perCore)
                     + (sc.opsDerived() ? " (derived)" : "")));
             if (anyScaling) {
-                r.add(eff == null ? "not measured" : Fmt.pm(eff.times(100)) + "%");
+                r.add(eff == null ? "not measured" : Fmt.percent(eff));
             }
             Estimate cores = perCore.reciprocal(CAPACITY_RATE);
             r.add(Fmt.pm(Decision.atScaling(cores, eff)) + (eff == null && anyScaling ? " (assumed linear)" : ""));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.authbench.runfiles.Estimate;
+import org.authbench.runfiles.JmhRow;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -226,11 +227,10 @@ final class Charts {
             int k = 0;
             for (Analysis.Scaling s : f.getValue()) {
                 YIntervalSeries y = new YIntervalSeries(shortLabel(s.one()));
-                Estimate one = s.one().byMode().get(s.mode()).opsPerSecond();
+                JmhRow one = s.one().byMode().get(s.mode());
                 y.add(s.one().threads(), 100, 100, 100); // the reference point: 100% by definition, no interval
                 for (MeasuredScheme p : s.points().subList(1, s.points().size())) {
-                    Estimate eff = p.byMode().get(s.mode()).opsPerSecond().scalingOver(one)
-                            .times(100.0 * s.one().threads() / p.threads());
+                    Estimate eff = p.byMode().get(s.mode()).efficiencyOver(one).times(100);
                     y.add(p.threads(), eff.value(), Math.max(0, eff.lower()), eff.upper());
                 }
                 data.addSeries(y);

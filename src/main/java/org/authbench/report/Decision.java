@@ -123,7 +123,7 @@ final class Decision {
         JmhRow one = sc.one().byMode().get(sc.mode());
         for (MeasuredScheme p : sc.points()) {
             if (p.threads() == 2 * sc.one().threads()) {
-                return p.byMode().get(sc.mode()).opsPerSecond().scalingOver(one.opsPerSecond()).times(0.5);
+                return p.byMode().get(sc.mode()).efficiencyOver(one);
             }
         }
         return null;

@@ -65,7 +65,7 @@ final class DecisionSection implements Section {
             r.add(Fmt.pm(perRequest.times(RATE / 1e9)) + linear);
             r.add(Fmt.pm(perRequest.times(1e6 / 1e9)) + linear);
             if (scaled) {
-                r.add(eff == null ? "not measured" : Fmt.pm(eff.times(100)) + "%");
+                r.add(eff == null ? "not measured" : Fmt.percent(eff));
             }
             if (checked) {
                 r.add(x.key() ? "n/a (exact lookup)" : FalseAccepts.cell(x.falseAccepts()));
@@ -236,7 +236,8 @@ final class DecisionSection implements Section {
             } else if (algs.isEmpty()) {
                 cheaperThanAll.add(tier);
             } else {
-                dearer.add("a " + tier + " lookup costs more than verifying " + String.join(", ", algs));
+                dearer.add((tier.matches("(?i)[aeiou].*") ? "an " : "a ") + tier + " lookup costs more than verifying "
+                        + String.join(", ", algs));
             }
         }
         if (cheaperThanAll.isEmpty() && dearer.isEmpty() && unresolved.isEmpty()) {
@@ -286,7 +287,7 @@ final class DecisionSection implements Section {
                 r.add(FalseAccepts.cell(FalseAccepts.rawApi(d.conformance(), st.library())));
             }
             if (scaled) {
-                r.add(st.worstEfficiency() == null ? "not measured" : Fmt.pm(st.worstEfficiency().times(100)) + "%");
+                r.add(st.worstEfficiency() == null ? "not measured" : Fmt.percent(st.worstEfficiency()));
             }
             rows.add(r);
         }

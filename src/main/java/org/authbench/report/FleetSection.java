@@ -53,7 +53,7 @@ final class FleetSection implements Section {
             Estimate per = Decision.atScaling(v.ns(), eff);
             List<String> r = new ArrayList<>(List.of("client cores: verify " + alg + " (" + v.param("library") + ")",
                     Fmt.pm(v.ns()) + " ns (" + source(v) + (eff == null ? ", scaling assumed linear" : ", scaling "
-                    + Fmt.pm(eff.times(100)) + "%") + ")"));
+                    + Fmt.percent(eff)) + ")"));
             RATES.forEach(rate -> r.add(Fmt.pm(per.times(rate / 1e9))));
             rows.add(r);
         }

@@ -62,6 +62,18 @@ public final class Fmt {
                 : num(e.error(), d));
     }
 
+    /** A fraction as percent: {@code "95.0 ± 4.1%"}, or {@code "95.0% (no interval: one fork)"} without an interval. */
+    public static String percent(Estimate e) {
+        if (e == null || e.refused()) {
+            return pm(e);
+        }
+        Estimate p = e.times(100);
+        if (Double.isNaN(p.error())) {
+            return num(p.value(), 1) + "%" + (p.note() == null ? "" : " (no interval: " + p.note() + ")");
+        }
+        return num(p.value(), 1) + PM + num(p.error(), 1) + "%";
+    }
+
     /**
      * A ratio: {@code "1.234× (1.100–1.400)"} when its interval comes from resampling rows (it need not be
      * symmetric), {@code "12.34× ± 0.56"} for other figures, {@code "1.234× (no interval: one fork)"} without one,

@@ -21,7 +21,7 @@ final class KeysVersusJwtsSection implements Section {
         }
         Doc.para(s, "Each cell divides a JWT verification by the store tier's successful lookup (`lookup_hit`): "
                 + "how many times more a request costs with that JWT library than with that key store.");
-        List<String> header = new ArrayList<>(List.of("store tier", "lookup ns/op ± 99.9% CI", "mode", "× floor"));
+        List<String> header = new ArrayList<>(List.of("store tier", "lookup ns/op ± " + Fmt.CI, "mode", "× floor"));
         // The fastest library and the decision's default: a "median library" of a two-speed field is no one's choice.
         Decision d = new Decision(a, in.run().conformance());
         List<MeasuredScheme> cols = new ArrayList<>();

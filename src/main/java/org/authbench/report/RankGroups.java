@@ -84,4 +84,21 @@ final class RankGroups {
         int n = v.size();
         return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
     }
+
+    /**
+     * "faster", "slower" or "tied": a change only when the whole interval of the ratio is beyond the margin; a ratio
+     * without an interval (one fork) or refused says nothing.
+     */
+    static String verdict(Estimate ratio) {
+        if (ratio.refused() || !ratio.hasInterval()) {
+            return "no verdict";
+        }
+        if (ratio.high() < 1 - MARGIN) {
+            return "faster";
+        }
+        if (ratio.low() > 1 + MARGIN) {
+            return "slower";
+        }
+        return "tied";
+    }
 }

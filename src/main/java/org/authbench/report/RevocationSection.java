@@ -2,6 +2,7 @@ package org.authbench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** What a JWT denylist adds to verification, and what revoking an API key until its refusal costs. */
 final class RevocationSection implements Section {
@@ -41,8 +42,11 @@ final class RevocationSection implements Section {
             List<List<String>> rows = new ArrayList<>();
             for (MeasuredScheme k : keys) {
                 MeasuredScheme hit = a.tier(k.param("store"));
+                // The tier's lookup may come from a pass over a larger key set: say so rather than imply the same store.
+                String hitSize = hit == null || Objects.equals(hit.param("size"), k.param("size")) ? ""
+                        : " (" + (hit.param("size") == null ? "other" : hit.param("size")) + " keys)";
                 rows.add(List.of(k.param("store"), k.param("size") == null ? "—" : k.param("size"), Fmt.pm(k.ns()),
-                        hit == null ? "—" : Fmt.pm(hit.ns())));
+                        hit == null ? "—" : Fmt.pm(hit.ns()) + hitSize));
             }
             s.blocks().add(new Doc.Table(List.of("store tier", "keys", "revoke → refusal", "lookup_hit"), rows));
         }

@@ -70,7 +70,7 @@ final class VersionsSection implements Section {
             Estimate shipped = p.shipped().byMode().get(p.mode()).nsPerOp();
             Estimate other = p.other().byMode().get(p.mode()).nsPerOp();
             Estimate ratio = other.over(shipped);
-            String verdict = verdict(ratio);
+            String verdict = RankGroups.verdict(ratio);
             rows.add(List.of(p.other().param("library"), String.valueOf(p.other().param("alg")),
                     String.valueOf(p.other().threads()), p.mode(), artifact, shippedVersion, Fmt.pm(shipped),
                     version(p.version()), Fmt.pm(other), Fmt.times(ratio), verdict));
@@ -131,31 +131,12 @@ final class VersionsSection implements Section {
 
     private static List<String> row(String lib, String alg, String version, MeasuredScheme one, MeasuredScheme two,
             String mode) {
-        // Aggregate throughput at 2 threads over twice the 1-thread one is the 1-thread time over the 2-thread time per
-        // operation (each thread's own); as a ratio of the two rows' ns/op it resamples both rows' forks.
-        Estimate eff = one.byMode().get(mode).nsPerOp().scalingOver(two.byMode().get(mode).nsPerOp());
+        Estimate eff = two.byMode().get(mode).efficiencyOver(one.byMode().get(mode));
         String effCell = eff.refused() ? "n/a (" + eff.note() + ")" : !eff.hasInterval()
                 ? String.format(Locale.ROOT, "%.2f (no interval)", eff.value())
                 : String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", eff.value(), eff.low(), eff.high());
         return List.of(lib, alg, version, Fmt.pm(one.byMode().get(mode).nsPerOp()), Fmt.pm(two.byMode().get(mode).nsPerOp()),
                 effCell);
-    }
-
-    /**
-     * "faster", "slower" or "tied": a change only when the whole interval of the ratio is beyond the margin; a ratio
-     * without an interval (one fork) or refused says nothing.
-     */
-    static String verdict(Estimate ratio) {
-        if (ratio.refused() || !ratio.hasInterval()) {
-            return "no verdict";
-        }
-        if (ratio.high() < 1 - RankGroups.MARGIN) {
-            return "faster";
-        }
-        if (ratio.low() > 1 + RankGroups.MARGIN) {
-            return "slower";
-        }
-        return "tied";
     }
 
     private static String shippedVersion(ReportInput in, String other) {

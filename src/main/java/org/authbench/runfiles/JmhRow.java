@@ -244,6 +244,19 @@ public record JmhRow(String benchmark, String mode, int threads, int forks, Map<
         return nsPerOp().reciprocal(1e9 * threads);
     }
 
+    /**
+     * Scaling efficiency of this row's thread count against {@code fewer}'s, the same benchmark at fewer threads:
+     * aggregate throughput ratio ÷ thread ratio (1 = linear), its interval from resampling both rows' forks. A time
+     * per operation is each thread's own, so there it is {@code fewer}'s ns/op over this row's, and stays a ratio of
+     * the two rows' per-fork data; the reciprocal to ops/s would drop that data and the interval with it.
+     */
+    public Estimate efficiencyOver(JmhRow fewer) {
+        if (isThroughput()) {
+            return opsPerSecond().scalingOver(fewer.opsPerSecond()).times((double) fewer.threads() / threads());
+        }
+        return fewer.nsPerOp().scalingOver(nsPerOp());
+    }
+
     /** ns/op with JMH's own error (the half-width of its 99.9% interval over pooled values), kept for the CSV. */
     public Estimate jmhNsPerOp() {
         if (isThroughput()) {

@@ -40,7 +40,9 @@ class CompareScriptTest {
     void repository() throws Exception {
         repo = Files.createDirectories(tmp.resolve("repo"));
         Files.createDirectories(repo.resolve("scripts"));
-        Files.copy(Path.of("scripts/compare.sh"), repo.resolve("scripts/compare.sh"));
+        for (String script : List.of("compare.sh", "gate-quality.sh", "gate-quality.py")) {
+            Files.copy(Path.of("scripts", script), repo.resolve("scripts").resolve(script));
+        }
         sh(repo, "git init -q . && git add -A && git -c user.name=t -c user.email=t@t.invalid commit -qm base");
         base = sh(repo, "git rev-parse HEAD").strip();
         Files.writeString(repo.resolve("change.txt"), "head\n");
@@ -191,6 +193,51 @@ class CompareScriptTest {
             Result r = compare(env);
             assertThat(r.exit()).as(env.toString()).isEqualTo(2);
             assertThat(r.err()).as(env.toString()).hasLineCount(1);
+        }
+    }
+
+    /**
+     * scripts/gate-quality.sh over the fake rounds: an A/A compare and one whose head carries the self-test knob,
+     * which the fake turns into reference rows 10% slower. The table must count the A/A compare clean, the slowdown
+     * caught on exactly the reference rows, and read host noise and forks from the compares' own files.
+     */
+    @Test
+    void gateQualityCountsFalseAlarmsAndCaughtSlowdowns() throws Exception {
+        assumeTrue(onPath("python3"), "needs python3");
+        ProcessBuilder pb = new ProcessBuilder("bash", "scripts/gate-quality.sh", head).directory(repo.toFile());
+        Path series = tmp.resolve("series");
+        pb.environment().putAll(Map.of("JAVA", tmp.resolve("java").toString(), "JAR_CACHE", jars.toString(),
+                "OUT", series.toString(), "ROUNDS", "2", "FAKE_NOISY", "0", "RUNS", "1", "MODES", "sequential",
+                "REAL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "FAKE_CP", System.getProperty("java.class.path")));
+        pb.redirectOutput(tmp.resolve("stdout").toFile()).redirectError(tmp.resolve("stderr").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String err = Files.readString(tmp.resolve("stderr"));
+        assertThat(p.exitValue()).as(err).isZero();
+        assertThat(Files.readString(series.resolve("01-sequential-aa/exit")).strip()).isEqualTo("0");
+        assertThat(Files.readString(series.resolve("02-sequential-slow10/exit")).strip()).isEqualTo("1");
+        String table = Files.readString(series.resolve("quality.md"));
+        assertThat(Files.readString(tmp.resolve("stdout"))).isEqualTo(table);
+        // mode | A/A false regressions | false improvements | caught | reference rows flagged | other rows flagged
+        assertThat(table).contains("| sequential | 0 of 1 | 0 of 1 | 1 of 1 | 2 of 2 | 0 |");
+        assertThat(table).containsPattern("\\| series/02-sequential-slow10 \\| sequential \\| 10% slowdown \\| 1 \\| "
+                + "2 regression, 0 improvement, 2 no change, 0 inconclusive \\| HS256 1\\.1\\d\\d \\[.*RS256 1\\.1\\d\\d "
+                + "\\[.*\\| 2 \\| .*% \\| 12% \\| .* min \\|");
+    }
+
+    @Test
+    void gateQualityRefusesBadSettingsInOneLine() throws Exception {
+        for (Map<String, String> env : List.of(Map.of("RUNS", "0"), Map.of("MODES", "parallel"), Map.of("SLOWDOWN", "ten"))) {
+            ProcessBuilder pb = new ProcessBuilder("bash", "scripts/gate-quality.sh").directory(repo.toFile());
+            pb.environment().putAll(env);
+            pb.environment().put("OUT", tmp.resolve("never").toString());
+            pb.redirectErrorStream(true);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(env.toString()).isEqualTo(2);
+            assertThat(out).as(env.toString()).hasLineCount(1).startsWith("gate-quality.sh: ");
+            assertThat(tmp.resolve("never")).doesNotExist();
         }
     }
 

@@ -52,7 +52,9 @@ public final class FakeAuthbench {
         String commit = Path.of("").toAbsolutePath().getFileName().toString().replaceFirst("^wt-", "");
         Pattern inc = include;
         List<SyntheticRuns.Row> rows = SyntheticRuns.rows(!"0".equals(System.getenv("FAKE_NOISY")));
-        Path dir = SyntheticRuns.nextRound(out, commit, rows, r -> (inc == null || inc.matcher(r.benchmark()).find())
+        // The self-test knob, as the real reference verifier takes it: that share of extra work on its rows.
+        double slowdown = Double.parseDouble(System.getProperty("authbench.selftest.slowdownPercent", "0")) / 100;
+        Path dir = SyntheticRuns.nextRound(out, commit, rows, slowdown, r -> (inc == null || inc.matcher(r.benchmark()).find())
                 && params.entrySet().stream().allMatch(p -> p.getValue().stream().anyMatch(v -> v.equals(r.params().get(p.getKey())))));
         String log = System.getenv("FAKE_LOG");
         if (log != null) {

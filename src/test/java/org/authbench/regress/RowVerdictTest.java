@@ -2,6 +2,8 @@ package org.authbench.regress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 
 /** The decision rule on hand-made series: threshold edges, direction, sample-size guards, determinism. */
@@ -25,7 +27,7 @@ class RowVerdictTest {
     }
 
     private static GateVerdict judge(Unit unit, double base, double head) {
-        return RowVerdict.judge("row", "score", series(unit, base), series(unit, head), DEFAULTS, 1).verdict();
+        return RowVerdict.judge("row", "score", series(unit, base), series(unit, head), DEFAULTS).verdict();
     }
 
     @Test
@@ -38,7 +40,8 @@ class RowVerdictTest {
 
     @Test
     void aClearChangeSmallerThanTheThresholdIsNoChange() {
-        RowVerdict v = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 103), DEFAULTS, 1);
+        // 2%: three forks ±0.5% apart resolve it within ±5% (at 3% the interval, widened for three forks, reaches 5%).
+        RowVerdict v = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 102), DEFAULTS);
         assertThat(v.pValue()).isLessThan(0.01);
         assertThat(v.verdict()).isEqualTo(GateVerdict.NO_CHANGE);
         assertThat(v.reason()).contains("significant but smaller");
@@ -46,7 +49,7 @@ class RowVerdictTest {
 
     @Test
     void aClearChangeOnTheThresholdIsInconclusive() {
-        RowVerdict v = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 105), DEFAULTS, 1);
+        RowVerdict v = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 105), DEFAULTS);
         assertThat(v.verdict()).isEqualTo(GateVerdict.INCONCLUSIVE);
         assertThat(v.reason()).contains("straddles").contains("significant");
     }
@@ -55,7 +58,7 @@ class RowVerdictTest {
     void fewSamplesAreInconclusiveWhateverTheDifference() {
         Series base = new Series(TIME, new double[][] {{100, 101}, {100, 99}});
         Series head = new Series(TIME, new double[][] {{200, 201}, {200, 199}});
-        RowVerdict v = RowVerdict.judge("row", "score", base, head, DEFAULTS, 1);
+        RowVerdict v = RowVerdict.judge("row", "score", base, head, DEFAULTS);
         assertThat(v.verdict()).isEqualTo(GateVerdict.INCONCLUSIVE);
         assertThat(v.reason()).contains("too few samples");
     }
@@ -67,7 +70,7 @@ class RowVerdictTest {
             {120, 120, 120.1, 119.9, 120}});
         Series head = new Series(TIME, new double[][] {{120, 120.2, 119.8, 120, 120}, {120, 120, 120, 120.1, 119.9},
             {100, 100, 100.1, 99.9, 100}});
-        RowVerdict v = RowVerdict.judge("row", "score", base, head, DEFAULTS, 1);
+        RowVerdict v = RowVerdict.judge("row", "score", base, head, DEFAULTS);
         assertThat(v.low()).isLessThan(0.9);
         assertThat(v.high()).isGreaterThan(1.1);
         assertThat(v.verdict()).isEqualTo(GateVerdict.INCONCLUSIVE);
@@ -75,10 +78,58 @@ class RowVerdictTest {
 
     @Test
     void theSameInputsGiveTheSameInterval() {
-        RowVerdict a = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 104), DEFAULTS, 7);
-        RowVerdict b = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 104), DEFAULTS, 7);
+        RowVerdict a = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 104), DEFAULTS);
+        RowVerdict b = RowVerdict.judge("row", "score", series(TIME, 100), series(TIME, 104), DEFAULTS);
         assertThat(a.low()).isEqualTo(b.low());
         assertThat(a.high()).isEqualTo(b.high());
+    }
+
+    /**
+     * Simulated comparisons: per side {@code forks} forks of five iterations, each fork's level drawn with a
+     * between-fork spread (a JVM's JIT and memory layout), each iteration around it with a small within-fork one;
+     * head's true level is {@code slowdown} above base's. Returns how many of {@code runs} the gate calls a regression.
+     */
+    private static int regressions(int runs, int forks, double betweenSd, double slowdown, long seed) {
+        RandomGenerator rng = new Well19937c(seed);
+        int flagged = 0;
+        for (int k = 0; k < runs; k++) {
+            Series base = simulated(rng, 1000, betweenSd, forks);
+            Series head = simulated(rng, 1000 * (1 + slowdown), betweenSd, forks);
+            if (RowVerdict.judge("row", "score", base, head, GateSettings.of(5, 0.99)).verdict() == GateVerdict.REGRESSION) {
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
+    private static Series simulated(RandomGenerator rng, double level, double betweenSd, int forks) {
+        double[][] v = new double[forks][5];
+        for (int f = 0; f < forks; f++) {
+            double forkLevel = level * (1 + betweenSd * rng.nextGaussian());
+            for (int i = 0; i < 5; i++) {
+                v[f][i] = forkLevel * (1 + 0.005 * rng.nextGaussian());
+            }
+        }
+        return new Series(TIME, v);
+    }
+
+    @Test
+    void sameCodeOnNoisyForksIsAlmostNeverARegression() {
+        // Forks 10% apart (sd), three a side, as on a noisy shared host: the U test over iterations is significant
+        // whenever the forks differ, so the interval alone must hold the false-alarm rate down. A regression needs
+        // the whole 99% interval beyond +5%, far rarer than the 0.5% of same-code comparisons whose interval lies
+        // wholly above 1. A percentile bootstrap over forks and iterations flagged 6 of these 400 (1.5%).
+        assertThat(regressions(400, 3, 0.10, 0, 11)).isLessThanOrEqualTo(1);
+        assertThat(regressions(400, 6, 0.10, 0, 12)).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aTenPercentSlowdownIsCaughtWhenForksAgree() {
+        // Forks 1% apart: six forks a side see a 10% slowdown every time, four nearly every time; three forks see it
+        // about half the time (Welch's t with ~4 degrees of freedom is wide), which is what extra rounds are for.
+        assertThat(regressions(200, 6, 0.01, 0.10, 13)).isGreaterThanOrEqualTo(195);
+        assertThat(regressions(200, 4, 0.01, 0.10, 14)).isGreaterThanOrEqualTo(170);
+        assertThat(regressions(200, 3, 0.01, 0.10, 15)).isBetween(60, 140);
     }
 
     @Test

@@ -49,6 +49,12 @@ final class SyntheticRuns {
      * and returns it. The fork's level alternates with the round, so a side's forks spread by the row's spread.
      */
     static Path nextRound(Path side, String commit, List<Row> rows, Predicate<Row> wanted) throws IOException {
+        return nextRound(side, commit, rows, 0, wanted);
+    }
+
+    /** As above, with the reference verifier's rows {@code slowdown} (a fraction) slower, like the self-test knob. */
+    static Path nextRound(Path side, String commit, List<Row> rows, double slowdown, Predicate<Row> wanted)
+            throws IOException {
         Files.createDirectories(side);
         int round;
         try (Stream<Path> s = Files.list(side)) {
@@ -60,7 +66,8 @@ final class SyntheticRuns {
             if (!wanted.test(r)) {
                 continue;
             }
-            double level = 1000 * (1 + (round % 2 == 0 ? r.spread() : -r.spread()));
+            double level = 1000 * (1 + (round % 2 == 0 ? r.spread() : -r.spread()))
+                    * ("REFERENCE".equals(r.params().get("library")) ? 1 + slowdown : 1);
             ObjectNode row = out.addObject();
             row.put("jmhVersion", "1.37");
             row.put("benchmark", r.benchmark());
@@ -87,6 +94,8 @@ final class SyntheticRuns {
         m.put("status", "finished");
         m.putObject("git").put("commit", commit).put("shortCommit", commit.substring(0, 7)).put("dirty", false);
         m.putArray("failedRows");
+        // The calibration workload's spread, as a real run records it: 12% here, so host noise has a known value.
+        m.putObject("hostNoise").put("readings", 3).put("medianMs", 1.5).put("spread", 1.12).put("stealShare", 0.0);
         Files.writeString(dir.resolve(RunFiles.MANIFEST), m.toString());
         return dir;
     }

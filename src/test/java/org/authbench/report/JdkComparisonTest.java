@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.authbench.runfiles.JmhRow;
+import org.authbench.runfiles.RunFolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.authbench.support.Rows;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,37 @@ class JdkComparisonTest {
         }
         assertThat(md).contains("| " + J17 + " ns/op | " + J21 + " ns/op | " + J21 + " ÷ " + J17 + " |");
         assertThat(run.resolve("charts/jdk-comparison.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void aLongComparisonLeadsWithTheRowsTheJdkChangesLargestChangeFirst() {
+        List<JmhRow> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            // On JDK 25: L3 at 0.5×, L7 at 3×, L11 at 1.3×, L5 3% slower (within the margin), the rest the same.
+            double on25 = switch (i) {
+                case 3 -> 500;
+                case 7 -> 3000;
+                case 11 -> 1300;
+                case 5 -> 1030;
+                default -> 1000;
+            };
+            rows.add(DecisionTest.row(Analysis.VERIFY, Map.of("library", "L" + i, "alg", "HS256"), 1, 1000, 10, "17.0.15"));
+            rows.add(DecisionTest.row(Analysis.VERIFY, Map.of("library", "L" + i, "alg", "HS256"), 1, on25, on25 / 100,
+                    "25.0.3"));
+        }
+        Doc doc = new Doc("t");
+        new JdkComparisonSection().addTo(doc, new ReportInput(new RunFolder(Path.of("run"), rows, null, null, null),
+                new Analysis(rows)));
+        List<Doc.Block> blocks = doc.sections.get(0).blocks();
+        List<Doc.Table> tables = blocks.stream().filter(Doc.Table.class::isInstance).map(Doc.Table.class::cast).toList();
+        assertThat(tables).hasSize(2);
+        assertThat(tables.get(0).rows()).extracting(r -> r.get(0)).containsExactly("HS256 L7", "HS256 L3", "HS256 L11");
+        assertThat(tables.get(1).rows()).hasSize(30);
+        assertThat(blocks).filteredOn(Doc.Para.class::isInstance).map(b -> ((Doc.Para) b).text())
+                .anyMatch(t -> t.startsWith("3 of 30 rows change by more than 5%"))
+                .anyMatch(t -> t.startsWith("Every row, the 27 tied within 5%"));
+        assertThat(blocks).filteredOn(Doc.Chart.class::isInstance).singleElement()
+                .satisfies(c -> assertThat(((Doc.Chart) c).alt()).contains("the largest changes beyond the margin"));
     }
 
     @Test
