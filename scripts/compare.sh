@@ -164,12 +164,16 @@ judge() {   # compare as it stands: summary.md, the exit status, and the rows to
   t0=$(date +%s)
   set +e
   # shellcheck disable=SC2086
-  "$JAVA" -jar "$gate" compare "$OUT/base" "$OUT/head" --format md ${COMPARE_ARGS:-} \
+  "$JAVA" -jar "$gate" compare "$OUT/base" "$OUT/head" --format md ${paired:-} ${COMPARE_ARGS:-} \
       ${adaptive:+--rerun-file "$rerun"} >"$OUT/summary.md"
   status=$?
   set -e
   compare_seconds=$(( $(date +%s) - t0 ))
 }
+# Fork i of a row ran in round i on both sides: compare judges the ratio within each round where it can, so a
+# slow phase of the machine that both sides of a round met cancels (in duet mode, they met it at once).
+paired=
+if "$JAVA" -jar "$gate" compare --help 2>/dev/null | grep -q -- --paired; then paired=--paired; fi
 # Extra rounds need a head jar whose compare names the rows to run again.
 adaptive=1 stop=
 if [ "$MAX_ROUNDS" -le "$ROUNDS" ]; then
@@ -217,7 +221,7 @@ while :; do
 done
 set +e
 # shellcheck disable=SC2086
-"$JAVA" -jar "$gate" compare "$OUT/base" "$OUT/head" --format json ${COMPARE_ARGS:-} >"$OUT/verdicts.json"
+"$JAVA" -jar "$gate" compare "$OUT/base" "$OUT/head" --format json ${paired:-} ${COMPARE_ARGS:-} >"$OUT/verdicts.json"
 set -e
 elapsed=$(( $(date +%s) - started ))
 wall=$(printf '%dm%02ds' $((elapsed / 60)) $((elapsed % 60)))

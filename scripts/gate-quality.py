@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """The table of a gate-quality series: one line per compare, then the rates per mode.
 
-    scripts/gate-quality.py SERIES_DIR [SERIES_DIR ...]     (Markdown on standard output)
+    scripts/gate-quality.py [--verdicts FILE] SERIES_DIR [SERIES_DIR ...]     (Markdown on standard output)
 
 Reads what scripts/gate-quality.sh leaves in each series folder: per compare, a folder NN-MODE-KIND
 (KIND: aa, or slowP for an injected P% slowdown) holding compare.sh's verdicts.json, summary.md, exit and the
 run folders of both sides. Several folders pool their compares (a series spread over several sessions).
+--verdicts reads another verdicts file in each compare folder instead of verdicts.json: the same runs judged
+another way (e.g. `authbench compare base head --format json --paired > verdicts-paired.json`); its exit code
+is then read from its verdicts (1 with a regression), the wall time stays that of the compare that ran.
 
 A false alarm is a regression in an A/A compare, or on a row the slowdown does not touch (the slowdown is
 injected into the reference verifier only). A slowdown is caught when the compare exits 1 with a regression on
@@ -42,12 +45,12 @@ def host_noise(folder):
     return max(spreads) - 1 if spreads else None
 
 
-def compares(series):
+def compares(series, verdicts_name):
     for folder in sorted(glob.glob(os.path.join(series, "[0-9]*-*-*"))):
         if not os.path.isdir(folder):
             continue
         m = re.fullmatch(r"\d+-(sequential|duet)-(aa|slow(\d+))", os.path.basename(folder))
-        verdicts = os.path.join(folder, "verdicts.json")
+        verdicts = os.path.join(folder, verdicts_name)
         if not m or not os.path.isfile(verdicts):
             continue   # not a compare, or one that did not finish
         with open(verdicts) as f:
@@ -56,6 +59,8 @@ def compares(series):
             summary = f.read()
         exit_file = os.path.join(folder, "exit")
         status = int(open(exit_file).read().strip()) if os.path.isfile(exit_file) else None
+        if verdicts_name != "verdicts.json":
+            status = 1 if v["counts"].get("regression", 0) > 0 else 0
         rows = v["rows"]
         forks = sorted({r["baseStats"]["forks"] for r in rows} | {r["headStats"]["forks"] for r in rows})
         yield {
@@ -102,14 +107,21 @@ def fmt(x, pattern="{:.1f}"):
 
 
 def main(argv):
+    verdicts_name = "verdicts.json"
+    if argv[:1] == ["--verdicts"]:
+        if len(argv) < 2:
+            fail("--verdicts needs a file name")
+        verdicts_name, argv = argv[1], argv[2:]
     if not argv:
-        fail("usage: scripts/gate-quality.py SERIES_DIR [SERIES_DIR ...]")
+        fail("usage: scripts/gate-quality.py [--verdicts FILE] SERIES_DIR [SERIES_DIR ...]")
     runs = []
     for series in argv:
         if not os.path.isdir(series):
             fail(f"no such series folder: {series}")
-        runs.extend(compares(series))
+        runs.extend(compares(series, verdicts_name))
     out = ["# The gate's own quality", ""]
+    if verdicts_name != "verdicts.json":
+        out += [f"Verdicts from `{verdicts_name}` in each compare folder: the same runs, judged again.", ""]
     if not runs:
         out.append("No finished compare yet.")
         print("\n".join(out))

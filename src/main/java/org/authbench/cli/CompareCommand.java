@@ -58,6 +58,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--export-file", paramLabel = "FILE", description = "where --export writes")
     Path exportFile;
 
+    @Option(names = "--paired", description = "fork i of each row on the two sides ran in the same round (as "
+            + "scripts/compare.sh and the jmh-gate action run them): judge each row on the ratios within rounds")
+    boolean paired;
+
     @Option(names = "--rerun-file", paramLabel = "FILE", description = "also write the `run` arguments that measure the "
             + "inconclusive rows again, one line per invocation (scripts/compare.sh's extra rounds)")
     Path rerunFile;
@@ -69,7 +73,7 @@ public final class CompareCommand implements Callable<Integer> {
         if ((exp == null) != (exportFile == null)) {
             throw new UsageException("--export and --export-file go together");
         }
-        GateSettings settings = GateSettings.of(threshold, confidence);
+        GateSettings settings = GateSettings.of(threshold, confidence).withPaired(paired);
         Comparison c = Comparison.of(RunReader.read("BASE", base), RunReader.read("HEAD", head), settings);
 
         PrintWriter w = spec.commandLine().getOut();

@@ -5,8 +5,10 @@ package org.authbench.regress;
  *
  * @param threshold  smallest change that counts, as a fraction (0.05: a row must be more than 5% slower)
  * @param confidence level of the interval over forks; the U test must reach {@code p < 1 - confidence}
+ * @param paired     fork {@code i} of a row on one side ran beside fork {@code i} on the other (a gate's rounds), so
+ *                   rows are judged on the ratio within each pair
  */
-public record GateSettings(double threshold, double confidence) {
+public record GateSettings(double threshold, double confidence, boolean paired) {
 
     /** Fewer forks than this per side and fork-to-fork variation, the main noise, cannot be seen. */
     public static final int MIN_FORKS = 2;
@@ -25,7 +27,11 @@ public record GateSettings(double threshold, double confidence) {
         }
     }
 
+    public GateSettings withPaired(boolean paired) {
+        return new GateSettings(threshold, confidence, paired);
+    }
+
     public static GateSettings of(double thresholdPercent, double confidence) {
-        return new GateSettings(thresholdPercent / 100, confidence);
+        return new GateSettings(thresholdPercent / 100, confidence, false);
     }
 }

@@ -9,7 +9,8 @@ import org.authbench.stats.Interval;
  * fails on this noise: a Mann-Whitney U test over every iteration value says whether the two sides differ
  * at all (robust to outliers, but it treats a fork's iterations as independent, so it over-trusts them);
  * Welch's t interval of the ratio over the forks' medians ({@link ForkLevel#ratioOfForkMedians}) says by how
- * much, the fork being the unit. A regression needs both: significant, and the whole interval worse than the
+ * much, the fork being the unit; with {@link GateSettings#paired} the t interval over the pairs' log ratios
+ * ({@link ForkLevel#pairedRatioOfForkMedians}), where a slow phase both forks of a round met cancels. A regression needs both: significant, and the whole interval worse than the
  * threshold. The interval was a percentile bootstrap over forks and iterations until an A/A comparison of
  * three forks a side on a noisy host came out a regression (one JVM's hash map laid out worse): a bootstrap of
  * three forks has ten distinct fork draws and runs narrow; Welch's interval is as wide as three forks allow.
@@ -60,7 +61,12 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
             return new RowVerdict(name, metric, base, head, pooledRatio, Double.NaN, Double.NaN, p, GateVerdict.NO_CHANGE,
                     "allocation differs by less than " + GateSettings.ALLOCATION_DUST_BYTES + " B/op");
         }
-        Interval interval = ForkLevel.ratioOfForkMedians(head.data(), base.data(), s.confidence());
+        boolean pairs = s.paired() && base.forkCount() == head.forkCount();
+        Interval interval = pairs ? ForkLevel.pairedRatioOfForkMedians(head.data(), base.data(), s.confidence())
+                : ForkLevel.ratioOfForkMedians(head.data(), base.data(), s.confidence());
+        // Asked to pair but a side has a fork the other lacks (a failed round): judged unpaired, and said so.
+        String unpaired = s.paired() && !pairs ? " (unpaired: " + base.forkCount() + " forks in base, "
+                + head.forkCount() + " in head)" : "";
         if (!interval.resolved()) {
             return new RowVerdict(name, metric, base, head, pooledRatio, Double.NaN, Double.NaN, p,
                     GateVerdict.INCONCLUSIVE, "a fork's median is not positive: no ratio on the log scale");
@@ -73,7 +79,9 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
         double costHi = Math.max(costOf(base, lo), costOf(base, hi));
         double worse = 1 + s.threshold();
         double better = 1 / worse;
-        boolean significant = p < 1 - s.confidence();
+        // Paired, the pooled U test would meet the slow phases the pairing removes; an interval over the pairs
+        // that excludes 1 is the significance test at the same level.
+        boolean significant = pairs ? lo > 1 || hi < 1 : p < 1 - s.confidence();
         String pct = percent(s.threshold());
         GateVerdict v;
         String why;
@@ -95,7 +103,7 @@ public record RowVerdict(String name, String metric, Series base, Series head, d
                     : "too noisy to tell: the interval straddles the " + pct + " threshold"
                             + (significant ? " (the change is significant)" : "");
         }
-        return new RowVerdict(name, metric, base, head, ratio, lo, hi, p, v, why);
+        return new RowVerdict(name, metric, base, head, ratio, lo, hi, p, v, why + unpaired);
     }
 
     private static double costOf(Series base, double ratio) {

@@ -25,7 +25,8 @@ public enum SummaryFormat {
                     .append(reg > 0 ? reg + " regression" + (reg > 1 ? "s" : "") : "no regression").append("\n\n");
             b.append(String.format(Locale.ROOT, "Base `%s` → head `%s` (%s) · threshold %s · confidence %s · "
                             + "%d compared: %d regression, %d improvement, %d no change, %d inconclusive%n%n",
-                    c.base().label(), c.head().label(), forks(c), RowVerdict.percent(s.threshold()),
+                    c.base().label(), c.head().label(), forks(c) + (s.paired() ? ", paired by round" : ""),
+                    RowVerdict.percent(s.threshold()),
                     RowVerdict.percent(s.confidence()), c.verdicts().size(), reg, c.count(GateVerdict.IMPROVEMENT),
                     c.count(GateVerdict.NO_CHANGE), inc));
             for (String n : c.notes()) {
@@ -50,10 +51,14 @@ public enum SummaryFormat {
             onlyOn(b, "Only in head (new rows)", c.onlyInHead());
             b.append("\n<details><summary>How the gate decides</summary>\n\n")
                     .append("Each row compares every measurement iteration of every fork (values are medians). A row ")
-                    .append("is a **regression** when a Mann-Whitney U test finds the sides differ (p < ")
-                    .append(String.format(Locale.ROOT, "%.2g", 1 - s.confidence()))
-                    .append(") and the whole ").append(level).append(" interval of the ratio (Welch's t over the log ")
-                    .append("of each fork's median: the fork is the unit) is more than ").append(RowVerdict.percent(s.threshold()))
+                    .append("is a **regression** when ")
+                    .append(s.paired() ? "the whole " + level + " interval of the ratio (t over the log ratios of the "
+                            + "forks paired by round, so a slow phase both forks of a round met cancels; a row whose "
+                            + "sides ran unequal rounds is judged unpaired, as below) is more than "
+                            : "a Mann-Whitney U test finds the sides differ (p < "
+                            + String.format(Locale.ROOT, "%.2g", 1 - s.confidence()) + ") and the whole " + level
+                            + " interval of the ratio (Welch's t over the log of each fork's median: the fork is the "
+                            + "unit) is more than ").append(RowVerdict.percent(s.threshold()))
                     .append(" worse; **improvement** likewise, better. **Inconclusive**: too few forks or samples, or ")
                     .append("the interval straddles the threshold. Time per operation: lower is better; throughput: ")
                     .append("higher is better. Exit code 1 on any regression (also on inconclusive with --strict).\n")
@@ -68,7 +73,8 @@ public enum SummaryFormat {
             root.put("formatVersion", 1);
             root.put("threshold", c.settings().threshold());
             root.put("confidence", c.settings().confidence());
-            root.put("interval", "Welch t over the log of each fork's median");
+            root.put("interval", c.settings().paired() ? "t over the log ratio of each round's pair of fork medians"
+                    : "Welch t over the log of each fork's median");
             side(root.putObject("base"), c.base());
             side(root.putObject("head"), c.head());
             ObjectNode counts = root.putObject("counts");

@@ -142,6 +142,28 @@ public final class ForkLevel {
         return new Interval(Math.exp(d), Math.exp(d - half), Math.exp(d + half), confidence, forks);
     }
 
+    /**
+     * The same ratio when fork {@code i} of one row ran beside fork {@code i} of the other (the same round of a gate,
+     * at once in duet mode or one after the other otherwise): each pair's log ratio of fork medians, and Student's t
+     * over the pairs (n − 1 degrees of freedom). A slow phase of a shared host that both forks of a pair met cancels
+     * in the pair's ratio instead of widening both sides. NaNs when the fork counts differ or are below two.
+     */
+    public static Interval pairedRatioOfForkMedians(Forked numerator, Forked denominator, double confidence) {
+        double[] num = logForkMedians(numerator);
+        double[] den = logForkMedians(denominator);
+        int n = num.length;
+        if (n != den.length || n < 2 || Double.isNaN(StatUtils.sum(num) + StatUtils.sum(den))) {
+            return new Interval(Double.NaN, Double.NaN, Double.NaN, confidence, Math.min(n, den.length));
+        }
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = num[i] - den[i];
+        }
+        double m = StatUtils.mean(d);
+        double half = t(n - 1, confidence) * Math.sqrt(StatUtils.variance(d) / n);
+        return new Interval(Math.exp(m), Math.exp(m - half), Math.exp(m + half), confidence, n);
+    }
+
     private static double[] logForkMedians(Forked data) {
         double[][] v = data.values();
         double[] out = new double[v.length];

@@ -130,6 +130,8 @@ class CompareScriptTest {
         try (var folders = Files.list(r.dir().resolve("base"))) {
             assertThat(folders.count()).isEqualTo(6);
         }
+        // The rounds pair fork i of both sides: compare judges within rounds.
+        assertThat(r.summary()).contains("forks a side, paired by round").contains("t over the log ratios of the forks paired by round");
         assertThat(r.summary()).contains("_4 rounds × (base, head), sequential")
                 .contains("Extra rounds after the first 2").contains("cap was reached (MAX_ROUNDS=4)");
         for (Row row : rows) {

@@ -132,6 +132,58 @@ class RowVerdictTest {
         assertThat(regressions(200, 3, 0.01, 0.10, 15)).isBetween(60, 140);
     }
 
+    /**
+     * Rounds of a shared host's slow phases: round {@code r}'s forks on both sides meet the same phase (a level drawn
+     * with sd {@code phaseSd}), and each fork adds its own 1%. Returns how many of {@code runs} comparisons of
+     * {@code forks} rounds the gate calls a regression, paired by round or not.
+     */
+    private static int regressionsInPhases(int runs, int forks, double phaseSd, double slowdown, boolean paired,
+            long seed) {
+        RandomGenerator rng = new Well19937c(seed);
+        GateSettings settings = GateSettings.of(5, 0.99).withPaired(paired);
+        int flagged = 0;
+        for (int k = 0; k < runs; k++) {
+            double[][] b = new double[forks][5];
+            double[][] h = new double[forks][5];
+            for (int f = 0; f < forks; f++) {
+                double phase = 1 + phaseSd * rng.nextGaussian();
+                double bf = 1000 * phase * (1 + 0.01 * rng.nextGaussian());
+                double hf = 1000 * (1 + slowdown) * phase * (1 + 0.01 * rng.nextGaussian());
+                for (int i = 0; i < 5; i++) {
+                    b[f][i] = bf * (1 + 0.005 * rng.nextGaussian());
+                    h[f][i] = hf * (1 + 0.005 * rng.nextGaussian());
+                }
+            }
+            if (RowVerdict.judge("row", "score", new Series(TIME, b), new Series(TIME, h), settings).verdict()
+                    == GateVerdict.REGRESSION) {
+                flagged++;
+            }
+        }
+        return flagged;
+    }
+
+    @Test
+    void pairingByRoundSeesThroughSlowPhasesBothSidesMet() {
+        // Phases 15% apart (sd) hit both forks of a round: unpaired, six rounds see a 10% slowdown rarely; paired,
+        // the phase cancels in each round's ratio and six rounds see it nearly always (four, with t on 3 degrees of
+        // freedom, less than half the time).
+        assertThat(regressionsInPhases(200, 6, 0.15, 0.10, false, 21)).isLessThan(40);
+        assertThat(regressionsInPhases(200, 6, 0.15, 0.10, true, 22)).isGreaterThanOrEqualTo(170);
+        // Pairing must not buy that sight with false alarms: same code, paired, at most 1 in 400.
+        assertThat(regressionsInPhases(400, 4, 0.15, 0, true, 23)).isLessThanOrEqualTo(1);
+        assertThat(regressionsInPhases(400, 3, 0.15, 0, true, 24)).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void pairingNeedsAForkOnEachSideOfEveryRound() {
+        Series base = new Series(TIME, new double[][] {{100, 100, 100, 100, 100}, {101, 101, 101, 101, 101},
+            {99, 99, 99, 99, 99}});
+        Series head = new Series(TIME, new double[][] {{100, 100, 100, 100, 100}, {101, 101, 101, 101, 101}});
+        RowVerdict v = RowVerdict.judge("row", "score", base, head, GateSettings.of(5, 0.99).withPaired(true));
+        assertThat(v.reason()).endsWith("(unpaired: 3 forks in base, 2 in head)");
+        assertThat(v.low()).isNotNaN();
+    }
+
     @Test
     void unitsKnowTheirDirection() {
         assertThat(Unit.parse("us/op").toCanonical()).isEqualTo(1000.0);

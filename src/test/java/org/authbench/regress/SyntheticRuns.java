@@ -15,7 +15,7 @@ import org.authbench.runfiles.RunFiles;
 /**
  * Run folders of one fork per row, as {@code authbench run --forks 1 --out SIDE} writes them round after round,
  * with numbers whose verdicts are known: steady rows (forks within ±0.2%: no change after two rounds) and noisy
- * ones (forks alternating ±25% on both sides: inconclusive however many rounds run).
+ * ones (forks alternating ±25%, base and head in opposite phase: inconclusive however many rounds run, paired or not).
  */
 final class SyntheticRuns {
 
@@ -66,7 +66,9 @@ final class SyntheticRuns {
             if (!wanted.test(r)) {
                 continue;
             }
-            double level = 1000 * (1 + (round % 2 == 0 ? r.spread() : -r.spread()))
+            // A noisy row's head side swings opposite to its base side, so pairing forks by round cannot cancel it.
+            boolean up = (round % 2 == 0) != (r.spread() > 0.01 && "head".equals(String.valueOf(side.getFileName())));
+            double level = 1000 * (1 + (up ? r.spread() : -r.spread()))
                     * ("REFERENCE".equals(r.params().get("library")) ? 1 + slowdown : 1);
             ObjectNode row = out.addObject();
             row.put("jmhVersion", "1.37");
