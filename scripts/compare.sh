@@ -11,7 +11,7 @@
 # `compare` judges the rows and names the inconclusive ones (--rerun-file); while there are some, fewer
 # than MAX_ROUNDS rounds ran and another round of those rows fits in BUDGET_MINUTES (its cost estimated
 # per row from the rounds so far), one more round runs for those rows only, and `compare` judges again.
-# With DUET=1 the two sides of a round run at the same time, each pinned to its own CPU (swapped every
+# In duet mode (DUET=1, or auto where taskset and 2 CPUs exist) the two sides of a round run at the same time, each pinned to its own CPU (swapped every
 # round), so both meet the same interference (Bulej et al., "Duet Benchmarking", ICPE 2020). The rounds
 # of a side are merged fork by fork by `compare`. Results stay in OUT: base/ and head/ (run folders),
 # summary.md, verdicts.json. Exit code: compare's (0 no regression, 1 regression, 2 bad input).
@@ -20,7 +20,10 @@
 #   ROUNDS=3            first rounds = forks per side of every row (the ci profile's fork count)
 #   MAX_ROUNDS=8        most rounds a row gets, extra rounds included (ROUNDS or less: no extra rounds)
 #   BUDGET_MINUTES=10   wall time of the whole script (builds included) that extra rounds must fit in
-#   DUET=0              1: run base and head at once, pinned with taskset to CPUs 0 and 1 (Linux, 2+ CPUs)
+#   DUET=auto           1: run base and head at once, pinned with taskset to CPUs 0 and 1 (Linux, 2+ CPUs);
+#                       0: one side at a time; auto: 1 where taskset and 2 CPUs exist (it saw more per minute here)
+#   PAIRED=0            1: judge rows paired by round (compare --paired); pays where slow phases, not single
+#                       forks, make the noise
 #   PROFILE=ci          profile to run
 #   RUN_ARGS=           extra `run` options of the first rounds, e.g. "--include Verify --param library=REFERENCE";
 #                       extra rounds run the rows compare names instead (benchmark, threads, every parameter);
@@ -42,7 +45,17 @@ started=$(date +%s)
 ROUNDS=${ROUNDS:-3}
 MAX_ROUNDS=${MAX_ROUNDS:-8}
 BUDGET_MINUTES=${BUDGET_MINUTES:-10}
-DUET=${DUET:-0}
+DUET=${DUET:-auto}
+PAIRED=${PAIRED:-0}
+case $PAIRED in 0|1) ;; *) echo "compare.sh: PAIRED must be 0 or 1, got '$PAIRED'" >&2; exit 2 ;; esac
+if [ "$DUET" = auto ]; then
+  if command -v taskset >/dev/null 2>&1 && [ "$(nproc 2>/dev/null || echo 1)" -ge 2 ]; then
+    DUET=1
+  else
+    DUET=0
+    echo "compare.sh: sequential rounds (duet mode needs taskset and 2 CPUs)" >&2
+  fi
+fi
 for v in ROUNDS MAX_ROUNDS; do
   case ${!v} in ''|*[!0-9]*) echo "compare.sh: $v must be a whole number, got '${!v}'" >&2; exit 2 ;; esac
 done
@@ -55,7 +68,7 @@ if [ "$DUET" = 1 ]; then
   cpus=$(nproc 2>/dev/null || echo 1)
   [ "$cpus" -ge 2 ] || { echo "compare.sh: DUET=1 needs 2 CPUs, one per side; this process may use $cpus" >&2; exit 2; }
 elif [ "$DUET" != 0 ]; then
-  echo "compare.sh: DUET must be 0 or 1, got '$DUET'" >&2; exit 2
+  echo "compare.sh: DUET must be auto, 0 or 1, got '$DUET'" >&2; exit 2
 fi
 repo=$(git rev-parse --show-toplevel)
 base_sha=$(git rev-parse --verify --quiet "$1^{commit}") || { echo "compare.sh: unknown commit '$1'" >&2; exit 2; }
@@ -170,10 +183,15 @@ judge() {   # compare as it stands: summary.md, the exit status, and the rows to
   set -e
   compare_seconds=$(( $(date +%s) - t0 ))
 }
-# Fork i of a row ran in round i on both sides: compare judges the ratio within each round where it can, so a
-# slow phase of the machine that both sides of a round met cancels (in duet mode, they met it at once).
+# Fork i of a row ran in round i on both sides, so compare can judge the ratio within each round (PAIRED=1): a
+# slow phase both sides of a round met cancels, but pairs have half the degrees of freedom; on the measured host
+# single forks, not phases, made the noise, and unpaired intervals were narrower.
 paired=
-if "$JAVA" -jar "$gate" compare --help 2>/dev/null | grep -q -- --paired; then paired=--paired; fi
+if [ "$PAIRED" = 1 ]; then
+  "$JAVA" -jar "$gate" compare --help 2>/dev/null | grep -q -- --paired \
+    || { echo "compare.sh: PAIRED=1 needs a head whose compare has --paired" >&2; exit 2; }
+  paired=--paired
+fi
 # Extra rounds need a head jar whose compare names the rows to run again.
 adaptive=1 stop=
 if [ "$MAX_ROUNDS" -le "$ROUNDS" ]; then

@@ -39,8 +39,6 @@ THRESHOLD=${THRESHOLD:-5}
 CONFIDENCE=${CONFIDENCE:-0.99}
 JAVA=${JAVA:-java}
 compare_args=(--threshold "$THRESHOLD" --confidence "$CONFIDENCE")
-# Round r of both sides ran one after the other: compare judges each row on the ratio within rounds.
-if "$JAVA" -jar "$AUTHBENCH_JAR" compare --help 2>/dev/null | grep -q -- --paired; then compare_args+=(--paired); fi
 case ${STRICT:-false} in
   true) compare_args+=(--strict) ;;
   false|'') ;;

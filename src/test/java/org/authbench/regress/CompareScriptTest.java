@@ -84,9 +84,9 @@ class CompareScriptTest {
         List<String> cmd = new ArrayList<>(List.of(prefix));
         cmd.addAll(List.of("bash", "scripts/compare.sh", base, head));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(repo.toFile());
-        Path out = tmp.resolve("out");
+        Path out = env.containsKey("OUT") ? Path.of(env.get("OUT")) : tmp.resolve("out");
         pb.environment().putAll(Map.of("JAVA", tmp.resolve("java").toString(), "JAR_CACHE", jars.toString(),
-                "OUT", out.toString(), "ROUNDS", "2", "FAKE_LOG", log.toString(),
+                "OUT", out.toString(), "ROUNDS", "2", "DUET", "0", "PAIRED", "1", "FAKE_LOG", log.toString(),
                 "REAL_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "FAKE_CP", System.getProperty("java.class.path")));
         pb.environment().putAll(env);
@@ -180,6 +180,19 @@ class CompareScriptTest {
     }
 
     @Test
+    void duetIsTheDefaultWhereItCanRunAndSequentialElsewhere() throws Exception {
+        assumeTrue(onPath("taskset") && Runtime.getRuntime().availableProcessors() >= 2, "needs taskset and 2 CPUs");
+        Result r = compare(Map.of("DUET", "auto", "PAIRED", "0", "MAX_ROUNDS", "2"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.summary()).contains("_2 rounds × (base, head), duet").doesNotContain("paired by round");
+        Result one = compare(Map.of("DUET", "auto", "MAX_ROUNDS", "2", "OUT", tmp.resolve("out-one-cpu").toString()),
+                "taskset", "-c", "0");
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(one.err()).contains("compare.sh: sequential rounds (duet mode needs taskset and 2 CPUs)");
+        assertThat(one.summary()).contains("_2 rounds × (base, head), sequential");
+    }
+
+    @Test
     void duetOnOneCpuIsBadInput() throws Exception {
         assumeTrue(onPath("taskset"), "needs taskset");
         Result r = compare(Map.of("DUET", "1"), "taskset", "-c", "0");
@@ -191,7 +204,7 @@ class CompareScriptTest {
     @Test
     void badSettingsAreOneLineExitTwo() throws Exception {
         for (Map<String, String> env : List.of(Map.of("BUDGET_MINUTES", "ten"), Map.of("MAX_ROUNDS", "-1"),
-                Map.of("DUET", "yes"))) {
+                Map.of("DUET", "yes"), Map.of("PAIRED", "yes"))) {
             Result r = compare(env);
             assertThat(r.exit()).as(env.toString()).isEqualTo(2);
             assertThat(r.err()).as(env.toString()).hasLineCount(1);
