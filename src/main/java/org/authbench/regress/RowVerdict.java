@@ -10,8 +10,8 @@ import org.authbench.stats.Interval;
  * at all (robust to outliers, but it treats a fork's iterations as independent, so it over-trusts them);
  * Welch's t interval of the ratio over the forks' medians ({@link ForkLevel#ratioOfForkMedians}) says by how
  * much, the fork being the unit; with {@link GateSettings#paired} the t interval over the pairs' log ratios
- * ({@link ForkLevel#pairedRatioOfForkMedians}), where a slow phase both forks of a round met cancels. A regression needs both: significant, and the whole interval worse than the
- * threshold. The interval was a percentile bootstrap over forks and iterations until an A/A comparison of
+ * ({@link ForkLevel#pairedRatioOfForkMedians}), where a slow phase both forks of a round met cancels. A regression
+ * needs both: significant, and the whole interval worse than the threshold. The interval was a percentile bootstrap over forks and iterations until an A/A comparison of
  * three forks a side on a noisy host came out a regression (one JVM's hash map laid out worse): a bootstrap of
  * three forks has ten distinct fork draws and runs narrow; Welch's interval is as wide as three forks allow.
  *

@@ -18,6 +18,8 @@ final class JdkComparisonSection implements Section {
 
     /** Up to this many rows, the whole table and chart are short enough to read; the chart never shows more. */
     static final int SHORT = 24;
+    /** The verdicts of a ratio whose whole interval lies beyond the rank margin. */
+    private static final Set<String> CHANGED = Set.of("faster", "slower");
 
     @Override
     public void addTo(Doc doc, ReportInput in) {
@@ -40,8 +42,7 @@ final class JdkComparisonSection implements Section {
         if (t.rows().size() > SHORT) {
             List<Integer> changed = new ArrayList<>();
             for (int i = 0; i < t.rows().size(); i++) {
-                if (t.ratios().get(i).stream().anyMatch(r -> r != null && !RankGroups.verdict(r).equals("tied")
-                        && !RankGroups.verdict(r).equals("no verdict"))) {
+                if (t.ratios().get(i).stream().anyMatch(r -> r != null && CHANGED.contains(RankGroups.verdict(r)))) {
                     changed.add(i);
                 }
             }

@@ -93,26 +93,15 @@ public final class ForkLevel {
             }
             draws[i] = num / den;
         }
-        double[] ends = percentileInterval(estimate, draws, numForks, denForks, confidence);
-        return new Interval(estimate, ends[0], ends[1], confidence, forks);
-    }
-
-    /**
-     * The interval of a ratio {@code estimate} from its bootstrap {@code draws} (each a resample of both rows' forks),
-     * with the small-sample widening described at {@link #ratio(List, List, double, int, long)}: the percentile ends,
-     * widened on the log scale by {@code t/z × sqrt(n/(n - 1))}. Sorts {@code draws}.
-     */
-    private static double[] percentileInterval(double estimate, double[] draws, int numForks, int denForks,
-            double confidence) {
-        int forks = Math.min(numForks, denForks);
         Arrays.sort(draws);
         Percentile p = new Percentile();
         p.setData(draws);
         double tail = (1 - confidence) / 2 * 100;
         double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double widen = t(numForks + denForks - 2, confidence) / z * Math.sqrt(forks / (forks - 1.0));
-        return new double[] {estimate * Math.pow(p.evaluate(tail) / estimate, widen),
-            estimate * Math.pow(p.evaluate(100 - tail) / estimate, widen)};
+        double low = estimate * Math.pow(p.evaluate(tail) / estimate, widen);
+        double high = estimate * Math.pow(p.evaluate(100 - tail) / estimate, widen);
+        return new Interval(estimate, low, high, confidence, forks);
     }
 
     /**
@@ -168,7 +157,7 @@ public final class ForkLevel {
         double[][] v = data.values();
         double[] out = new double[v.length];
         for (int f = 0; f < v.length; f++) {
-            double m = new Percentile().evaluate(v[f], 50);
+            double m = StatUtils.percentile(v[f], 50);
             out[f] = m > 0 ? Math.log(m) : Double.NaN;
         }
         return out;
