@@ -11,8 +11,9 @@
 # `compare` judges the rows and names the inconclusive ones (--rerun-file); while there are some, fewer
 # than MAX_ROUNDS rounds ran and another round of those rows fits in BUDGET_MINUTES (its cost estimated
 # per row from the rounds so far), one more round runs for those rows only, and `compare` judges again.
-# In duet mode (DUET=1, or auto where taskset and 2 CPUs exist) the two sides of a round run at the same time, each pinned to its own CPU (swapped every
-# round), so both meet the same interference (Bulej et al., "Duet Benchmarking", ICPE 2020). The rounds
+# In duet mode (DUET=1, or auto where taskset and 2 CPUs exist) the two sides of a round run at the same time, each
+# pinned to its own CPU (swapped every round), so both meet the same interference (Bulej et al., "Duet Benchmarking",
+# ICPE 2020). The rounds
 # of a side are merged fork by fork by `compare`. Results stay in OUT: base/ and head/ (run folders),
 # summary.md, verdicts.json. Exit code: compare's (0 no regression, 1 regression, 2 bad input).
 #
@@ -20,8 +21,10 @@
 #   ROUNDS=3            first rounds = forks per side of every row (the ci profile's fork count)
 #   MAX_ROUNDS=8        most rounds a row gets, extra rounds included (ROUNDS or less: no extra rounds)
 #   BUDGET_MINUTES=10   wall time of the whole script (builds included) that extra rounds must fit in
-#   DUET=auto           1: run base and head at once, pinned with taskset to CPUs 0 and 1 (Linux, 2+ CPUs);
-#                       0: one side at a time; auto: 1 where taskset and 2 CPUs exist (it saw more per minute here)
+#   DUET=0              0: one side at a time; 1: base and head at once, pinned with taskset to CPUs 0 and 1
+#                       (Linux, 2+ CPUs); auto: 1 where taskset and 2 CPUs exist. On 2 CPUs a duet fork shares its
+#                       one CPU with its own JIT and GC: on a quiet host its forks scattered about twice as much as
+#                       sequential ones, so sequential saw more per minute there (docs/ci-gate.md)
 #   PAIRED=0            1: judge rows paired by round (compare --paired); pays where slow phases, not single
 #                       forks, make the noise
 #   PROFILE=ci          profile to run
@@ -45,7 +48,7 @@ started=$(date +%s)
 ROUNDS=${ROUNDS:-3}
 MAX_ROUNDS=${MAX_ROUNDS:-8}
 BUDGET_MINUTES=${BUDGET_MINUTES:-10}
-DUET=${DUET:-auto}
+DUET=${DUET:-0}
 PAIRED=${PAIRED:-0}
 case $PAIRED in 0|1) ;; *) echo "compare.sh: PAIRED must be 0 or 1, got '$PAIRED'" >&2; exit 2 ;; esac
 if [ "$DUET" = auto ]; then

@@ -156,14 +156,16 @@ public enum Profile {
                     "library", List.of("REFERENCE", "VERTX_JOSE", "FUSIONAUTH", "AUTH0", "NIMBUS"),
                     "alg", Original.ALGORITHMS)),
     /**
-     * The CI gate's subset, sized so base and head fit in ~15 minutes on 2 cores: every JWT algorithm through
-     * the reference verifier (which carries the self-test knob) and one library, and both memory key stores
-     * (no servers needed). Three forks, because the gate resamples forks: fork-to-fork JIT differences are
-     * the noise it must see.
+     * The CI gate's subset: every JWT algorithm through the reference verifier (which carries the self-test knob)
+     * and one library, and both memory key stores (no servers needed). Three forks, because the gate judges over
+     * forks: fork-to-fork JIT differences are the noise it must see. Short forks, because that noise dominates:
+     * 28 × 0.25 s forks of these rows on a quiet 2-vCPU host scattered 2.0% (median sd of the fork medians) after
+     * 1.5 s of warmup and 2 s of measurement, 2.6% after 5 s and 2 s, so at ~2.4 s of JVM start and setup per fork
+     * the short fork gives the gate ~25% narrower intervals per minute (docs/ci-gate.md).
      */
     CI("CI regression gate: reference + nimbus x 3 algorithms, memory key stores",
             List.of(Pass.of("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$", Mode.AverageTime)
-                    .withForks(3).withWarmup(5, ofSeconds(1)).withMeasurement(5, ofMillis(500))),
+                    .withForks(3).withWarmup(3, ofMillis(500)).withMeasurement(8, ofMillis(250))),
             Map.of("library", List.of("REFERENCE", "NIMBUS"), "store", List.of("PLAIN", "HASHED"), "alg", Original.ALGORITHMS));
 
     /**

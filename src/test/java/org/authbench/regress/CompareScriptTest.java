@@ -180,8 +180,13 @@ class CompareScriptTest {
     }
 
     @Test
-    void duetIsTheDefaultWhereItCanRunAndSequentialElsewhere() throws Exception {
+    void sequentialIsTheDefaultAndAutoRunsDuetWhereItCan() throws Exception {
         assumeTrue(onPath("taskset") && Runtime.getRuntime().availableProcessors() >= 2, "needs taskset and 2 CPUs");
+        // Empty is unset to the script: its default, even where duet could run.
+        Result plain = compare(Map.of("DUET", "", "PAIRED", "0", "MAX_ROUNDS", "2", "OUT", tmp.resolve("out-default").toString()));
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.summary()).contains("_2 rounds × (base, head), sequential");
+        assertThat(plain.err()).doesNotContain("duet mode needs");
         Result r = compare(Map.of("DUET", "auto", "PAIRED", "0", "MAX_ROUNDS", "2"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.summary()).contains("_2 rounds × (base, head), duet").doesNotContain("paired by round");
