@@ -205,7 +205,7 @@ elif ! "$JAVA" -jar "$gate" compare --help 2>/dev/null | grep -q -- --rerun-file
   stop="the head's compare predates --rerun-file"
 fi
 # The conformance check at the end of a run is not gated and does not change between rounds of one jar:
-# it runs in each side's first round only (a quarter of a ci round's time), where both jars can skip it.
+# it runs in each side's first round only (a third of a ci round's time), where both jars can skip it.
 skip_conformance=--no-conformance
 for sha in "$base_sha" "$head_sha"; do
   help=$("$JAVA" -jar "$tmp/wt-$sha/authbench.jar" run --help 2>&1 || true)

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -70,8 +71,14 @@ public final class RunReader {
         List<String> notes = new ArrayList<>();
         Manifest first = null;
         boolean manifestless = false;
+        double noisiest = -1;
+        int noiseRuns = 0;
         for (Path dir : runDirs) {
             Manifest m = Manifest.read(dir);
+            if (m != null && m.hostNoise() != null && m.hostNoise().readings() >= 2) {
+                noisiest = Math.max(noisiest, m.hostNoise().moved());
+                noiseRuns++;
+            }
             if (m == null) {
                 manifestless = true;
             } else if (first == null) {
@@ -97,6 +104,12 @@ public final class RunReader {
         }
         if (Boolean.TRUE.equals(first.dirty())) {
             notes.add(side + " was built from a working tree with uncommitted changes");
+        }
+        if (noiseRuns > 0) {
+            // Why a row is inconclusive is often the machine, not the code: say how much the machine itself moved.
+            notes.add(String.format(Locale.ROOT, "%s: the host's own speed moved up to %.0f%% during its runs "
+                    + "(a fixed calibration workload timed between forks; the worst of %d run%s)", side, 100 * noisiest,
+                    noiseRuns, noiseRuns == 1 ? "" : "s"));
         }
         if (first.slowdownPercent() != 0) {
             notes.add(side + " ran with the self-test slowdown of " + first.slowdownPercent()

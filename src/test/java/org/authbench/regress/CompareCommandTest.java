@@ -285,6 +285,29 @@ class CompareCommandTest {
         assertThat(r.out()).contains("HEAD ran with the self-test slowdown of 20%");
     }
 
+    @Test
+    void hostNoiseOfEachSideIsReportedFromItsWorstRun(@TempDir Path tmp) throws IOException {
+        Path base = tmp.resolve("base");
+        noisy(runFolder(base.resolve("r1"), "aaaaaaa111", "ci", "base.json"), 1.05);
+        noisy(runFolder(base.resolve("r2"), "aaaaaaa111", "ci", "base.json"), 1.36);
+        Path head = noisy(runFolder(tmp.resolve("head"), "aaaaaaa111", "ci", "head-slower.json"), 1.10);
+        CliRun r = CliRun.of("compare", base.toString(), head.toString());
+        assertThat(r.out()).contains("> BASE: the host's own speed moved up to 36% during its runs (a fixed calibration "
+                + "workload timed between forks; the worst of 2 runs)")
+                .contains("> HEAD: the host's own speed moved up to 10% during its runs (a fixed calibration workload "
+                        + "timed between forks; the worst of 1 run)");
+        // A run that kept no reading says nothing about the host.
+        Path quiet = runFolder(tmp.resolve("quiet"), "aaaaaaa111", "ci", "base.json");
+        assertThat(CliRun.of("compare", quiet.toString(), head.toString()).out()).doesNotContain("BASE: the host");
+    }
+
+    private static Path noisy(Path run, double spread) throws IOException {
+        ObjectNode m = (ObjectNode) CliRun.JSON.readTree(run.resolve("manifest.json").toFile());
+        m.putObject("hostNoise").put("readings", 3).put("medianMs", 2.0).put("spread", spread).put("stealShare", 0.0);
+        Files.writeString(run.resolve("manifest.json"), m.toString());
+        return run;
+    }
+
     /** A run folder as {@code authbench run} writes it: results plus a manifest. */
     static Path runFolder(Path dir, String commit, String profile, String results) throws IOException {
         Files.createDirectories(dir);
