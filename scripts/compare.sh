@@ -13,8 +13,7 @@
 # per row from the rounds so far), one more round runs for those rows only, and `compare` judges again.
 # In duet mode (DUET=1, or auto where taskset and 2 CPUs exist) the two sides of a round run at the same time, each
 # pinned to its own CPU (swapped every round), so both meet the same interference (Bulej et al., "Duet Benchmarking",
-# ICPE 2020). The rounds
-# of a side are merged fork by fork by `compare`. Results stay in OUT: base/ and head/ (run folders),
+# ICPE 2020). The rounds of a side are merged fork by fork by `compare`. Results stay in OUT: base/ and head/ (run folders),
 # summary.md, verdicts.json. Exit code: compare's (0 no regression, 1 regression, 2 bad input).
 #
 # Environment:
@@ -23,7 +22,7 @@
 #   BUDGET_MINUTES=10   wall time of the whole script (builds included) that extra rounds must fit in
 #   DUET=0              0: one side at a time; 1: base and head at once, pinned with taskset to CPUs 0 and 1
 #                       (Linux, 2+ CPUs); auto: 1 where taskset and 2 CPUs exist. On 2 CPUs a duet fork shares its
-#                       one CPU with its own JIT and GC: on a quiet host its forks scattered about twice as much as
+#                       one CPU with its own JIT and GC: on a quiet host its forks scattered 4.7% against 2.0% for
 #                       sequential ones, so sequential saw more per minute there (docs/ci-gate.md)
 #   PAIRED=0            1: judge rows paired by round (compare --paired); pays where slow phases, not single
 #                       forks, make the noise
@@ -51,8 +50,10 @@ BUDGET_MINUTES=${BUDGET_MINUTES:-10}
 DUET=${DUET:-0}
 PAIRED=${PAIRED:-0}
 case $PAIRED in 0|1) ;; *) echo "compare.sh: PAIRED must be 0 or 1, got '$PAIRED'" >&2; exit 2 ;; esac
+has_taskset=0; command -v taskset >/dev/null 2>&1 && has_taskset=1
+cpus=$(nproc 2>/dev/null || echo 1)
 if [ "$DUET" = auto ]; then
-  if command -v taskset >/dev/null 2>&1 && [ "$(nproc 2>/dev/null || echo 1)" -ge 2 ]; then
+  if [ "$has_taskset" = 1 ] && [ "$cpus" -ge 2 ]; then
     DUET=1
   else
     DUET=0
@@ -66,9 +67,8 @@ done
 budget=$(awk -v m="$BUDGET_MINUTES" 'BEGIN { if (m !~ /^[0-9]*[.]?[0-9]+$/) exit 1; printf "%d", m * 60 }') \
   || { echo "compare.sh: BUDGET_MINUTES must be a number of minutes, got '$BUDGET_MINUTES'" >&2; exit 2; }
 if [ "$DUET" = 1 ]; then
-  command -v taskset >/dev/null 2>&1 \
+  [ "$has_taskset" = 1 ] \
     || { echo "compare.sh: DUET=1 pins each side to a CPU with taskset, which is not installed (util-linux)" >&2; exit 2; }
-  cpus=$(nproc 2>/dev/null || echo 1)
   [ "$cpus" -ge 2 ] || { echo "compare.sh: DUET=1 needs 2 CPUs, one per side; this process may use $cpus" >&2; exit 2; }
 elif [ "$DUET" != 0 ]; then
   echo "compare.sh: DUET must be auto, 0 or 1, got '$DUET'" >&2; exit 2
@@ -76,7 +76,6 @@ fi
 repo=$(git rev-parse --show-toplevel)
 base_sha=$(git rev-parse --verify --quiet "$1^{commit}") || { echo "compare.sh: unknown commit '$1'" >&2; exit 2; }
 head_sha=$(git rev-parse --verify --quiet "${2:-HEAD}^{commit}") || { echo "compare.sh: unknown commit '${2:-HEAD}'" >&2; exit 2; }
-ROUNDS=${ROUNDS:-3}
 PROFILE=${PROFILE:-ci}
 MVN=${MVN:-./mvnw}
 JAVA=${JAVA:-java}
@@ -187,12 +186,12 @@ judge() {   # compare as it stands: summary.md, the exit status, and the rows to
   compare_seconds=$(( $(date +%s) - t0 ))
 }
 # Fork i of a row ran in round i on both sides, so compare can judge the ratio within each round (PAIRED=1): a
-# slow phase both sides of a round met cancels, but pairs have half the degrees of freedom; on the measured host
-# single forks, not phases, made the noise, and unpaired intervals were narrower.
+# slow phase both sides of a round met cancels, but pairs have half the degrees of freedom; on the hosts measured
+# neither won clearly (docs/ci-gate.md).
+compare_help=$("$JAVA" -jar "$gate" compare --help 2>&1 || true)
 paired=
 if [ "$PAIRED" = 1 ]; then
-  "$JAVA" -jar "$gate" compare --help 2>/dev/null | grep -q -- --paired \
-    || { echo "compare.sh: PAIRED=1 needs a head whose compare has --paired" >&2; exit 2; }
+  case $compare_help in *--paired*) ;; *) echo "compare.sh: PAIRED=1 needs a head whose compare has --paired" >&2; exit 2 ;; esac
   paired=--paired
 fi
 # Extra rounds need a head jar whose compare names the rows to run again.
@@ -200,7 +199,7 @@ adaptive=1 stop=
 if [ "$MAX_ROUNDS" -le "$ROUNDS" ]; then
   adaptive=
   stop="MAX_ROUNDS=$MAX_ROUNDS leaves no room for one"
-elif ! "$JAVA" -jar "$gate" compare --help 2>/dev/null | grep -q -- --rerun-file; then
+elif [[ $compare_help != *--rerun-file* ]]; then
   adaptive=
   stop="the head's compare predates --rerun-file"
 fi

@@ -59,6 +59,7 @@ def read_rows(files):
 
 def main():
     ap = argparse.ArgumentParser(description="fork shapes for the gate from long forks (JMH JSON)")
+    ap.error = fail   # one line and exit 2, like every other bad input here
     ap.add_argument("--iteration-ms", type=float, default=250, help="length of one iteration (default: 250)")
     ap.add_argument("--fork-overhead", type=float, default=2.4,
                     help="seconds of JVM start and setup per fork (default: 2.4)")
@@ -82,8 +83,9 @@ def main():
 
     scatter = {s: {r: statistics.stdev(math.log(x) for x in fork_medians(raw, *s)) for r, raw in rows.items()}
                for s in shapes}
-    level = {s: statistics.median(statistics.mean(fork_medians(raw, *s)) / statistics.mean(fork_medians(raw, *longest))
-                                  for raw in rows.values()) for s in shapes}
+    settled = {r: statistics.mean(fork_medians(raw, *longest)) for r, raw in rows.items()}
+    level = {s: statistics.median(statistics.mean(fork_medians(raw, *s)) / settled[r] for r, raw in rows.items())
+             for s in shapes}
     it = a.iteration_ms / 1000
     print(f"{len(rows)} rows, {forks}+ forks each, {iterations} iterations of {a.iteration_ms:g} ms per fork, "
           f"{a.fork_overhead:g} s of start and setup per fork\n")

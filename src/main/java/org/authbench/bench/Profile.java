@@ -160,8 +160,8 @@ public enum Profile {
      * and one library, and both memory key stores (no servers needed). Three forks, because the gate judges over
      * forks: fork-to-fork JIT differences are the noise it must see. Short forks, because that noise dominates:
      * forks of these rows on a quiet 2-vCPU host scattered 2.0% (median sd of the fork medians) after 1.5 s of warmup
-     * and 2 s of measurement, 2.6% after 5 s and 2 s, so at ~2.4 s of JVM start and setup per fork the short fork
-     * narrows the gate's interval per minute by ~40% (results/reference/fork-shape-35ecac0).
+     * and 2 s of measurement, 2.6% after 5 s and 2 s, and with ~2.4 s of JVM start and setup per fork,
+     * scatter × √seconds (lower: a narrower interval per minute) is 4.8 against 8.0 (results/reference/fork-shape-35ecac0).
      */
     CI("CI regression gate: reference + nimbus x 3 algorithms, memory key stores",
             List.of(Pass.of("VerifyBenchmark\\.verify_valid|ApiKeyLookupBenchmark\\.lookup_hit$", Mode.AverageTime)
