@@ -1,5 +1,8 @@
 package org.authbench.cli;
 
+import java.util.Comparator;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
 import org.authbench.bench.Pass;
 import org.authbench.bench.Profile;
 import org.authbench.stats.ForkLevel;
@@ -21,6 +24,9 @@ import org.authbench.stats.VarianceComponents;
  */
 record Adaptive(double target, int minForks, int maxForks, long seed, double budgetSeconds) {
 
+    /** Confidence of the fork-level interval a row is judged by. */
+    private static final double CONFIDENCE = 0.95;
+
     Adaptive withSeed(long newSeed) {
         return new Adaptive(target, minForks, maxForks, newSeed, budgetSeconds);
     }
@@ -37,10 +43,27 @@ record Adaptive(double target, int minForks, int maxForks, long seed, double bud
 
     /** Judges a row from its iteration values per fork ({@code values[fork][iteration]}). */
     static Standing standing(double[][] values, Adaptive adaptive) {
-        double halfWidth = values.length >= 2 ? ForkLevel.mean(steady(values), 0.95).relativeHalfWidth() : Double.NaN;
+        double halfWidth = values.length >= 2 ? ForkLevel.mean(steady(values), CONFIDENCE).relativeHalfWidth() : Double.NaN;
         boolean reached = values.length >= adaptive.minForks() && halfWidth <= adaptive.target();
         boolean capped = !reached && values.length >= adaptive.maxForks();
         return new Standing(halfWidth, reached || capped, capped);
+    }
+
+    /**
+     * The order in which rows get forks beyond the minimum, where the budget may not reach them all: first the rows one
+     * more fork is expected to bring within the target ({@link ForkLevel#halfWidthWithOneMoreFork}), then the rest, the
+     * widest first within each. A budget spent on rows the cap leaves short anyway leaves rows one fork from the target
+     * without it.
+     */
+    <T> Comparator<T> forkOrder(ToDoubleFunction<T> halfWidth, ToIntFunction<T> forks) {
+        Comparator<T> outOfReach = Comparator.comparing((T row) -> !withinOneFork(halfWidth.applyAsDouble(row),
+                forks.applyAsInt(row)));
+        return outOfReach.thenComparing(Comparator.comparingDouble(halfWidth).reversed());
+    }
+
+    /** Whether one more fork is expected to bring a row at {@code halfWidth} after {@code forks} forks within the target. */
+    boolean withinOneFork(double halfWidth, int forks) {
+        return ForkLevel.halfWidthWithOneMoreFork(halfWidth, forks, CONFIDENCE) <= target;
     }
 
     /**

@@ -192,8 +192,8 @@ final class JobRunner {
                 }
                 Collections.shuffle(todo, new Random(adaptive.seed() + round));
                 if (round > adaptive.minForks()) {
-                    // Beyond the minimum the budget may not reach every row: the widest rows get their forks first.
-                    todo.sort(Comparator.comparingDouble(this::halfWidth).reversed());
+                    // Beyond the minimum the budget may not reach every row: rows one fork from the target go first.
+                    todo.sort(adaptive.forkOrder(this::halfWidth, c -> forksOf.get(c).size()));
                 }
                 for (int i = 0; i < todo.size(); i++) {
                     RunPlan.Cell c = todo.get(i);

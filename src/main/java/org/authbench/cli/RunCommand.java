@@ -113,8 +113,8 @@ public final class RunCommand implements Callable<Integer> {
     int maxForks = Profile.MAX_FORKS;
 
     @Option(names = "--budget", paramLabel = "MINUTES", description = "a --precision run adds forks beyond the minimum "
-            + "only while its measurement still fits this many minutes per --jvm, widest rows first (default: the profile's; 0 = "
-            + "none)")
+            + "only while its measurement still fits this many minutes per --jvm, rows one fork from the target first "
+            + "(default: the profile's; 0 = none)")
     Double budgetMinutes;
 
     @Option(names = "--seed", paramLabel = "N", description = "seed of the shuffled fork order of a --precision run (default: random; recorded)")

@@ -10,14 +10,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.authbench.bench.Pass;
 import org.authbench.bench.Profile;
 import org.authbench.runfiles.ForkMerge;
 import org.authbench.runfiles.JmhResults;
 import org.authbench.runfiles.JmhRow;
+import org.authbench.stats.ForkLevel;
+import org.authbench.stats.Forked;
 import org.authbench.support.Cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,51 @@ class AdaptiveRunTest {
             assertThat(s.done()).isTrue();
             assertThat(s.capped()).isTrue();
         });
+    }
+
+    /**
+     * The budget beyond the minimum goes first to the rows one more fork is expected to bring within the target, then
+     * to the rest, widest first within each: a row at ±3.9% after three forks (expected ±2.5% after four) before a row at
+     * ±10% that a fourth fork leaves short of ±3% anyway.
+     */
+    @Test
+    void forksBeyondTheMinimumGoFirstToRowsOneForkFromTheTarget() {
+        record Row(String name, double halfWidth, int forks) {
+        }
+        Adaptive fourForks = new Adaptive(0.03, 3, 4, 1, 660);
+        assertThat(ForkLevel.halfWidthWithOneMoreFork(0.039, 3, 0.95)).isEqualTo(0.025, within(0.0005));
+        assertThat(fourForks.withinOneFork(0.039, 3)).isTrue();
+        assertThat(fourForks.withinOneFork(0.046, 3)).isTrue();
+        assertThat(fourForks.withinOneFork(0.047, 3)).isFalse();
+        assertThat(fourForks.withinOneFork(Double.NaN, 1)).isFalse();
+
+        List<Row> rows = new ArrayList<>(List.of(new Row("postgres", 0.105, 3), new Row("nimbus", 0.039, 3),
+                new Row("sha256", 0.097, 3), new Row("auth0", 0.032, 3), new Row("redis", 0.05, 3)));
+        rows.sort(fourForks.forkOrder(Row::halfWidth, Row::forks));
+        assertThat(rows).extracting(Row::name).containsExactly("nimbus", "auth0", "postgres", "sha256", "redis");
+    }
+
+    /**
+     * The expected half-width with one more fork is what simulated rows with that scatter get on average: normal fork
+     * means, three forks and then four, 4,000 times each.
+     */
+    @Test
+    void theExpectedHalfWidthWithOneMoreForkMatchesSimulatedForks() {
+        Random random = new Random(7);
+        double three = 0;
+        double four = 0;
+        int runs = 4000;
+        for (int i = 0; i < runs; i++) {
+            double[][] forks = new double[4][];
+            for (int f = 0; f < 4; f++) {
+                forks[f] = new double[] {100 + 2 * random.nextGaussian()};
+            }
+            three += ForkLevel.mean(new Forked(Arrays.copyOf(forks, 3)), 0.95).relativeHalfWidth();
+            four += ForkLevel.mean(new Forked(forks), 0.95).relativeHalfWidth();
+        }
+        // The mean sample standard deviation grows a little from three values to four (c4: 0.886 to 0.921), so the
+        // simulated ratio sits 4% above the expectation, which takes the scatter as known.
+        assertThat((four / runs) / ForkLevel.halfWidthWithOneMoreFork(three / runs, 3, 0.95)).isBetween(1.0, 1.08);
     }
 
     /**
