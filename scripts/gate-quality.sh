@@ -13,7 +13,7 @@
 #
 # Environment:
 #   RUNS=2                       compares per cell (mode x kind)
-#   MODES="sequential duet"      compare.sh modes to measure (duet = DUET=1)
+#   MODES=sequential             compare.sh modes to measure: sequential (the gate's default), duet (DUET=1), or both
 #   SLOWDOWN=10                  injected slowdown of the slowdown compares, in percent
 #   OUT=                         series folder (default: results/runs/gate-quality-<UTC time>-<ref>)
 #   JAR_CACHE=                   where built jars are kept (default: target/jar-cache), so no compare builds
@@ -25,7 +25,7 @@ if [ $# -gt 1 ]; then
   exit 2
 fi
 RUNS=${RUNS:-2}
-MODES=${MODES:-sequential duet}
+MODES=${MODES:-sequential}
 SLOWDOWN=${SLOWDOWN:-10}
 case $RUNS in ''|*[!0-9]*|0) echo "gate-quality.sh: RUNS must be a whole number above 0, got '$RUNS'" >&2; exit 2 ;; esac
 case $SLOWDOWN in ''|*[!0-9]*|0) echo "gate-quality.sh: SLOWDOWN must be a whole percent above 0, got '$SLOWDOWN'" >&2; exit 2 ;; esac

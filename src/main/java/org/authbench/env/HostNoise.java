@@ -87,8 +87,8 @@ public final class HostNoise {
      * Runs the workload untimed before the first reading that counts, and returns how many readings it ran: at least
      * eight, then until the last two agree within 2%, at most twenty. In a fresh JVM the first readings time the
      * interpreter and the JIT's lower tiers, not the machine: in six fresh JVMs on a quiet 2-vCPU VM the first reading
-     * took 1.76-2.32 ms and the readings from the sixth on 1.50-1.54 ms, so a run's first reading alone made its host
-     * look noisy.
+     * took 1.76-2.32 ms and the sixth to eighth 1.51-1.55 ms, so a run's first reading alone made its host look
+     * noisy.
      */
     static int warmUp(DoubleSupplier reading) {
         double previous = reading.getAsDouble();
