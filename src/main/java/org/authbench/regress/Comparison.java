@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.authbench.runfiles.JmhRow;
 
 /**
@@ -62,6 +64,43 @@ public record Comparison(RunSet base, RunSet head, GateSettings settings, List<R
         return new Comparison(base, head, settings, List.copyOf(verdicts), List.copyOf(onlyInBase), onlyInHead);
     }
 
+    /**
+     * Rows present on both sides whose warmup differs: a side that warmed up less can read slower for that alone,
+     * so its verdicts mix the change with the settings. Null when every compared row warmed up alike.
+     */
+    private String warmupMismatch() {
+        int differ = 0;
+        int compared = 0;
+        String example = null;
+        for (Map.Entry<String, List<JmhRow>> e : base.rows().entrySet()) {
+            List<JmhRow> h = head.rows().get(e.getKey());
+            if (h == null) {
+                continue;
+            }
+            compared++;
+            Set<String> bw = warmups(e.getValue());
+            Set<String> hw = warmups(h);
+            if (!bw.isEmpty() && !hw.isEmpty() && !bw.equals(hw)) {
+                differ++;
+                if (example == null) {
+                    example = String.join(" and ", bw) + " in BASE, " + String.join(" and ", hw) + " in HEAD";
+                }
+            }
+        }
+        if (differ == 0) {
+            return null;
+        }
+        return differ + " of " + compared + " rows warmed up differently (" + example + "): a side that warmed up"
+                + " less can read slower for that alone; compare runs made with the same settings (re-record an old"
+                + " baseline with `baseline update`)";
+    }
+
+    private static Set<String> warmups(List<JmhRow> rounds) {
+        Set<String> w = new TreeSet<>();
+        rounds.stream().map(JmhRow::warmup).filter(Objects::nonNull).forEach(w::add);
+        return w;
+    }
+
     private static String jdks(RunSet s) {
         return String.join("+", s.jdks());
     }
@@ -70,10 +109,17 @@ public record Comparison(RunSet base, RunSet head, GateSettings settings, List<R
         return verdicts.stream().filter(r -> r.verdict() == v).count();
     }
 
-    /** Notes from both sides, plus a warning when the two sides are the same commit (an A/A run). */
+    /**
+     * Notes from both sides, a warning when the rows' two sides warmed up differently (a baseline recorded with an
+     * older profile), and one when the two sides are the same commit (an A/A run).
+     */
     public List<String> notes() {
         List<String> n = new ArrayList<>(base.notes());
         n.addAll(head.notes());
+        String warmups = warmupMismatch();
+        if (warmups != null) {
+            n.add(warmups);
+        }
         if (base.commit() != null && Objects.equals(base.commit(), head.commit())
                 && base.slowdownPercent() == head.slowdownPercent()) {
             n.add("BASE and HEAD are the same commit: any regression reported here is noise (an A/A run)");

@@ -301,6 +301,24 @@ class CompareCommandTest {
         assertThat(CliRun.of("compare", quiet.toString(), head.toString()).out()).doesNotContain("BASE: the host");
     }
 
+    @Test
+    void rowsThatWarmedUpDifferentlyAreNamedAndRowsThatWarmedUpAlikeAreNot(@TempDir Path tmp) throws IOException {
+        // A baseline recorded before a profile's warmup changed: its rows ran 5 x 1000 ms, the head's 3 x 500 ms.
+        Path base = runFolder(tmp.resolve("base"), "aaaaaaa111", "ci", "base.json");
+        Path head = runFolder(tmp.resolve("head"), "bbbbbbb222", "ci", "head-aa.json");
+        ArrayNode rows = (ArrayNode) CliRun.JSON.readTree(head.resolve(RunFiles.RESULT).toFile());
+        rows.forEach(r -> ((ObjectNode) r).put("warmupIterations", 3).put("warmupTime", "500 ms"));
+        Files.writeString(head.resolve(RunFiles.RESULT), rows.toString());
+        CliRun r = CliRun.of("compare", base.toString(), head.toString(), "--format", "json");
+        assertThat(r.json().get("notes").toString())
+                .contains("5 of 5 rows warmed up differently (5 × 1000 ms in BASE, 3 × 500 ms in HEAD)");
+        assertThat(CliRun.of("compare", base.toString(), head.toString()).out()).contains("> 5 of 5 rows warmed up differently");
+
+        Path alike = runFolder(tmp.resolve("alike"), "bbbbbbb222", "ci", "head-aa.json");
+        assertThat(CliRun.of("compare", base.toString(), alike.toString(), "--format", "json").json().get("notes").toString())
+                .doesNotContain("warmed up");
+    }
+
     private static Path noisy(Path run, double spread) throws IOException {
         ObjectNode m = (ObjectNode) CliRun.JSON.readTree(run.resolve("manifest.json").toFile());
         m.putObject("hostNoise").put("readings", 3).put("medianMs", 2.0).put("spread", spread).put("stealShare", 0.0);
