@@ -67,6 +67,7 @@ public class ApiKeyLookupBenchmark {
         badChecksums = fixture.badChecksums();
         revoked = fixture.revoked();
         mask = poolSize - 1;
+        Heap.settle();
     }
 
     @TearDown(Level.Trial)

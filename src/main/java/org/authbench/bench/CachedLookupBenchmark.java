@@ -58,6 +58,7 @@ public class CachedLookupBenchmark {
         keys = StoreTrial.open(StoreKind.CAFFEINE, StoreOptions.defaults().withCache(cacheHitRatio, backing), fixture, rtt);
         hits = fixture.hits();
         mask = poolSize - 1;
+        Heap.settle();
     }
 
     @TearDown(Level.Trial)

@@ -87,6 +87,7 @@ public class CachedVerificationBenchmark {
         Preflight.mustReject(what + " (cached tokens with a flipped signature bit)", verifier, cachedTwins);
         Preflight.mustReject(what, verifier, fixture.hostileTokens().values().toArray(String[]::new));
         requireEntries(what + " after the checks", hot);
+        Heap.settle();
     }
 
     private void requireEntries(String what, int hot) {

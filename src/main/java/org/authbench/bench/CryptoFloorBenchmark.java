@@ -105,6 +105,7 @@ public class CryptoFloorBenchmark {
                     throw new IllegalStateException("floor " + alg + " on " + provider + " does not verify pool signature #" + i);
                 }
             }
+            Heap.settle();
         }
 
         boolean verify(int i) throws GeneralSecurityException {
@@ -150,6 +151,7 @@ public class CryptoFloorBenchmark {
                             + claims.read + ", the reference reads " + HEADER_READ + " / " + CLAIMS_READ);
                 }
             }
+            Heap.settle();
         }
 
         long parse(int i, Walk header, Walk claims) throws IOException {
@@ -246,6 +248,7 @@ public class CryptoFloorBenchmark {
             hits = fixture.hits();
             mask = hits.length - 1;
             requireHits(map, MessageDigest.getInstance("SHA-256"), fixture);
+            Heap.settle();
         }
 
         /**
@@ -276,6 +279,7 @@ public class CryptoFloorBenchmark {
         @Setup(Level.Trial)
         public void setup() throws GeneralSecurityException {
             sha256 = MessageDigest.getInstance("SHA-256");
+            Heap.settle();
         }
     }
 

@@ -71,6 +71,7 @@ public class IssueBenchmark {
         // A signer that ignored the key it was given would pass the lines above only by accident: prove it uses it.
         Preflight.mustReject(what + " with another key", reference,
                 library.createIssuer(alg, fixture.keys().otherSigningKey()).issue(claims[0]));
+        Heap.settle();
     }
 
     /** One claim set signed into a compact JWS. */

@@ -58,6 +58,7 @@ public class RejectBenchmark {
         tokens = pool.tokens();
         mask = tokens.length - 1;
         Preflight.mustReject(library + "/" + alg + "/" + kind, verifier, expectedReason(library, kind), tokens);
+        Heap.settle();
     }
 
     /**

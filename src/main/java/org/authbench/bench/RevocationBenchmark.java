@@ -78,6 +78,7 @@ public class RevocationBenchmark {
                 ids[i] = fixture.hitPrincipal(i).credentialId();
             }
             mask = presented.length - 1;
+            Heap.settle();
         }
 
         @TearDown(Level.Trial)
@@ -130,6 +131,7 @@ public class RevocationBenchmark {
         @Setup(Level.Trial)
         public void setup() {
             pool = new TokenPool(alg, library);
+            Heap.settle();
         }
     }
 
@@ -180,6 +182,7 @@ public class RevocationBenchmark {
                 opened.close();
                 throw e;
             }
+            Heap.settle();
         }
 
         @TearDown(Level.Trial)

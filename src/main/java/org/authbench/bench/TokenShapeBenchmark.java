@@ -74,6 +74,7 @@ public class TokenShapeBenchmark {
                 tampered[i] = VerifyBenchmark.flipSignatureBit(tokens[i]);
             }
             Preflight.mustReject(what, verifier, tampered);
+            Heap.settle();
         }
     }
 
@@ -111,6 +112,7 @@ public class TokenShapeBenchmark {
             }
             Preflight.mustReject(what, verifier, tampered);
             Preflight.mustReject(what, verifier, Rejected.Reason.UNKNOWN_KEY, fixture.unknownKidTokens());
+            Heap.settle();
         }
     }
 

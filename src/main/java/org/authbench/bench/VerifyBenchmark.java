@@ -77,6 +77,7 @@ public class VerifyBenchmark {
         }
         String what = library + "/" + alg + (provider == CryptoProvider.DEFAULT ? "" : "/" + provider);
         prove(what, verifier, valid, expected, badSignature, hostile);
+        Heap.settle();
     }
 
     /** Verify before timing: the trial's verifier accepts the pool and refuses forgeries, bad signatures as such. */
