@@ -2,15 +2,57 @@ package org.authbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** {@link Heap#settle()} runs a full collection, which leaves what a setup built in the old generation. */
+/**
+ * {@link Heap#settle()} runs a full collection, which leaves what a setup built in the old generation, and every trial
+ * setup of the benchmarks ends with it.
+ */
 class HeapTest {
+
+    private static final Pattern TRIAL_SETUP = Pattern.compile("@Setup\\(Level\\.Trial\\)\\s+public void (\\w+)\\([^)]*\\)[^{]*\\{");
+
+    @Test
+    void everyTrialSetupEndsBySettlingTheHeap() throws IOException {
+        int setups = 0;
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/org/authbench/bench"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String source = Files.readString(file);
+                Matcher m = TRIAL_SETUP.matcher(source);
+                while (m.find()) {
+                    setups++;
+                    String body = body(source, m.end());
+                    assertThat(body.strip()).as(file.getFileName() + " " + m.group(1) + "()").endsWith("Heap.settle();");
+                }
+            }
+        }
+        assertThat(setups).as("trial setups found").isGreaterThanOrEqualTo(10);
+    }
+
+    /** The method body that starts after the opening brace at {@code from}, without its closing brace. */
+    private static String body(String source, int from) {
+        int depth = 1;
+        for (int i = from; i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return source.substring(from, i);
+            }
+        }
+        throw new IllegalStateException("unbalanced braces after offset " + from);
+    }
 
     @Test
     void whatSetupBuiltEndsInTheOldGeneration() {
