@@ -107,8 +107,7 @@ final class JobRunner {
      * rows of earlier jobs stay.
      */
     ArrayNode run(RunPlan plan, Adaptive adaptive) throws IOException {
-        Thread interruptHook = new Thread(this::markInterrupted);
-        Runtime.getRuntime().addShutdownHook(interruptHook);
+        RunEnd end = RunEnd.watch(manifest, "\nrun interrupted: completed passes are kept in " + runDir);
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(runDir.resolve(RunFiles.JMH_LOG),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
             OutputFormat log = OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL);
@@ -133,15 +132,11 @@ final class JobRunner {
             progress.finishLine();
             readHostNoise(true);
         } catch (RuntimeException | Error e) {
-            manifest.end("failed");
-            manifest.write();
-            Runtime.getRuntime().removeShutdownHook(interruptHook);
+            end.failed();
             throw e;
         }
         saveResults();
-        manifest.end("finished");
-        manifest.write();
-        Runtime.getRuntime().removeShutdownHook(interruptHook);
+        end.finished();
         return allRows();
     }
 
@@ -418,17 +413,5 @@ final class JobRunner {
         }
         Files.delete(providerRecords);
         manifest.write();
-    }
-
-    private void markInterrupted() {
-        if (manifest.running()) {
-            manifest.end("interrupted");
-            try {
-                manifest.write();
-            } catch (IOException ignored) {
-                // nothing more can be done while the JVM exits
-            }
-            System.err.println("\nrun interrupted: completed passes are kept in " + runDir);
-        }
     }
 }

@@ -162,16 +162,14 @@ public final class LatencyCommand implements Callable<Integer> {
         RunManifest manifest = RunCommand.startManifest(runDir, "latency", git, spec);
         manifest.write();
         // Schemes finished before an interruption are kept (the summary is rewritten after each); say it did not finish.
-        Thread interruptHook = new Thread(() -> endManifest(manifest, "interrupted"));
-        Runtime.getRuntime().addShutdownHook(interruptHook);
+        RunEnd end = RunEnd.watch(manifest, "\nlatency run interrupted: the schemes that finished are kept in " + runDir);
         try {
             measure(settings, runDir, term);
         } catch (Exception | Error e) {
-            endManifest(manifest, "failed");
+            end.failed();
             throw e;
         }
-        Runtime.getRuntime().removeShutdownHook(interruptHook);
-        endManifest(manifest, "finished");
+        end.finished();
         return Main.OK;
     }
 
@@ -181,17 +179,6 @@ public final class LatencyCommand implements Callable<Integer> {
         Path summary = new LatencyRun(settings, runDir, term).execute();
         term.println("summary:    " + summary);
         term.flush();
-    }
-
-    private static void endManifest(RunManifest manifest, String status) {
-        if (manifest.running()) {
-            manifest.end(status);
-            try {
-                manifest.write();
-            } catch (IOException e) {
-                System.err.println("authbench: could not update " + RunManifest.FILE + ": " + e.getMessage());
-            }
-        }
     }
 
     private static void positiveDistinct(String option, List<Double> values) {

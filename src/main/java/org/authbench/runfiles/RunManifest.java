@@ -307,10 +307,17 @@ public final class RunManifest {
         f.put("reason", reason);
     }
 
-    /** Marks how the run ended ({@code finished}, {@code interrupted}, {@code failed}) and stamps the time. */
-    public synchronized void end(String status) {
+    /**
+     * Marks how the run ended ({@code finished}, {@code interrupted}, {@code failed}) and stamps the time; false, and
+     * nothing changed, when it has ended already (the first to say how it ended is kept).
+     */
+    public synchronized boolean end(String status) {
+        if (!running()) {
+            return false;
+        }
         root.put("status", status);
         root.put("endedAt", Instant.now().toString());
+        return true;
     }
 
     public synchronized void write() throws IOException {
