@@ -1,5 +1,6 @@
 package org.authbench.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.authbench.runfiles.RunManifest;
@@ -17,10 +18,7 @@ public final class RunEndProbe {
     public static final String INTERRUPTED = "probe interrupted";
 
     public static void main(String[] args) throws Exception {
-        RunManifest manifest = RunManifest.start(Path.of(args[0]), "quick", Map.of("commit", "abcdef0123",
-                "shortCommit", "abcdef0", "dirty", false), args, new RunManifest.HostFacts(Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of()), null);
-        manifest.write();
+        RunManifest manifest = started(Path.of(args[0]));
         RunEnd end = RunEnd.watch(manifest, INTERRUPTED);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             long deadline = System.nanoTime() + 20_000_000_000L;
@@ -32,5 +30,14 @@ public final class RunEndProbe {
         System.out.println(READY);
         System.out.flush();
         Thread.sleep(60_000);
+    }
+
+    /** A running manifest, written to {@code runDir}. */
+    static RunManifest started(Path runDir) throws IOException {
+        RunManifest m = RunManifest.start(runDir, "quick", Map.of("commit", "abcdef0123", "shortCommit", "abcdef0",
+                "dirty", false), new String[] {"run"}, new RunManifest.HostFacts(Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of()), null);
+        m.write();
+        return m;
     }
 }

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.authbench.runfiles.Manifest;
 import org.authbench.runfiles.RunManifest;
@@ -56,11 +55,6 @@ class RunEndTest {
     }
 
     private RunManifest manifest(String name) throws Exception {
-        Path d = Files.createDirectory(dir.resolve(name));
-        RunManifest m = RunManifest.start(d, "quick", Map.of("commit", "abcdef0123", "shortCommit", "abcdef0", "dirty",
-                false), new String[] {"run"}, new RunManifest.HostFacts(Map.of(), Map.of(), Map.of(), Map.of(), Map.of()),
-                null);
-        m.write();
-        return m;
+        return RunEndProbe.started(Files.createDirectory(dir.resolve(name)));
     }
 }
